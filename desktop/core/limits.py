@@ -1,0 +1,21 @@
+"""Limits that protect the workstation from hostile or broken input files."""
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+"""Files larger than this are refused before they are read (a real report is well under 5 MB)."""
+
+MAX_TEXT_CHARS = 1_000_000
+"""Extracted texts longer than this are refused (a real report has 5,000–60,000 characters)."""
+
+# .docx (zip) limits, checked before python-docx sees the file.
+MAX_ZIP_ENTRIES = 2_000
+MAX_ZIP_ENTRY_BYTES = 64 * 1024 * 1024
+"""Largest inflated size of any single zip entry (declared and actual)."""
+MAX_ZIP_TOTAL_BYTES = 200 * 1024 * 1024
+MAX_ZIP_RATIO = 200
+"""Largest compression ratio for an entry bigger than 1 MB; zip bombs compress far better."""
+
+PDF_TIMEOUT_SECONDS = 20.0
+PDF_MEMORY_BYTES = 1536 * 1024 * 1024
+"""Address-space cap for the PDF worker process (POSIX only)."""
+
+DOC_CONVERT_TIMEOUT_SECONDS = 60.0
