@@ -81,3 +81,12 @@ def _dispatch(kind: str, data: bytes, filename: str) -> ExtractedDocument:
     from desktop.core.importers.txt_reader import read_txt
 
     return read_txt(data)
+
+
+def shutdown_workers() -> None:
+    """Stop helper processes (the PDF worker) if any were started."""
+    import sys
+
+    module = sys.modules.get("desktop.core.importers.pdf_reader")
+    if module is not None and hasattr(module, "shutdown_worker"):
+        module.shutdown_worker()

@@ -1,0 +1,31 @@
+"""Alembic environment: migrations run on the connection ReviewDesk hands in (or on a URL)."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from db.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run() -> None:
+    connection = config.attributes.get("connection")
+    if connection is None:
+        engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://")
+        with engine.connect() as fresh:
+            _migrate(fresh)
+        return
+    _migrate(connection)
+
+
+def _migrate(connection: object) -> None:
+    # render_as_batch: SQLite can only change tables by copying them (ALTER TABLE is limited).
+    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run()

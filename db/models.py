@@ -1,0 +1,106 @@
+"""The library schema (typed SQLAlchemy 2.0 declarative). Every change goes through Alembic."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, date: Date, datetime: DateTime}
+
+
+class Report(Base):
+    """One imported file: a version of one agency's report for one year."""
+
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency: Mapped[str | None] = mapped_column(String(200))
+    agency_key: Mapped[str | None] = mapped_column(String(200), index=True)
+    region: Mapped[str | None] = mapped_column(String(100))
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
+    title: Mapped[str | None] = mapped_column(String(500))
+    title_generated: Mapped[bool] = mapped_column(default=False)
+    report_date: Mapped[date | None]
+    published_date: Mapped[date | None]
+    written_date: Mapped[date | None]
+    source_name: Mapped[str] = mapped_column(String(500))
+    source_format: Mapped[str] = mapped_column(String(10))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+    is_annual_report: Mapped[bool] = mapped_column(default=True)
+    original_text: Mapped[str] = deferred(mapped_column(Text))
+    clean_text: Mapped[str] = deferred(mapped_column(Text))
+    offset_map: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    missing_sections: Mapped[list[str]] = mapped_column(default=list)
+    warnings: Mapped[list[str]] = mapped_column(default=list)
+    source_metadata: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """What the container said (web-page info table, Word properties, encoding), as text."""
+    pipeline_version: Mapped[int] = mapped_column(Integer, default=1)
+    imported_at: Mapped[datetime]
+    superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id", ondelete="SET NULL"))
+
+    file: Mapped[ReportFile] = relationship(
+        back_populates="report", cascade="all, delete-orphan", lazy="raise", uselist=False
+    )
+    sections: Mapped[list[Section]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", order_by="Section.ordinal"
+    )
+
+    @property
+    def is_current(self) -> bool:
+        return self.superseded_by_id is None
+
+
+class ReportFile(Base):
+    """The original bytes, kept apart so listing reports never loads them."""
+
+    __tablename__ = "report_files"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+    report: Mapped[Report] = relationship(back_populates="file")
+
+
+class Section(Base):
+    __tablename__ = "sections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    level: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    covers: Mapped[list[str]] = mapped_column(default=list)
+    start: Mapped[int] = mapped_column("start_pos", Integer)
+    end: Mapped[int] = mapped_column("end_pos", Integer)
+    heading_end: Mapped[int] = mapped_column(Integer)
+
+    report: Mapped[Report] = relationship(back_populates="sections")
+
+
+class MetadataCorrection(Base):
+    """A reviewer's correction of a metadata field, keyed by the file's sha256.
+
+    Keyed by content rather than by report id, so it survives re-processing and even deleting
+    and importing the same file again.
+    """
+
+    __tablename__ = "metadata_corrections"
+    __table_args__ = (UniqueConstraint("sha256", "field"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    field: Mapped[str] = mapped_column(String(40))
+    value: Mapped[str | None] = mapped_column(Text)
+    corrected_by: Mapped[str | None] = mapped_column(String(100))
+    corrected_at: Mapped[datetime]
+
+
+CORRECTABLE_FIELDS = ("agency", "region", "year", "title", "report_date", "published_date")

@@ -1,0 +1,217 @@
+"""The command line: ``reviewdesk import|list|show|correct|reprocess|export-original``.
+
+For batch users, scripts and tests. JSON output is UTF-8 and not ASCII-escaped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop import __version__
+
+COMMANDS = ("import", "list", "show", "correct", "reprocess", "export-original")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reviewdesk",
+        description="ReviewDesk（法治报告审阅台）：离线审阅法治政府建设年度报告。不带子命令时启动图形界面。",
+    )
+    parser.add_argument("--version", action="version", version=f"ReviewDesk {__version__}")
+    library = argparse.ArgumentParser(add_help=False)
+    library.add_argument("--library", metavar="PATH", help="资料库文件（默认在用户数据目录）")
+    library.add_argument("--json", action="store_true", help="以 JSON 输出")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("import", parents=[library], help="导入报告文件（.docx .pdf .txt .html .doc）")
+    p.add_argument("files", nargs="+", metavar="FILE", help="文件或文件夹")
+    sub.add_parser("list", parents=[library], help="列出资料库中的报告").add_argument(
+        "--current", action="store_true", help="只列出各单位各年度的最新版本"
+    )
+    p = sub.add_parser("show", parents=[library], help="显示一份报告")
+    p.add_argument("id", type=int)
+    p = sub.add_parser("correct", parents=[library], help="更正报告信息（单位、年度、日期、标题）")
+    p.add_argument("id", type=int)
+    for field in ("agency", "region", "year", "title", "report-date", "published-date"):
+        p.add_argument(f"--{field}", metavar="VALUE")
+    p.add_argument("--by", metavar="NAME", help="更正人")
+    p = sub.add_parser("reprocess", parents=[library], help="用当前版本重新分析已导入的报告（保留更正）")
+    p.add_argument("ids", type=int, nargs="*", help="报告编号（省略则处理全部）")
+    p = sub.add_parser("export-original", parents=[library], help="导出报告的原始文件")
+    p.add_argument("id", type=int)
+    p.add_argument("--out", required=True, metavar="FILE")
+    return parser
+
+
+def emit(data: Any) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
+    sys.stdout.flush()
+
+
+def say(line: str) -> None:
+    sys.stdout.buffer.write(line.encode("utf-8") + b"\n")
+    sys.stdout.flush()
+
+
+def fail(message: str, code: int = 2) -> int:
+    sys.stderr.buffer.write(("错误：" + message).encode("utf-8") + b"\n")
+    return code
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    from db.session import LibraryError, open_library
+
+    try:
+        library = open_library(args.library)
+    except LibraryError as error:
+        return fail(str(error))
+    try:
+        handler = _HANDLERS[args.command]
+        return handler(library, args)
+    finally:
+        library.close()
+
+
+def _expand(paths: list[str]) -> list[Path]:
+    """Files as given, and the supported files inside given folders (recursively, sorted)."""
+    from desktop.core.importers import SUPPORTED_EXTENSIONS
+
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS)
+        else:
+            files.append(path)
+    return files
+
+
+def _cmd_import(library: Any, args: argparse.Namespace) -> int:
+    from desktop.core.importing import import_files
+
+    outcomes = import_files(library.sessions, _expand(args.files))
+    if args.json:
+        emit([o.as_json() for o in outcomes])
+    else:
+        for o in outcomes:
+            if o.ok:
+                state = "已存在" if o.duplicate else "已导入"
+                say(f"{state}  #{o.report_id}  {o.agency or '（单位未识别）'}  {o.year or ''}  {o.file}")
+                for warning in o.warnings:
+                    say(f"    提示：{warning}")
+            else:
+                say(f"失败  {o.file}\n    {o.error}")
+    return 0 if all(o.ok for o in outcomes) else 1
+
+
+def _cmd_list(library: Any, args: argparse.Namespace) -> int:
+    from desktop.core.library import list_reports
+
+    with library.sessions() as session:
+        reports = list_reports(session, include_superseded=not args.current)
+    if args.json:
+        emit([r.as_json() for r in reports])
+    else:
+        for r in reports:
+            flag = "" if r.current else f"（已被 #{r.superseded_by} 取代）"
+            say(f"#{r.id}  {r.agency or '？'}  {r.year or '？'}  {r.title or ''}{flag}")
+    return 0
+
+
+def _cmd_show(library: Any, args: argparse.Namespace) -> int:
+    from desktop.core.library import report_detail
+
+    with library.sessions() as session:
+        detail = report_detail(session, args.id)
+    if detail is None:
+        return fail(f"资料库中没有编号为 {args.id} 的报告。")
+    if args.json:
+        emit(detail)
+        return 0
+    say(f"{detail['title']}\n单位：{detail['agency']}  年度：{detail['year']}  成文日期：{detail['date']}")
+    for s in detail["sections"]:
+        if s["level"] <= 2:
+            say(f"{'  ' * (s['level'] - 1)}{s['number']}{s['title']}  [{s['kind']}]")
+    if detail["missing_sections"]:
+        say("缺少必备部分：" + "、".join(detail["missing_sections"]))
+    for warning in detail["warnings"]:
+        say("提示：" + warning)
+    return 0
+
+
+def _cmd_correct(library: Any, args: argparse.Namespace) -> int:
+    from desktop.core.corrections import CorrectionError, correct
+    from desktop.core.library import get_report, report_detail
+
+    changes = {f: getattr(args, f) for f in ("agency", "region", "year", "title", "report_date", "published_date")}
+    changes = {f: v for f, v in changes.items() if v is not None}
+    if not changes:
+        return fail("请至少给出一项更正，例如 --agency 或 --year。")
+    try:
+        with library.sessions.begin() as session:
+            report = get_report(session, args.id)
+            if report is None:
+                return fail(f"资料库中没有编号为 {args.id} 的报告。")
+            for field, value in changes.items():
+                correct(session, report, field, value, args.by)
+    except CorrectionError as error:
+        return fail(str(error))
+    with library.sessions() as session:
+        detail = report_detail(session, args.id)
+    if args.json and detail:
+        emit({k: v for k, v in detail.items() if k not in ("text", "original_text")})
+    else:
+        say(f"已更正报告 #{args.id}：" + "、".join(changes))
+    return 0
+
+
+def _cmd_reprocess(library: Any, args: argparse.Namespace) -> int:
+    from desktop.core.errors import ImportRefused
+    from desktop.core.library import list_reports
+    from desktop.core.reprocess import reprocess_report
+
+    with library.sessions() as session:
+        ids = args.ids or [r.id for r in list_reports(session)]
+    results = []
+    for report_id in ids:
+        try:
+            results.append({"id": report_id, "ok": True, "warnings": reprocess_report(library.sessions, report_id)})
+        except ImportRefused as error:
+            results.append({"id": report_id, "ok": False, "error": error.message})
+    if args.json:
+        emit(results)
+    else:
+        for r in results:
+            say(f"#{r['id']} {'已重新分析' if r['ok'] else '失败：' + str(r.get('error'))}")
+    return 0 if all(r["ok"] for r in results) else 1
+
+
+def _cmd_export_original(library: Any, args: argparse.Namespace) -> int:
+    from desktop.core.library import original_file
+
+    with library.sessions() as session:
+        found = original_file(session, args.id)
+    if found is None:
+        return fail(f"资料库中没有编号为 {args.id} 的报告。")
+    Path(args.out).write_bytes(found[1])
+    if args.json:
+        emit({"id": args.id, "source_name": found[0], "out": args.out, "size": len(found[1])})
+    else:
+        say(f"已导出原始文件“{found[0]}”到 {args.out}")
+    return 0
+
+
+_HANDLERS = {
+    "import": _cmd_import,
+    "list": _cmd_list,
+    "show": _cmd_show,
+    "correct": _cmd_correct,
+    "reprocess": _cmd_reprocess,
+    "export-original": _cmd_export_original,
+}

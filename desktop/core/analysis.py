@@ -1,0 +1,59 @@
+"""From a file's bytes to an analysed report: read, clean, find sections and metadata.
+
+Pure and Qt-free; nothing here touches the library, so it can run in any worker thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from desktop.core.importers import read_document
+from desktop.core.importers.model import ExtractedDocument
+from desktop.core.metadata import ReportMetadata, extract_metadata
+from desktop.core.report_kind import not_a_report_warning
+from desktop.core.sections import SectionResult, parse_sections
+from desktop.core.text.cleaning import CleanedText, clean_text
+
+PIPELINE_VERSION = 1
+"""Raise when cleaning or analysis changes, so stored reports can be re-processed."""
+
+
+@dataclass
+class AnalysedReport:
+    filename: str
+    sha256: str
+    size: int
+    document: ExtractedDocument
+    cleaned: CleanedText
+    sections: SectionResult
+    metadata: ReportMetadata
+    is_annual_report: bool
+    warnings: list[str] = field(default_factory=list)
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def analyse(data: bytes, filename: str) -> AnalysedReport:
+    """Read and analyse one file; raises :class:`~desktop.core.errors.ImportRefused` when it can't."""
+    document = read_document(data, filename)
+    cleaned = clean_text(document.text, document.format, document.edits)
+    sections = parse_sections(cleaned.text)
+    metadata = extract_metadata(cleaned.text, sections.body_end, document.metadata)
+    warnings = list(document.warnings) + metadata.warnings
+    not_report = not_a_report_warning(metadata.title, cleaned.text, sections)
+    if not_report:
+        warnings.insert(0, not_report)
+    return AnalysedReport(
+        filename=filename,
+        sha256=sha256_of(data),
+        size=len(data),
+        document=document,
+        cleaned=cleaned,
+        sections=sections,
+        metadata=metadata,
+        is_annual_report=not_report is None,
+        warnings=warnings,
+    )

@@ -1,0 +1,94 @@
+"""Reviewer corrections of report metadata: stored by file hash, flagged, re-applied on re-import."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db import models
+from db.models import CORRECTABLE_FIELDS
+from desktop.core.agency import agency_key, region_of
+from desktop.core.metadata import parse_iso
+
+FIELD_LABELS = {
+    "agency": "报告单位",
+    "region": "地区",
+    "year": "报告年度",
+    "title": "标题",
+    "report_date": "成文日期",
+    "published_date": "发布日期",
+}
+
+
+class CorrectionError(ValueError):
+    """An invalid correction, with a Chinese message."""
+
+
+def _parse(field: str, value: str | None) -> object:
+    if value is None or value.strip() == "":
+        return None
+    value = value.strip()
+    if field == "year":
+        if not value.isdigit() or not 1990 <= int(value) <= 2100:
+            raise CorrectionError(f"报告年度应为四位数字年份，而不是“{value}”。")
+        return int(value)
+    if field in ("report_date", "published_date"):
+        parsed = parse_iso(value)
+        if parsed is None:
+            raise CorrectionError(f"日期应写作 YYYY-MM-DD（如 2025-01-20），而不是“{value}”。")
+        return parsed
+    return value
+
+
+def _set_field(report: models.Report, field: str, value: object) -> None:
+    setattr(report, field, value)
+    if field == "agency":
+        agency = value if isinstance(value, str) else None
+        report.agency_key = agency_key(agency) if agency else None
+        if agency and region_of(agency):
+            report.region = region_of(agency)
+    if field == "title":
+        report.title_generated = False
+
+
+def correct(session: Session, report: models.Report, field: str, value: str | None, by: str | None) -> None:
+    """Record a correction for ``report`` and apply it at once."""
+    if field not in CORRECTABLE_FIELDS:
+        raise CorrectionError(f"字段“{field}”不可修改。可修改：{'、'.join(FIELD_LABELS.values())}。")
+    parsed = _parse(field, value)
+    row = session.scalar(
+        select(models.MetadataCorrection).where(
+            models.MetadataCorrection.sha256 == report.sha256, models.MetadataCorrection.field == field
+        )
+    )
+    if row is None:
+        row = models.MetadataCorrection(sha256=report.sha256, field=field, corrected_at=datetime.now())
+        session.add(row)
+    row.value = value.strip() if value else None
+    row.corrected_by = by
+    row.corrected_at = datetime.now()
+    _set_field(report, field, parsed)
+
+
+def apply_corrections(session: Session, report: models.Report) -> list[str]:
+    """Re-apply stored corrections to a freshly analysed report; returns the corrected fields."""
+    rows = session.scalars(select(models.MetadataCorrection).where(models.MetadataCorrection.sha256 == report.sha256))
+    fields = []
+    for row in rows:
+        try:
+            _set_field(report, row.field, _parse(row.field, row.value))
+        except CorrectionError:
+            continue
+        fields.append(row.field)
+    return fields
+
+
+def corrected_fields(session: Session, sha256: str) -> dict[str, str | None]:
+    rows = session.scalars(select(models.MetadataCorrection).where(models.MetadataCorrection.sha256 == sha256))
+    return {row.field: row.value for row in rows}
+
+
+def iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,184 @@
+"""Importing files into the library: duplicates, versions, corrections, and a result per file."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from db import models
+from desktop.core.agency import agency_key
+from desktop.core.analysis import PIPELINE_VERSION, AnalysedReport, analyse
+from desktop.core.corrections import apply_corrections
+from desktop.core.errors import ImportRefused
+from desktop.core.limits import MAX_FILE_BYTES
+
+log = logging.getLogger("reviewdesk.import")
+
+
+@dataclass
+class ImportOutcome:
+    """What happened to one file; serialised as-is by ``reviewdesk import --json``."""
+
+    file: str
+    ok: bool
+    report_id: int | None = None
+    agency: str | None = None
+    year: int | None = None
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    error_code: str | None = None
+    duplicate: bool = False
+    superseded: list[int] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """Read a file, refusing oversized ones before reading them into memory."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportRefused(
+                "too_large",
+                f"文件过大（{size / 1024 / 1024:.1f} MB），超过 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限。"
+                "年度报告通常不足 5 MB，请确认是否选错了文件。",
+            )
+        return path.read_bytes()
+    except FileNotFoundError as error:
+        raise ImportRefused("not_found", f"找不到文件：{path}") from error
+    except IsADirectoryError as error:
+        raise ImportRefused("not_found", f"这是一个文件夹而不是文件：{path}") from error
+    except PermissionError as error:
+        raise ImportRefused("unreadable", f"没有读取该文件的权限：{path}") from error
+    except OSError as error:
+        raise ImportRefused("unreadable", f"无法读取文件：{path}（{error.strerror}）") from error
+
+
+def import_file(sessions: sessionmaker[Session], path: Path) -> ImportOutcome:
+    """Import one file; never raises for a bad file (the outcome carries the message)."""
+    outcome = ImportOutcome(file=str(path), ok=False)
+    try:
+        data = read_file_bytes(path)
+        return import_bytes(sessions, data, path.name, outcome)
+    except ImportRefused as refused:
+        outcome.error, outcome.error_code = refused.message, refused.code
+    except Exception as error:  # a bug must not stop a batch; it is logged with its traceback
+        log.exception("import of %s failed", path)
+        outcome.error, outcome.error_code = f"导入时发生内部错误：{error!r}。文件未导入，资料库未受影响。", "internal"
+    return outcome
+
+
+def import_bytes(
+    sessions: sessionmaker[Session], data: bytes, filename: str, outcome: ImportOutcome | None = None
+) -> ImportOutcome:
+    outcome = outcome or ImportOutcome(file=filename, ok=False)
+    from desktop.core.analysis import sha256_of
+
+    digest = sha256_of(data)
+    with sessions() as session:
+        existing = session.scalar(select(models.Report).where(models.Report.sha256 == digest))
+        if existing is not None:
+            outcome.ok, outcome.duplicate, outcome.report_id = True, True, existing.id
+            outcome.agency, outcome.year = existing.agency, existing.year
+            outcome.warnings = [f"该文件已在资料库中（报告编号 {existing.id}），未重复导入。"]
+            return outcome
+    # Heavy parsing happens with no session open; the write below is one short transaction.
+    analysed = analyse(data, filename)
+    with sessions.begin() as session:
+        report = _new_report(analysed, data)
+        session.add(report)
+        apply_corrections(session, report)
+        session.flush()
+        outcome.superseded = _supersede_older_versions(session, report)
+        outcome.ok, outcome.report_id = True, report.id
+        outcome.agency, outcome.year, outcome.warnings = report.agency, report.year, list(report.warnings)
+    return outcome
+
+
+def import_files(
+    sessions: sessionmaker[Session],
+    paths: Iterable[Path],
+    progress: Callable[[int, str], bool] | None = None,
+) -> list[ImportOutcome]:
+    """Import many files; ``progress(index, name)`` returning False cancels the rest."""
+    outcomes = []
+    for index, path in enumerate(paths):
+        if progress is not None and not progress(index, path.name):
+            break
+        outcomes.append(import_file(sessions, path))
+    return outcomes
+
+
+def _new_report(analysed: AnalysedReport, data: bytes) -> models.Report:
+    meta = analysed.metadata
+    report = models.Report(
+        source_name=analysed.filename,
+        source_format=analysed.document.format,
+        sha256=analysed.sha256,
+        size=analysed.size,
+        imported_at=datetime.now(),
+        file=models.ReportFile(data=data),
+    )
+    fill_analysis(report, analysed)
+    log.info("imported %s as %s %s", analysed.filename, meta.agency, meta.year)
+    return report
+
+
+def fill_analysis(report: models.Report, analysed: AnalysedReport) -> None:
+    """Write the analysis into a report row (new, or re-processed from its stored bytes)."""
+    meta = analysed.metadata
+    report.agency = meta.agency
+    report.agency_key = agency_key(meta.agency) if meta.agency else None
+    report.region = meta.region
+    report.year = meta.year
+    report.title = meta.title
+    report.title_generated = meta.title_generated
+    report.report_date = meta.report_date
+    report.published_date = meta.published_date
+    report.written_date = meta.written_date
+    report.is_annual_report = analysed.is_annual_report
+    report.original_text = analysed.document.text
+    report.clean_text = analysed.cleaned.text
+    report.offset_map = analysed.cleaned.offsets.to_bytes()
+    report.missing_sections = list(analysed.sections.missing)
+    report.warnings = list(analysed.warnings)
+    report.source_metadata = dict(analysed.document.metadata)
+    report.pipeline_version = PIPELINE_VERSION
+    report.sections = [
+        models.Section(
+            ordinal=index,
+            level=s.level,
+            number=s.number,
+            title=s.title,
+            kind=s.kind,
+            covers=list(s.covers),
+            start=s.start,
+            end=s.end,
+            heading_end=s.heading_end,
+        )
+        for index, s in enumerate(analysed.sections.sections)
+    ]
+
+
+def _supersede_older_versions(session: Session, report: models.Report) -> list[int]:
+    """Mark other current reports of the same agency and year as superseded by ``report``."""
+    if not report.agency_key or not report.year:
+        return []
+    older = session.scalars(
+        select(models.Report).where(
+            models.Report.agency_key == report.agency_key,
+            models.Report.year == report.year,
+            models.Report.id != report.id,
+            models.Report.superseded_by_id.is_(None),
+        )
+    ).all()
+    for version in older:
+        version.superseded_by_id = report.id
+    return [version.id for version in older]

@@ -1,0 +1,159 @@
+"""Report metadata: agency, region, the year reported on, report date, publication date, title."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from desktop.core.agency import complete_agency, find_agencies, is_generic, region_of
+from desktop.core.text.headings import HEADING_START_RE
+
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DATE_RE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,4})日")
+_ADDRESSEE_RE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,12}?(?:市|县|区|州|省|旗))(?:委|人民政府|政府)[^。]{0,40}[：:]$")
+_TITLE_WORDS = ("报告", "总结", "情况", "通知", "意见", "方案", "要点", "函")
+_GENERATED_TITLE = "{agency}{year}年法治政府建设年度报告"
+
+
+@dataclass
+class ReportMetadata:
+    agency: str | None = None
+    region: str | None = None
+    year: int | None = None
+    title: str | None = None
+    title_generated: bool = False
+    report_date: date | None = None
+    published_date: date | None = None
+    written_date: date | None = None
+    """成文日期 from a web page's info table (kept apart: the page frame is not the report)."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip())
+    return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _cn_number(text: str) -> int:
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return int("".join(str(_CN_DIGITS.get(ch, 0)) for ch in text))
+
+
+def find_date(line: str) -> date | None:
+    m = _DATE_RE.search(line)
+    if m:
+        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _CN_DATE_RE.search(line)
+    if m:
+        return _safe_date(_cn_number(m.group(1)), _cn_number(m.group(2)), _cn_number(m.group(3)))
+    return None
+
+
+def _title_lines(lines: list[str]) -> list[str]:
+    """The opening lines that form the title (a title is often broken over two lines)."""
+    title: list[str] = []
+    for line in lines[:4]:
+        if (
+            not line
+            or len(line) > 50
+            or "。" in line
+            or line.endswith(("：", ":"))
+            or HEADING_START_RE.match(line)
+            or _YEAR_RE.match(line) and "，" in line
+        ):
+            break
+        title.append(line)
+        if line.endswith(_TITLE_WORDS):
+            break
+    joined = "".join(title)
+    return title if any(word in joined for word in _TITLE_WORDS) else []
+
+
+def _report_year(title: str | None, lines: list[str], report_date: date | None) -> int | None:
+    if title and (m := _YEAR_RE.search(title)):
+        return int(m.group(1))
+    for line in lines[:6]:
+        if m := re.match(r"((?:19|20)\d{2})年(?:度|以来)?[，,]", line):
+            return int(m.group(1))
+    if report_date:
+        return report_date.year - 1 if report_date.month <= 6 else report_date.year
+    years = Counter(int(m.group(1)) for m in _YEAR_RE.finditer("\n".join(lines[:40])))
+    return years.most_common(1)[0][0] if years else None
+
+
+def _closing_date(closing: str) -> date | None:
+    """The date that stands on its own line in the closing block (not the 印发 line)."""
+    for line in closing.split("\n"):
+        stripped = line.strip()
+        found = find_date(stripped)
+        if found and len(stripped) <= 14:
+            return found
+    return None
+
+
+def _addressee_region(lines: list[str]) -> str | None:
+    for line in lines[:6]:
+        if m := _ADDRESSEE_RE.match(line):
+            return m.group(1)
+    return None
+
+
+def extract_metadata(text: str, body_end: int, container: dict[str, str]) -> ReportMetadata:
+    """Metadata from the cleaned text, its closing block and the container's own facts."""
+    lines = [line.strip() for line in text[:4000].split("\n") if line.strip()]
+    closing = text[body_end:]
+    meta = ReportMetadata()
+    title_lines = _title_lines(lines)
+    meta.title = "".join(title_lines) or container.get("title") or None
+    meta.report_date = _closing_date(closing)
+    meta.published_date = parse_iso(container.get("published_date"))
+    meta.written_date = parse_iso(container.get("written_date"))
+    meta.agency = _choose_agency(meta.title, closing, lines[len(title_lines) :], container, lines)
+    meta.region = region_of(meta.agency) if meta.agency else None
+    meta.year = _report_year(meta.title, lines[len(title_lines) :], meta.report_date)
+    if not meta.title and meta.agency and meta.year:
+        meta.title = _GENERATED_TITLE.format(agency=meta.agency, year=meta.year)
+        meta.title_generated = True
+    if not meta.agency:
+        meta.warnings.append("未能识别报告单位，请在报告信息中补充。")
+    if not meta.year:
+        meta.warnings.append("未能识别报告年度，请在报告信息中补充。")
+    return meta
+
+
+def _choose_agency(
+    title: str | None, closing: str, body: list[str], container: dict[str, str], lines: list[str]
+) -> str | None:
+    candidates: list[str] = []
+    if title:
+        candidates += find_agencies(re.split(r"关于|(?:19|20)\d{2}年", title)[0])
+    candidates += [n for line in closing.split("\n") for n in find_agencies(line) if line.strip() == n]
+    if container.get("agency"):
+        candidates.append(container["agency"].strip())
+    for line in body[:6]:
+        candidates += find_agencies(line[:80])
+    specific = [c for c in candidates if not is_generic(c)]
+    region = _addressee_region(lines) or next((region_of(c) for c in specific), None)
+    if candidates and is_generic(candidates[0]):
+        completed = complete_agency(candidates[0], region)
+        if not is_generic(completed):
+            return completed
+    if specific:
+        return specific[0]
+    return candidates[0] if candidates else None

@@ -1,0 +1,35 @@
+"""Re-processing stored originals with the current pipeline (corrections are kept)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from db import models
+from desktop.core.analysis import PIPELINE_VERSION, analyse
+from desktop.core.corrections import apply_corrections
+from desktop.core.errors import ImportRefused
+from desktop.core.importing import fill_analysis
+
+
+def reprocess_report(sessions: sessionmaker[Session], report_id: int) -> list[str]:
+    """Analyse the stored original again and replace the derived data; returns its warnings."""
+    with sessions() as session:
+        row = session.get(models.ReportFile, report_id)
+        report = session.get(models.Report, report_id)
+        if row is None or report is None:
+            raise ImportRefused("not_found", f"资料库中没有编号为 {report_id} 的报告。")
+        data, name = row.data, report.source_name
+    analysed = analyse(data, name)
+    with sessions.begin() as session:
+        report = session.get(models.Report, report_id)
+        if report is None:
+            raise ImportRefused("not_found", f"资料库中没有编号为 {report_id} 的报告。")
+        fill_analysis(report, analysed)
+        apply_corrections(session, report)
+        return list(report.warnings)
+
+
+def outdated_reports(session: Session) -> list[int]:
+    query = select(models.Report.id).where(models.Report.pipeline_version < PIPELINE_VERSION)
+    return list(session.scalars(query))

@@ -1,0 +1,96 @@
+"""Rebuild paragraphs from plain text: flattened web copies, hard-wrapped PDF copies, page splits."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.importers.model import Edit
+from desktop.core.text.chars import display_width
+from desktop.core.text.headings import HEADING_START_RE
+
+_FLAT_LINE_CHARS = 500
+"""A line this long, with spaces before heading markers, is a web page flattened into one line."""
+_SEPARATOR_SPACE_RE = re.compile(r"(?<=[^\x00-\x7f])[ \t]+(?=[^\x00-\x7f])")
+_TERMINAL = tuple("。！？：；”’）)」』】…")
+
+
+def flattened_paragraph_edits(text: str) -> list[Edit]:
+    """In a flattened copy, single spaces between Chinese characters separate paragraphs."""
+    edits: list[Edit] = []
+    offset = 0
+    for line in text.split("\n"):
+        if len(line) >= _FLAT_LINE_CHARS:
+            spaces = list(_SEPARATOR_SPACE_RE.finditer(line))
+            before_heading = sum(1 for m in spaces if HEADING_START_RE.match(line[m.end() :]))
+            if before_heading >= 2:
+                edits += [Edit(offset + m.start(), offset + m.end(), "\n") for m in spaces]
+        offset += len(line) + 1
+    return edits
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line, ends exclusive of the newline."""
+    spans = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def _wrap_width(widths: list[int]) -> int | None:
+    """The right margin of a hard-wrapped text, or None when the text is not hard-wrapped."""
+    if len(widths) < 8:
+        return None
+    ordered = sorted(widths)
+    margin = ordered[int(len(ordered) * 0.9) - 1]
+    if margin < 30:
+        return None
+    full = [w for w in widths if w >= margin * 0.85]
+    return margin if len(full) >= 0.4 * len(widths) else None
+
+
+def hard_wrap_edits(text: str) -> list[Edit]:
+    """Join lines that a PDF copy-paste broke at the right margin.
+
+    A line that reaches the margin continues on the next line unless it ends a sentence and the
+    next line opens with a heading or point marker; a shorter line ends its paragraph.
+    """
+    spans = _line_spans(text)
+    widths = [display_width(text[s:e].strip()) for s, e in spans]
+    margin = _wrap_width(widths)
+    if margin is None:
+        return []
+    edits = []
+    for (start, end), width, (next_start, _next_end) in zip(spans, widths, spans[1:]):
+        line = text[start:end].rstrip()
+        following = text[next_start:].lstrip(" \t\u3000")
+        if width < margin * 0.85:
+            continue
+        if line.endswith(("。", "：", "！", "？")) and HEADING_START_RE.match(following):
+            continue
+        edits.append(Edit(start + len(line), next_start + (len(text[next_start:]) - len(following)), ""))
+    return edits
+
+
+def split_paragraph_edits(text: str) -> list[Edit]:
+    """Rejoin a body paragraph that a page break split in two (``…安全生产法`` / ``宣传周”等…``).
+
+    Only long lines are joined (headings are short), only when the line does not end a sentence,
+    and never before or after a heading marker or a table row.
+    """
+    spans = _line_spans(text)
+    edits = []
+    for (start, end), (next_start, next_end) in zip(spans, spans[1:]):
+        line = text[start:end].strip()
+        following = text[next_start:next_end].strip()
+        if len(line) < 40 or line.endswith(_TERMINAL) or "\t" in line or "\t" in following:
+            continue
+        if HEADING_START_RE.match(following):
+            continue
+        # A heading line on its own (no sentence in it) is complete even without a full stop.
+        if HEADING_START_RE.match(line) and not any(mark in line for mark in "。！？；"):
+            continue
+        edits.append(Edit(end, next_start, ""))
+    return edits

@@ -1,0 +1,103 @@
+"""Starting the GUI: application object, translations, settings, main window, library."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import APP_NAME, __version__
+from desktop.core.resources import resource
+
+log = logging.getLogger("reviewdesk")
+
+
+def parse_gui_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="reviewdesk", add_help=False)
+    parser.add_argument("--library", metavar="PATH")
+    parser.add_argument("--no-samples", action="store_true", help="首次启动时不导入示例报告")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], default=None)
+    args, _unknown = parser.parse_known_args(argv)
+    return args
+
+
+def install_translator(app: QApplication, language: str) -> QTranslator | None:
+    """Source strings are Simplified Chinese; other languages come from ``resources/i18n``."""
+    if language.startswith("zh"):
+        return None
+    translator = QTranslator(app)
+    qm = resource("i18n", f"reviewdesk_{language}.qm")
+    if qm.is_file() and translator.load(str(qm)):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+def create_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0], *argv])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    icon = resource("icons", "reviewdesk-256.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def run_gui(argv: list[str]) -> int:
+    args = parse_gui_args(argv)
+    app = create_application(argv)
+    settings = QSettings()
+    language = args.lang or str(settings.value("ui/language", QLocale.system().name() or "zh_CN"))
+    install_translator(app, "zh_CN" if language.startswith("zh") else language)
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    window = MainWindow(settings, runner)
+    window.show()
+    start_library(window, args.library, offer_samples=not args.no_samples)
+    code = app.exec()
+    runner.wait(10000)
+    from desktop.core.importers import shutdown_workers
+
+    shutdown_workers()
+    return code
+
+
+def start_library(window: object, location: str | None, offer_samples: bool = True) -> None:
+    """Open the library off the GUI thread (migrations may run); import samples on first start."""
+    from desktop.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    from db.session import default_library_path
+
+    path = Path(location) if location else default_library_path()
+    first_start = "://" not in str(path) and not path.exists()
+
+    def work(_context: object) -> object:
+        from db.session import open_library
+
+        return open_library(path)
+
+    def opened(library: object) -> None:
+        from db.session import Library
+
+        assert isinstance(library, Library)
+        window.set_library(library)
+        if first_start and offer_samples:
+            window.import_flow.show_summary = False
+            window.import_samples()
+            window.import_flow.finished.connect(lambda _o: setattr(window.import_flow, "show_summary", True))
+
+    def failed(error: BaseException, _trace: str) -> None:
+        QMessageBox.critical(window, "ReviewDesk", str(error))
+
+    window.runner.run(work, opened, failed)

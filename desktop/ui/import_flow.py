@@ -1,0 +1,140 @@
+"""Importing from the GUI: a background job with a progress dialog, then a summary of results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QProgressDialog,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.session import Library
+from desktop.core.importers import SUPPORTED_EXTENSIONS
+from desktop.core.importing import ImportOutcome, import_file
+from desktop.ui.tasks import TaskContext, TaskRunner
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportFlow", text)
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given, plus the supported files inside dropped or chosen folders."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS)
+        else:
+            files.append(path)
+    return files
+
+
+class ImportFlow(QObject):
+    """Runs one import job at a time; emits ``finished`` with the outcomes."""
+
+    finished = Signal(list)
+
+    def __init__(self, runner: TaskRunner, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self._runner = runner
+        self._parent = parent_widget
+        self.dialog: QProgressDialog | None = None
+        self.show_summary = True
+
+    def start(self, library: Library, paths: list[Path]) -> bool:
+        files = expand_paths(paths)
+        if not files:
+            return False
+        dialog = QProgressDialog(_tr("正在导入报告…"), _tr("取消"), 0, len(files), self._parent)
+        dialog.setWindowTitle(_tr("导入报告"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setValue(0)
+        self.dialog = dialog
+        task = self._runner.run(self._work(library, files), self._done, self._failed)
+        task.progress.connect(self._progress)
+        dialog.canceled.connect(task.cancel)
+        return True
+
+    @staticmethod
+    def _work(library: Library, files: list[Path]) -> Callable[[TaskContext], list[ImportOutcome]]:
+        def work(context: TaskContext) -> list[ImportOutcome]:
+            outcomes = []
+            for index, path in enumerate(files):
+                if context.cancelled:
+                    break
+                context.progress(index, len(files), path.name)
+                outcomes.append(import_file(library.sessions, path))
+            context.progress(len(files), len(files), "")
+            return outcomes
+
+        return work
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        if self.dialog is not None:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(done)
+            if name:
+                self.dialog.setLabelText(_tr("正在导入：") + name)
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def _done(self, outcomes: list[ImportOutcome]) -> None:
+        self._close_dialog()
+        self.finished.emit(outcomes)
+        if self.show_summary and outcomes:
+            ImportSummaryDialog(outcomes, self._parent).open()
+
+    def _failed(self, error: BaseException, _trace: str) -> None:
+        self._close_dialog()
+        self.finished.emit([])
+
+
+class ImportSummaryDialog(QDialog):
+    """One row per file: imported, already there, or refused with the reason."""
+
+    def __init__(self, outcomes: list[ImportOutcome], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importSummary")
+        ok = sum(1 for o in outcomes if o.ok and not o.duplicate)
+        dup = sum(1 for o in outcomes if o.duplicate)
+        failed = sum(1 for o in outcomes if not o.ok)
+        self.setWindowTitle(_tr("导入结果"))
+        self.table = QTableWidget(len(outcomes), 3, self)
+        self.table.setHorizontalHeaderLabels([_tr("文件"), _tr("结果"), _tr("说明")])
+        for row, outcome in enumerate(outcomes):
+            state = _tr("已存在") if outcome.duplicate else (_tr("已导入") if outcome.ok else _tr("未导入"))
+            note = outcome.error or "；".join(outcome.warnings) or f"{outcome.agency or ''} {outcome.year or ''}"
+            for column, text in enumerate((Path(outcome.file).name, state, note)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        from PySide6.QtWidgets import QLabel
+
+        layout.addWidget(QLabel(_tr("已导入 %1 份，已存在 %2 份，未导入 %3 份。")
+                                .replace("%1", str(ok)).replace("%2", str(dup)).replace("%3", str(failed)), self))
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(860, 360)

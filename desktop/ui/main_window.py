@@ -1,0 +1,305 @@
+"""The main window: the library table on the left, the selected report on the right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.session import Library
+from desktop import APP_NAME, APP_NAME_ZH, __version__
+from desktop.core.importing import ImportOutcome
+from desktop.ui.actions import create_actions
+from desktop.ui.import_flow import ImportFlow
+from desktop.ui.library_model import LibraryModel, ReportIdRole
+from desktop.ui.metadata_dialog import MetadataDialog
+from desktop.ui.report_view import ReportView
+from desktop.ui.tasks import TaskRunner
+
+FILE_FILTER = "报告文件 (*.docx *.pdf *.txt *.html *.htm *.doc);;所有文件 (*)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    library_loaded = Signal()
+
+    def __init__(self, settings: QSettings, runner: TaskRunner) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.runner = runner
+        self.library: Library | None = None
+        self.setWindowTitle(f"{APP_NAME_ZH} {APP_NAME}")
+        self.setAcceptDrops(True)
+        self.model = LibraryModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
+        self._build_widgets()
+        self.actions_by_name = create_actions(self, self._handlers())
+        self._build_menus()
+        self.import_flow = ImportFlow(runner, self)
+        self.import_flow.finished.connect(self._imported)
+        self.font_size = int(settings.value("view/font_size", 13))
+        self.report_view.set_font_size(self.font_size)
+        self._restore_layout()
+        self._pending_select: int | None = None
+        self.statusBar().showMessage(_tr("就绪"))
+
+    def _build_widgets(self) -> None:
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("libraryFilter")
+        self.filter_edit.setPlaceholderText(_tr("筛选：单位、年度、标题…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView(self)
+        self.table.setObjectName("libraryTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        left = QWidget(self)
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.table)
+        self.report_view = ReportView(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.report_view)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([460, 740])
+        self.setCentralWidget(self.splitter)
+
+    def _handlers(self) -> dict[str, Any]:
+        return {
+            "import": self.choose_files,
+            "import_folder": self.choose_folder,
+            "import_samples": self.import_samples,
+            "export_original": self.export_original,
+            "edit_metadata": self.edit_metadata,
+            "quit": self.close,
+            "show_original": lambda: self.report_view.set_show_original(self.actions_by_name["show_original"].isChecked()),
+            "refresh": self.refresh,
+            "zoom_in": lambda: self.zoom(1),
+            "zoom_out": lambda: self.zoom(-1),
+            "find": self.filter_edit.setFocus,
+            "about": self.about,
+        }
+
+    def _build_menus(self) -> None:
+        a = self.actions_by_name
+        menus = {
+            _tr("文件(&F)"): ["import", "import_folder", "import_samples", None, "export_original", None, "quit"],
+            _tr("编辑(&E)"): ["edit_metadata", "find"],
+            _tr("视图(&V)"): ["show_original", "refresh", None, "zoom_in", "zoom_out"],
+            _tr("帮助(&H)"): ["about"],
+        }
+        for title, names in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for name in names:
+                menu.addSeparator() if name is None else menu.addAction(a[name])
+        toolbar = self.addToolBar(_tr("主工具栏"))
+        toolbar.setObjectName("mainToolbar")
+        for name in ("import", "import_folder", "show_original", "edit_metadata"):
+            toolbar.addAction(a[name])
+
+    # Library -----------------------------------------------------------------------------
+
+    def set_library(self, library: Library) -> None:
+        self.library = library
+        self.setWindowTitle(f"{APP_NAME_ZH} — {library.url.removeprefix('sqlite:///')}")
+        self.refresh()
+
+    def refresh(self) -> None:
+        library = self.library
+        if library is None:
+            return
+
+        def work(_context: Any) -> Any:
+            from desktop.core.library import list_reports
+
+            with library.sessions() as session:
+                return list_reports(session)
+
+        self.runner.run(work, self._reports_loaded, self._background_error)
+
+    def _reports_loaded(self, reports: list[Any]) -> None:
+        selected = self.report_view.report_id
+        self.model.set_reports(reports)
+        self.statusBar().showMessage(_tr("资料库中共有 %1 份报告").replace("%1", str(len(reports))))
+        if selected is not None:
+            self.select_report(selected)
+        self.library_loaded.emit()
+
+    def select_report(self, report_id: int) -> None:
+        row = self.model.row_of(report_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid() or self.library is None:
+            self.report_view.clear()
+            return
+        self.open_report(int(current.data(ReportIdRole)))
+
+    def open_report(self, report_id: int) -> None:
+        from desktop.core.library import report_detail
+
+        assert self.library is not None
+        with self.library.sessions() as session:
+            detail = report_detail(session, report_id)
+        if detail is None:
+            self.report_view.clear()
+        else:
+            self.report_view.show_report(detail)
+
+    def selected_report_ids(self) -> list[int]:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        return [int(self.proxy.index(row, 0).data(ReportIdRole)) for row in sorted(rows)]
+
+    # Import ------------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        start = str(self.settings.value("import/last_dir", str(Path.home())))
+        names, _ = QFileDialog.getOpenFileNames(self, _tr("导入报告"), start, _tr(FILE_FILTER))
+        if names:
+            self.settings.setValue("import/last_dir", str(Path(names[0]).parent))
+            self.import_paths([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        start = str(self.settings.value("import/last_dir", str(Path.home())))
+        folder = QFileDialog.getExistingDirectory(self, _tr("导入文件夹中的报告"), start)
+        if folder:
+            self.settings.setValue("import/last_dir", folder)
+            self.import_paths([Path(folder)])
+
+    def import_samples(self) -> None:
+        from desktop.core.samples import first_start_samples
+
+        self.import_paths(first_start_samples())
+
+    def import_paths(self, paths: list[Path]) -> bool:
+        if self.library is None:
+            return False
+        if not self.import_flow.start(self.library, paths):
+            self.statusBar().showMessage(_tr("没有找到可导入的报告文件（.docx .pdf .txt .html .doc）"), 5000)
+            return False
+        return True
+
+    def _imported(self, outcomes: list[ImportOutcome]) -> None:
+        imported = [o for o in outcomes if o.ok and o.report_id]
+        self.refresh()
+        if imported and imported[-1].report_id is not None:
+            self.report_view.clear()
+            self._pending_select = imported[-1].report_id
+            self.library_loaded.connect(self._select_pending)
+
+    def _select_pending(self) -> None:
+        self.library_loaded.disconnect(self._select_pending)
+        if self._pending_select is not None:
+            self.select_report(self._pending_select)
+            self._pending_select = None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths and self.import_paths(paths):
+            event.acceptProposedAction()
+
+    # Other actions -----------------------------------------------------------------------
+
+    def export_original(self) -> None:
+        from desktop.core.library import original_file
+
+        report_id = self.report_view.report_id
+        if report_id is None or self.library is None:
+            return
+        with self.library.sessions() as session:
+            found = original_file(session, report_id)
+        if found is None:
+            return
+        name, data = found
+        target, _ = QFileDialog.getSaveFileName(self, _tr("导出原始文件"), str(Path.home() / name))
+        if target:
+            Path(target).write_bytes(data)
+            self.statusBar().showMessage(_tr("已导出原始文件：") + target, 5000)
+
+    def edit_metadata(self) -> None:
+        report_id = self.report_view.report_id
+        if report_id is None or self.library is None:
+            return
+        dialog = MetadataDialog(self.library, report_id, str(self.settings.value("reviewer/name", "")), self)
+        if dialog.exec():
+            self.refresh()
+            self.open_report(report_id)
+
+    def zoom(self, step: int) -> None:
+        self.font_size = max(8, min(32, self.font_size + step))
+        self.report_view.set_font_size(self.font_size)
+        self.settings.setValue("view/font_size", self.font_size)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            _tr("关于 ReviewDesk"),
+            f"<b>{APP_NAME_ZH}（{APP_NAME}）</b> {__version__}<br>"
+            + _tr("离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。"),
+        )
+
+    def _background_error(self, error: BaseException, _trace: str) -> None:
+        QMessageBox.warning(self, _tr("出错了"), str(error))
+
+    # Layout ------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        header = self.settings.value("window/library_header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/library_header", self.table.horizontalHeader().saveState())
+        super().closeEvent(event)

@@ -1,0 +1,78 @@
+"""Correcting a report's metadata; corrections are stored by file hash and flagged."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from db.session import Library
+from desktop.core.corrections import FIELD_LABELS, CorrectionError, correct, corrected_fields, iso
+from desktop.core.library import get_report
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MetadataDialog", text)
+
+
+class MetadataDialog(QDialog):
+    def __init__(self, library: Library, report_id: int, reviewer: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("metadataDialog")
+        self.setWindowTitle(_tr("更正报告信息"))
+        self.library = library
+        self.report_id = report_id
+        self.reviewer = reviewer or None
+        self.edits: dict[str, QLineEdit] = {}
+        self.original: dict[str, str] = {}
+        form = QFormLayout()
+        with library.sessions() as session:
+            report = get_report(session, report_id)
+            assert report is not None
+            corrected = corrected_fields(session, report.sha256)
+            values = {
+                "agency": report.agency or "",
+                "region": report.region or "",
+                "year": str(report.year or ""),
+                "title": report.title or "",
+                "report_date": iso(report.report_date) or "",
+                "published_date": iso(report.published_date) or "",
+            }
+        for field, value in values.items():
+            edit = QLineEdit(value, self)
+            edit.setObjectName(f"edit_{field}")
+            if field.endswith("date"):
+                edit.setPlaceholderText("YYYY-MM-DD")
+            label = _tr(FIELD_LABELS[field]) + (" ✎" if field in corrected else "")
+            form.addRow(label, edit)
+            self.edits[field] = edit
+            self.original[field] = value
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color:#b3261e")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_tr("更正会被记录（✎ 表示已更正过），重新导入或重新分析后仍然保留。"), self))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def changes(self) -> dict[str, str]:
+        return {f: e.text() for f, e in self.edits.items() if e.text() != self.original[f]}
+
+    def save(self) -> None:
+        changes = self.changes()
+        if not changes:
+            self.accept()
+            return
+        try:
+            with self.library.sessions.begin() as session:
+                report = get_report(session, self.report_id)
+                assert report is not None
+                for field, value in changes.items():
+                    correct(session, report, field, value, self.reviewer)
+        except CorrectionError as error:
+            self.error.setText(str(error))
+            return
+        self.accept()

@@ -1,0 +1,95 @@
+"""The right-hand pane: a report's facts, warnings and text (cleaned, or the original)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+KIND_LABELS = {
+    "measures": "主要举措和成效",
+    "shortcomings": "存在的不足和原因",
+    "leader_duty": "第一责任人履职情况",
+    "next_year": "下一年度主要安排",
+    "other": "其他需要报告的情况",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReportView", text)
+
+
+class ReportView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header = QLabel(self)
+        self.header.setObjectName("reportHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("reportText")
+        self.text.setReadOnly(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.header)
+        layout.addWidget(self.text, 1)
+        self._detail: dict[str, Any] | None = None
+        self.show_original = False
+        self.set_font_size(13)
+        self.clear()
+
+    def clear(self) -> None:
+        self._detail = None
+        self.header.setText(f"<span style='color:#666'>{_tr('在左侧选择一份报告，或把报告文件拖到窗口中导入。')}</span>")
+        self.text.clear()
+
+    def set_font_size(self, points: int) -> None:
+        font = QFont(self.text.font())
+        font.setPointSize(points)
+        self.text.setFont(font)
+
+    @property
+    def report_id(self) -> int | None:
+        return int(self._detail["id"]) if self._detail else None
+
+    def show_report(self, detail: dict[str, Any]) -> None:
+        self._detail = detail
+        self._render()
+
+    def set_show_original(self, original: bool) -> None:
+        self.show_original = original
+        self._render()
+
+    def _render(self) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        self.header.setText(self._header_html(detail))
+        self.text.setPlainText(detail["original_text"] if self.show_original else detail["text"])
+
+    def _header_html(self, d: dict[str, Any]) -> str:
+        title = d["title"] or _tr("（无标题）")
+        if d.get("title_generated"):
+            title += f" <span style='color:#888'>{_tr('（标题为自动生成）')}</span>"
+        facts = [
+            f"{_tr('单位')}：{d['agency'] or '—'}",
+            f"{_tr('年度')}：{d['year'] or '—'}",
+            f"{_tr('成文日期')}：{d['date'] or '—'}",
+        ]
+        if d.get("published"):
+            facts.append(f"{_tr('发布日期')}：{d['published']}")
+        facts.append(f"{_tr('来源')}：{d['source_name']}")
+        if d.get("corrected_fields"):
+            facts.append(f"<span style='color:#a15c00'>{_tr('已人工更正')}</span>")
+        lines = [f"<b style='font-size:15pt'>{title}</b>", "　".join(facts)]
+        missing = [_tr(KIND_LABELS.get(k, k)) for k in d["missing_sections"]]
+        if missing:
+            lines.append(f"<span style='color:#b3261e'>{_tr('缺少必备部分')}：{'、'.join(missing)}</span>")
+        for warning in d["warnings"]:
+            lines.append(f"<span style='color:#a15c00'>⚠ {warning}</span>")
+        view = _tr("原文") if self.show_original else _tr("清理后文本")
+        lines.append(f"<span style='color:#666'>{_tr('当前显示')}：{view}</span>")
+        return "<br>".join(lines)
