@@ -27,3 +27,13 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not beside the checkout")
     return CORPUS
+
+
+@pytest.fixture
+def library(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A fresh library file in a temporary folder, migrated to the newest schema."""
+    from db.session import open_library
+
+    opened = open_library(tmp_path / "library.sqlite")
+    yield opened
+    opened.close()

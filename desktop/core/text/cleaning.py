@@ -74,11 +74,11 @@ def _steps_for(source_format: str) -> list[tuple[str, Step]]:
         ("markdown", markdown_edits),
     ]
     if source_format in ("txt", "html"):
+        # Before indentation is stripped: an indented line starts a paragraph.
         steps.append(("flattened", layout.flattened_paragraph_edits))
-    steps.append(("line_edges", line_edge_edits))
-    if source_format in ("txt", "html"):
         steps.append(("hard_wraps", layout.hard_wrap_edits))
         steps.append(("split_paragraphs", layout.split_paragraph_edits))
+    steps.append(("line_edges", line_edge_edits))
     steps += [
         ("blank_lines", blank_line_edits),
         ("width", width_edits),

@@ -39,6 +39,14 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_INDENT_RE = re.compile(r"[ \t]{2,}|\u3000")
+
+
+def _indented(text: str, start: int) -> bool:
+    """A first-line indent (two spaces or a full-width space) opens a new paragraph."""
+    return bool(_INDENT_RE.match(text, start))
+
+
 def _wrap_width(widths: list[int]) -> int | None:
     """The right margin of a hard-wrapped text, or None when the text is not hard-wrapped."""
     if len(widths) < 8:
@@ -54,21 +62,33 @@ def _wrap_width(widths: list[int]) -> int | None:
 def hard_wrap_edits(text: str) -> list[Edit]:
     """Join lines that a PDF copy-paste broke at the right margin.
 
-    A line that reaches the margin continues on the next line unless it ends a sentence and the
-    next line opens with a heading or point marker; a shorter line ends its paragraph.
+    A line that reaches the margin (by display width, or by characters for copies that wrap at
+    a fixed count) continues on the next line, unless the next line is indented, or the line
+    ends a sentence and the next opens with a heading or point marker.
     """
     spans = _line_spans(text)
     widths = [display_width(text[s:e].strip()) for s, e in spans]
+    counts = [len(text[s:e].strip()) for s, e in spans]
     margin = _wrap_width(widths)
-    if margin is None:
+    count_margin = _wrap_width([c * 2 for c in counts])
+    if margin is None and count_margin is None:
         return []
+    # When paragraphs are marked by indentation, an unindented line always continues the last.
+    indents_mark_paragraphs = sum(1 for s, _ in spans if _indented(text, s)) >= max(3, len(spans) // 10)
     edits = []
-    for (start, end), width, (next_start, _next_end) in zip(spans, widths, spans[1:]):
+    for index, ((start, end), (next_start, _next_end)) in enumerate(zip(spans, spans[1:])):
         line = text[start:end].rstrip()
         following = text[next_start:].lstrip(" \t\u3000")
-        if width < margin * 0.85:
+        full = (margin is not None and widths[index] >= margin * 0.85) or (
+            count_margin is not None and counts[index] * 2 >= count_margin * 0.85
+        )
+        if not full or _indented(text, next_start):
             continue
-        if line.endswith(("。", "：", "！", "？")) and HEADING_START_RE.match(following):
+        if (
+            not indents_mark_paragraphs
+            and line.endswith(("。", "：", "！", "？"))
+            and HEADING_START_RE.match(following)
+        ):
             continue
         edits.append(Edit(start + len(line), next_start + (len(text[next_start:]) - len(following)), ""))
     return edits
@@ -86,6 +106,8 @@ def split_paragraph_edits(text: str) -> list[Edit]:
         line = text[start:end].strip()
         following = text[next_start:next_end].strip()
         if len(line) < 40 or line.endswith(_TERMINAL) or "\t" in line or "\t" in following:
+            continue
+        if _indented(text, next_start):
             continue
         if HEADING_START_RE.match(following):
             continue
