@@ -51,7 +51,9 @@ def _check_type(actual: str, claimed: str | None, filename: str) -> None:
             "请导入 .docx、.pdf、.txt 或 .html 格式的报告。",
         )
     if actual == "zip":
-        raise ImportRefused("unsupported", "这是一个压缩包或其他 Office 文件，不是 Word 文档。请解压后分别导入其中的报告。")
+        raise ImportRefused(
+            "unsupported", "这是一个压缩包或其他 Office 文件，不是 Word 文档。请解压后分别导入其中的报告。"
+        )
     if claimed is not None and claimed != actual and not (claimed == "txt" and actual == "html"):
         raise ImportRefused(
             "type_mismatch",
