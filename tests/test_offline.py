@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -54,16 +55,22 @@ def test_import_of_every_format_makes_no_network_attempt(tmp_path) -> None:  # t
 
 
 def test_gui_start_makes_no_network_attempt(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    library = str(tmp_path / "lib.sqlite")
     body = f"""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
     from desktop.ui import app as gui
-    QTimer.singleShot(4000, QApplication.quit)
-    print("EXIT", gui.run_gui(["--library", {str(tmp_path / "lib.sqlite")!r}]))
+    application = gui.create_application([])
+    QTimer.singleShot(5000, application.quit)
+    print("EXIT", gui.run_gui(["--library", {library!r}]))
+    from desktop.main import main
+    main(["list", "--library", {library!r}])
     """
     result = run_guarded(body, str(tmp_path))
     assert "EXIT 0" in result.stdout, result.stderr[-3000:]
     assert "NETWORK-ATTEMPTS: []" in result.stderr, result.stderr[-3000:]
+    # First start loaded the sample library: both years of the made-up agency.
+    listed = sorted(re.findall(r"#\d+  示例市应急管理局  (\d{4})", result.stdout))
+    assert listed == ["2023", "2024"], result.stdout
 
 
 def test_guard_really_blocks_connections() -> None:

@@ -31,7 +31,7 @@ def action_specs() -> list[ActionSpec]:
         ActionSpec("export_original", _tr("导出原始文件(&E)…"), "Ctrl+Shift+E", _tr("把所选报告的原始文件另存到磁盘")),
         ActionSpec("edit_metadata", _tr("更正报告信息(&M)…"), "Ctrl+I", _tr("更正报告单位、年度、日期或标题")),
         ActionSpec("open_library", _tr("打开资料库(&L)…"), None, _tr("打开或新建另一个资料库文件")),
-        ActionSpec("quit", _tr("退出(&Q)"), QKeySequence.StandardKey.Quit, _tr("退出 ReviewDesk")),
+        ActionSpec("quit", _tr("退出(&Q)"), "Ctrl+Q", _tr("退出 ReviewDesk")),
         ActionSpec("show_original", _tr("显示原文(&O)"), "Ctrl+T", _tr("在清理后文本与原文之间切换"), True),
         ActionSpec("refresh", _tr("刷新(&R)"), QKeySequence.StandardKey.Refresh, _tr("重新读取资料库")),
         ActionSpec("zoom_in", _tr("放大字体"), QKeySequence.StandardKey.ZoomIn),

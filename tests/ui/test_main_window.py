@@ -1,0 +1,135 @@
+"""The main window with a real library, real files and real widgets (offscreen)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from db.session import Library
+from desktop.ui.import_flow import ImportSummaryDialog
+from desktop.ui.library_model import LibraryModel, ReportIdRole
+from desktop.ui.main_window import MainWindow
+from desktop.ui.metadata_dialog import MetadataDialog
+from desktop.ui.tasks import TaskRunner
+from tests.helpers import sample
+
+
+@pytest.fixture
+def window(qtbot: QtBot, library: Library, tmp_path: Path) -> MainWindow:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(settings, TaskRunner())
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.library_loaded, timeout=10000):
+        main.set_library(library)
+    main.import_flow.show_summary = False
+    main.show()
+    return main
+
+
+def import_and_wait(qtbot: QtBot, window: MainWindow, paths: list[Path]) -> list:  # type: ignore[type-arg]
+    with qtbot.waitSignal(window.import_flow.finished, timeout=60000) as blocker:
+        assert window.import_paths(paths)
+    with qtbot.waitSignal(window.library_loaded, timeout=10000):
+        pass
+    return list(blocker.args[0])
+
+
+def test_import_shows_reports_and_selecting_one_shows_its_text(qtbot: QtBot, window: MainWindow) -> None:
+    outcomes = import_and_wait(qtbot, window, [sample("shili_2023.docx"), sample("shili_2024.docx")])
+    assert [o.ok for o in outcomes] == [True, True]
+    assert window.model.rowCount() == 2
+    qtbot.waitUntil(lambda: window.report_view.report_id == outcomes[-1].report_id)
+    text = window.report_view.text.toPlainText()
+    assert text.startswith("示例市应急管理局关于2024年")
+    assert "示例市应急管理局" in window.report_view.header.text()
+    window.actions_by_name["show_original"].setChecked(True)
+    assert window.report_view.show_original
+    assert "原文" in window.report_view.header.text()
+
+
+def test_dropping_a_folder_imports_every_report_in_it(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for name in ("shili_2023.docx", "shili_2024.pdf"):
+        (folder / name).write_bytes(sample(name).read_bytes())
+    (folder / "notes.md").write_text("not a report", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    event = QDropEvent(QPointF(QPoint(50, 50)), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.import_flow.finished, timeout=60000) as blocker:
+        window.dropEvent(event)
+    outcomes = blocker.args[0]
+    assert sorted(Path(o.file).name for o in outcomes) == ["shili_2023.docx", "shili_2024.pdf"]
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
+
+
+def test_bad_file_is_reported_in_the_summary_and_nothing_is_added(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    outcomes = import_and_wait(qtbot, window, [bad])
+    assert not outcomes[0].ok and outcomes[0].error
+    dialog = ImportSummaryDialog(outcomes, window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.item(0, 1).text() == "未导入"
+    assert dialog.table.item(0, 2).text() == outcomes[0].error
+    assert window.model.rowCount() == 0
+
+
+def test_correcting_metadata_updates_the_view(qtbot: QtBot, window: MainWindow) -> None:
+    outcomes = import_and_wait(qtbot, window, [sample("shili_2024.docx")])
+    qtbot.waitUntil(lambda: window.report_view.report_id == outcomes[0].report_id)
+    assert window.library is not None
+    dialog = MetadataDialog(window.library, outcomes[0].report_id, "李审阅", window)
+    qtbot.addWidget(dialog)
+    dialog.edits["year"].setText("20x4")
+    dialog.save()
+    assert "四位数字" in dialog.error.text()
+    dialog.edits["year"].setText("2024")
+    dialog.edits["title"].setText("示例市应急管理局2024年法治政府建设年度报告")
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    window.open_report(outcomes[0].report_id)
+    assert "已人工更正" in window.report_view.header.text()
+    assert "2024年法治政府建设年度报告" in window.report_view.header.text()
+
+
+def test_layout_and_zoom_are_remembered(qtbot: QtBot, window: MainWindow) -> None:
+    window.zoom(3)
+    assert int(window.settings.value("view/font_size")) == 16
+    window.splitter.setSizes([300, 900])
+    window.close()
+    assert window.settings.value("window/splitter") is not None
+    again = MainWindow(window.settings, TaskRunner())
+    qtbot.addWidget(again)
+    assert again.font_size == 16
+    assert again.report_view.text.font().pointSize() == 16
+
+
+def test_library_model_passes_qt_model_tester(qtbot: QtBot, qtmodeltester, library: Library) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.importing import import_file
+    from desktop.core.library import list_reports
+
+    import_file(library.sessions, sample("shili_2023.docx"))
+    import_file(library.sessions, sample("shili_2024.docx"))
+    with library.sessions() as session:
+        reports = list_reports(session)
+    model = LibraryModel()
+    model.set_reports(reports)
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data(ReportIdRole) in {r.id for r in reports}
+
+
+def test_actions_have_the_standard_shortcuts(window: MainWindow) -> None:
+    actions = window.actions_by_name
+    assert actions["import"].shortcut().toString() == "Ctrl+O"
+    assert actions["show_original"].shortcut().toString() == "Ctrl+T"
+    assert actions["quit"].shortcut().toString() == "Ctrl+Q"
+    assert QApplication.instance() is not None
