@@ -78,7 +78,10 @@ class MainWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 150), (1, 56), (3, 96), (4, 56), (5, 110)):
+            self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         left = QWidget(self)
         layout = QVBoxLayout(left)
@@ -91,7 +94,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.report_view)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([460, 740])
+        self.splitter.setSizes([560, 720])
         self.setCentralWidget(self.splitter)
 
     def _handlers(self) -> dict[str, Any]:

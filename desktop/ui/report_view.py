@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor
+from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 KIND_LABELS = {
     "measures": "主要举措和成效",
@@ -29,9 +29,10 @@ class ReportView(QWidget):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text = QPlainTextEdit(self)
+        self.text = QTextEdit(self)
         self.text.setObjectName("reportText")
         self.text.setReadOnly(True)
+        self.text.setAcceptRichText(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.header)
@@ -68,7 +69,21 @@ class ReportView(QWidget):
         if detail is None:
             return
         self.header.setText(self._header_html(detail))
-        self.text.setPlainText(detail["original_text"] if self.show_original else detail["text"])
+        if self.show_original:
+            self.text.setPlainText(detail["original_text"])
+        else:
+            self.text.setPlainText(detail["text"])
+            self._format_paragraphs()
+
+    def _format_paragraphs(self) -> None:
+        """Cleaned text reads like a printed report: space between paragraphs, a two-character indent."""
+        cursor = QTextCursor(self.text.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        block = QTextBlockFormat()
+        block.setBottomMargin(6)
+        block.setTextIndent(self.text.fontMetrics().horizontalAdvance("国") * 2)
+        block.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.mergeBlockFormat(block)
 
     def _header_html(self, d: dict[str, Any]) -> str:
         title = d["title"] or _tr("（无标题）")
