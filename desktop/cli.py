@@ -86,7 +86,9 @@ def _expand(paths: list[str]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS)
+            files += sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
+            )
         else:
             files.append(path)
     return files
@@ -149,7 +151,9 @@ def _cmd_correct(library: Any, args: argparse.Namespace) -> int:
     from desktop.core.corrections import CorrectionError, correct
     from desktop.core.library import get_report, report_detail
 
-    changes = {f: getattr(args, f) for f in ("agency", "region", "year", "title", "report_date", "published_date")}
+    changes = {
+        f: getattr(args, f) for f in ("agency", "region", "year", "title", "report_date", "published_date")
+    }
     changes = {f: v for f, v in changes.items() if v is not None}
     if not changes:
         return fail("请至少给出一项更正，例如 --agency 或 --year。")
@@ -181,7 +185,9 @@ def _cmd_reprocess(library: Any, args: argparse.Namespace) -> int:
     results = []
     for report_id in ids:
         try:
-            results.append({"id": report_id, "ok": True, "warnings": reprocess_report(library.sessions, report_id)})
+            results.append(
+                {"id": report_id, "ok": True, "warnings": reprocess_report(library.sessions, report_id)}
+            )
         except ImportRefused as error:
             results.append({"id": report_id, "ok": False, "error": error.message})
     if args.json:

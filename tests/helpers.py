@@ -23,5 +23,9 @@ def library_fingerprint(library: Library) -> tuple[int, int, int, list[tuple[int
         reports = session.scalar(select(func.count(models.Report.id))) or 0
         files = session.scalar(select(func.count(models.ReportFile.report_id))) or 0
         sections = session.scalar(select(func.count(models.Section.id))) or 0
-        links = list(session.execute(select(models.Report.id, models.Report.superseded_by_id).order_by(models.Report.id)))
+        links = list(
+            session.execute(
+                select(models.Report.id, models.Report.superseded_by_id).order_by(models.Report.id)
+            )
+        )
     return reports, files, sections, [(row[0], row[1]) for row in links]

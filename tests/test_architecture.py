@@ -10,7 +10,16 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 CORE_PACKAGES = [ROOT / "desktop" / "core", ROOT / "db"]
-NETWORK_MODULES = {"socket", "urllib.request", "http.client", "requests", "httpx", "aiohttp", "ftplib", "smtplib"}
+NETWORK_MODULES = {
+    "socket",
+    "urllib.request",
+    "http.client",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "ftplib",
+    "smtplib",
+}
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -43,8 +52,14 @@ def test_importing_the_whole_core_loads_no_qt() -> None:
         for path in python_files(*CORE_PACKAGES)
         if path.name != "__init__.py" and "migrations" not in path.parts
     ]
-    code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + "print([m for m in sys.modules if m.startswith('PySide6')])"
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + "print([m for m in sys.modules if m.startswith('PySide6')])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
 
 

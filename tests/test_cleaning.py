@@ -76,7 +76,9 @@ def test_paragraph_split_at_a_page_break_is_rejoined() -> None:
 
 
 def test_flattened_web_copy_is_split_into_paragraphs() -> None:
-    paragraph = "市应急管理局深入学习贯彻法治思想，坚持把学习贯彻作为首要政治任务，统筹推进法治政府建设工作。" * 12
+    paragraph = (
+        "市应急管理局深入学习贯彻法治思想，坚持把学习贯彻作为首要政治任务，统筹推进法治政府建设工作。" * 12
+    )
     text = f"2025年,示例市应急管理局坚持以习近平法治思想为指导。 一、加强组织领导 {paragraph} 二、提升法治素养 {paragraph}"
     paragraphs = clean(text).split("\n")
     assert paragraphs[1] == "一、加强组织领导"

@@ -14,14 +14,8 @@ from tests.conftest import CORPUS
 
 GOLD = sorted((CORPUS / "gold").glob("*.json")) if CORPUS.is_dir() else []
 CASES = [
-    (gold, report)
-    for gold in GOLD
-    for report in sorted((CORPUS / "reports").glob(gold.stem + ".*"))
-] + [
-    (gold, report)
-    for gold in GOLD
-    for report in sorted((CORPUS / "reports").glob(gold.stem + ".*.*"))
-]
+    (gold, report) for gold in GOLD for report in sorted((CORPUS / "reports").glob(gold.stem + ".*"))
+] + [(gold, report) for gold in GOLD for report in sorted((CORPUS / "reports").glob(gold.stem + ".*.*"))]
 
 pytestmark = pytest.mark.corpus
 

@@ -44,7 +44,10 @@ def test_first_start_samples_are_two_years_of_one_agency(library: Library) -> No
         assert import_file(library.sessions, path).ok
     with library.sessions() as session:
         reports = list_reports(session)
-    assert sorted((r.agency, r.year) for r in reports) == [("示例市应急管理局", 2023), ("示例市应急管理局", 2024)]
+    assert sorted((r.agency, r.year) for r in reports) == [
+        ("示例市应急管理局", 2023),
+        ("示例市应急管理局", 2024),
+    ]
     assert all(r.current for r in reports)
 
 
@@ -115,7 +118,9 @@ BAD_FILES = sorted((CORPUS / "bad").glob("*")) if (CORPUS / "bad").is_dir() else
 @pytest.mark.corpus
 @pytest.mark.skipif(not BAD_FILES, reason="../shared/corpus is not beside the checkout")
 @pytest.mark.parametrize("path", BAD_FILES, ids=[p.name for p in BAD_FILES])
-def test_bad_files_are_refused_in_chinese_and_leave_the_library_unchanged(library: Library, path: Path) -> None:
+def test_bad_files_are_refused_in_chinese_and_leave_the_library_unchanged(
+    library: Library, path: Path
+) -> None:
     import_file(library.sessions, sample("shili_2024.docx"))
     before = library_fingerprint(library)
     outcome = import_file(library.sessions, path)

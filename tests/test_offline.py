@@ -35,9 +35,17 @@ GUARD = textwrap.dedent(
 
 def run_guarded(body: str, tmp: str) -> subprocess.CompletedProcess[str]:
     code = GUARD + textwrap.dedent(body)
-    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": tmp, "XDG_DATA_HOME": tmp, "XDG_CONFIG_HOME": tmp,
-           "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env, timeout=180)
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": tmp,
+        "XDG_DATA_HOME": tmp,
+        "XDG_CONFIG_HOME": tmp,
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(ROOT),
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env, timeout=180
+    )
 
 
 def test_import_of_every_format_makes_no_network_attempt(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,9 @@ from desktop.core.importers.model import Edit
 from desktop.core.text.cleaning import clean_text
 from desktop.core.text.offsets import OffsetMap, apply_edits
 
-ALPHABET = st.sampled_from(list("安全生产法治报告一二三（）()，,、。 \n\t2024年規劃guī**#:;") + ["(guī)", "，，", "\u3000"])
+ALPHABET = st.sampled_from(
+    [*list("安全生产法治报告一二三（）()，,、。 \n\t2024年規劃guī**#:;"), "(guī)", "，，", "\u3000"]
+)
 texts = st.lists(ALPHABET, max_size=120).map("".join)
 
 
@@ -58,7 +60,7 @@ def test_cleaning_map_is_monotonic_and_spans_map_back(text: str) -> None:
         assert 0 <= o_start <= o_end <= len(text)
         # Going back lands on (or inside) the cleaned span we started from.
         back_start, back_end = cleaned.offsets.to_clean(o_start, o_end)
-        assert back_start <= start and back_end >= end - 1 or o_start == o_end
+        assert (back_start <= start and back_end >= end - 1) or o_start == o_end
 
 
 @settings(max_examples=100, deadline=None)

@@ -10,7 +10,11 @@ AGENCY_SUFFIX = r"(?:管理局|局|委员会|委|办公室|厅|院|人民政府|
 AGENCY_RE = re.compile(rf"[\u4e00-\u9fff]{{2,24}}?{AGENCY_SUFFIX}")
 _GENERIC_PREFIXES = ("市", "县", "区", "州", "省", "我", "本", "该", "全", "各", "旗", "镇", "乡")
 _NOT_AGENCY = re.compile(r"中共|党委|委员会委员|人民政府：|^关于")
-_SHORT_FORMS = (("应急管理局", "应急局"), ("市场监督管理局", "市场监管局"), ("人力资源和社会保障局", "人社局"))
+_SHORT_FORMS = (
+    ("应急管理局", "应急局"),
+    ("市场监督管理局", "市场监管局"),
+    ("人力资源和社会保障局", "人社局"),
+)
 
 
 def is_generic(name: str) -> bool:

@@ -74,7 +74,9 @@ def correct(session: Session, report: models.Report, field: str, value: str | No
 
 def apply_corrections(session: Session, report: models.Report) -> list[str]:
     """Re-apply stored corrections to a freshly analysed report; returns the corrected fields."""
-    rows = session.scalars(select(models.MetadataCorrection).where(models.MetadataCorrection.sha256 == report.sha256))
+    rows = session.scalars(
+        select(models.MetadataCorrection).where(models.MetadataCorrection.sha256 == report.sha256)
+    )
     fields = []
     for row in rows:
         try:
@@ -86,7 +88,9 @@ def apply_corrections(session: Session, report: models.Report) -> list[str]:
 
 
 def corrected_fields(session: Session, sha256: str) -> dict[str, str | None]:
-    rows = session.scalars(select(models.MetadataCorrection).where(models.MetadataCorrection.sha256 == sha256))
+    rows = session.scalars(
+        select(models.MetadataCorrection).where(models.MetadataCorrection.sha256 == sha256)
+    )
     return {row.field: row.value for row in rows}
 
 

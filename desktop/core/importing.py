@@ -71,7 +71,10 @@ def import_file(sessions: sessionmaker[Session], path: Path) -> ImportOutcome:
         outcome.error, outcome.error_code = refused.message, refused.code
     except Exception as error:  # a bug must not stop a batch; it is logged with its traceback
         log.exception("import of %s failed", path)
-        outcome.error, outcome.error_code = f"导入时发生内部错误：{error!r}。文件未导入，资料库未受影响。", "internal"
+        outcome.error, outcome.error_code = (
+            f"导入时发生内部错误：{error!r}。文件未导入，资料库未受影响。",
+            "internal",
+        )
     return outcome
 
 

@@ -12,10 +12,28 @@ from desktop.core.text.headings import HEADING_START_RE
 
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _DATE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_DATE_RE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,4})日")
-_ADDRESSEE_RE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,12}?(?:市|县|区|州|省|旗))(?:委|人民政府|政府)[^。]{0,40}[：:]$")
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "O": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_DATE_RE = re.compile(
+    r"([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,4})日"
+)
+_ADDRESSEE_RE = re.compile(
+    r"^(?:中共)?([\u4e00-\u9fff]{2,12}?(?:市|县|区|州|省|旗))(?:委|人民政府|政府)[^。]{0,40}[：:]$"
+)
 _TITLE_WORDS = ("报告", "总结", "情况", "通知", "意见", "方案", "要点", "函")
 _GENERATED_TITLE = "{agency}{year}年法治政府建设年度报告"
 
@@ -75,7 +93,7 @@ def _title_lines(lines: list[str]) -> list[str]:
             or "。" in line
             or line.endswith(("：", ":"))
             or HEADING_START_RE.match(line)
-            or _YEAR_RE.match(line) and "，" in line
+            or (_YEAR_RE.match(line) and "，" in line)
         ):
             break
         title.append(line)

@@ -149,9 +149,7 @@ def _heading_end(text: str, marker: _Marker, next_start: int) -> int:
     """End of the heading text: the whole line when short, else its first sentence."""
     limit = min(marker.line_end, next_start)
     body = text[marker.start : limit]
-    if len(body) <= _MAX_HEADING_LINE and body.count("。") <= 1 and (
-        "。" not in body or body.endswith("。")
-    ):
+    if len(body) <= _MAX_HEADING_LINE and body.count("。") <= 1 and ("。" not in body or body.endswith("。")):
         end = limit
     else:
         cut = re.search(r"[。！？]", body)

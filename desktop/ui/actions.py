@@ -25,11 +25,17 @@ def _tr(text: str) -> str:
 def action_specs() -> list[ActionSpec]:
     # Built on demand so that tr() sees the installed translator.
     return [
-        ActionSpec("import", _tr("导入报告(&I)…"), QKeySequence.StandardKey.Open, _tr("导入一个或多个报告文件")),
+        ActionSpec(
+            "import", _tr("导入报告(&I)…"), QKeySequence.StandardKey.Open, _tr("导入一个或多个报告文件")
+        ),
         ActionSpec("import_folder", _tr("导入文件夹(&F)…"), "Ctrl+Shift+O", _tr("导入文件夹中的全部报告")),
         ActionSpec("import_samples", _tr("导入示例报告(&S)"), None, _tr("导入随软件附带的示例报告")),
-        ActionSpec("export_original", _tr("导出原始文件(&E)…"), "Ctrl+Shift+E", _tr("把所选报告的原始文件另存到磁盘")),
-        ActionSpec("edit_metadata", _tr("更正报告信息(&M)…"), "Ctrl+I", _tr("更正报告单位、年度、日期或标题")),
+        ActionSpec(
+            "export_original", _tr("导出原始文件(&E)…"), "Ctrl+Shift+E", _tr("把所选报告的原始文件另存到磁盘")
+        ),
+        ActionSpec(
+            "edit_metadata", _tr("更正报告信息(&M)…"), "Ctrl+I", _tr("更正报告单位、年度、日期或标题")
+        ),
         ActionSpec("open_library", _tr("打开资料库(&L)…"), None, _tr("打开或新建另一个资料库文件")),
         ActionSpec("quit", _tr("退出(&Q)"), "Ctrl+Q", _tr("退出 ReviewDesk")),
         ActionSpec("show_original", _tr("显示原文(&O)"), "Ctrl+T", _tr("在清理后文本与原文之间切换"), True),

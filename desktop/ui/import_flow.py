@@ -32,7 +32,9 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS)
+            files += sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
+            )
         else:
             files.append(path)
     return files
@@ -117,7 +119,9 @@ class ImportSummaryDialog(QDialog):
         self.table.setHorizontalHeaderLabels([_tr("文件"), _tr("结果"), _tr("说明")])
         for row, outcome in enumerate(outcomes):
             state = _tr("已存在") if outcome.duplicate else (_tr("已导入") if outcome.ok else _tr("未导入"))
-            note = outcome.error or "；".join(outcome.warnings) or f"{outcome.agency or ''} {outcome.year or ''}"
+            note = (
+                outcome.error or "；".join(outcome.warnings) or f"{outcome.agency or ''} {outcome.year or ''}"
+            )
             for column, text in enumerate((Path(outcome.file).name, state, note)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -133,8 +137,15 @@ class ImportSummaryDialog(QDialog):
         layout = QVBoxLayout(self)
         from PySide6.QtWidgets import QLabel
 
-        layout.addWidget(QLabel(_tr("已导入 %1 份，已存在 %2 份，未导入 %3 份。")
-                                .replace("%1", str(ok)).replace("%2", str(dup)).replace("%3", str(failed)), self))
+        layout.addWidget(
+            QLabel(
+                _tr("已导入 %1 份，已存在 %2 份，未导入 %3 份。")
+                .replace("%1", str(ok))
+                .replace("%2", str(dup))
+                .replace("%3", str(failed)),
+                self,
+            )
+        )
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(860, 360)

@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.import_flow = ImportFlow(runner, self)
         self.import_flow.finished.connect(self._imported)
-        self.font_size = int(settings.value("view/font_size", 13))
+        self.font_size = int(str(settings.value("view/font_size", 13)))
         self.report_view.set_font_size(self.font_size)
         self._restore_layout()
         self._pending_select: int | None = None
@@ -105,7 +105,9 @@ class MainWindow(QMainWindow):
             "export_original": self.export_original,
             "edit_metadata": self.edit_metadata,
             "quit": self.close,
-            "show_original": lambda: self.report_view.set_show_original(self.actions_by_name["show_original"].isChecked()),
+            "show_original": lambda: self.report_view.set_show_original(
+                self.actions_by_name["show_original"].isChecked()
+            ),
             "refresh": self.refresh,
             "zoom_in": lambda: self.zoom(1),
             "zoom_out": lambda: self.zoom(-1),
@@ -115,8 +117,16 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         a = self.actions_by_name
-        menus = {
-            _tr("文件(&F)"): ["import", "import_folder", "import_samples", None, "export_original", None, "quit"],
+        menus: dict[str, list[str | None]] = {
+            _tr("文件(&F)"): [
+                "import",
+                "import_folder",
+                "import_samples",
+                None,
+                "export_original",
+                None,
+                "quit",
+            ],
             _tr("编辑(&E)"): ["edit_metadata", "find"],
             _tr("视图(&V)"): ["show_original", "refresh", None, "zoom_in", "zoom_out"],
             _tr("帮助(&H)"): ["about"],
@@ -124,7 +134,10 @@ class MainWindow(QMainWindow):
         for title, names in menus.items():
             menu = self.menuBar().addMenu(title)
             for name in names:
-                menu.addSeparator() if name is None else menu.addAction(a[name])
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(a[name])
         toolbar = self.addToolBar(_tr("主工具栏"))
         toolbar.setObjectName("mainToolbar")
         for name in ("import", "import_folder", "show_original", "edit_metadata"):

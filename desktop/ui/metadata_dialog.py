@@ -15,7 +15,9 @@ def _tr(text: str) -> str:
 
 
 class MetadataDialog(QDialog):
-    def __init__(self, library: Library, report_id: int, reviewer: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: Library, report_id: int, reviewer: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("metadataDialog")
         self.setWindowTitle(_tr("更正报告信息"))
@@ -48,7 +50,9 @@ class MetadataDialog(QDialog):
             self.original[field] = value
         self.error = QLabel(self)
         self.error.setStyleSheet("color:#b3261e")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

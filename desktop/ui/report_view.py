@@ -44,7 +44,9 @@ class ReportView(QWidget):
 
     def clear(self) -> None:
         self._detail = None
-        self.header.setText(f"<span style='color:#666'>{_tr('在左侧选择一份报告，或把报告文件拖到窗口中导入。')}</span>")
+        self.header.setText(
+            f"<span style='color:#666'>{_tr('在左侧选择一份报告，或把报告文件拖到窗口中导入。')}</span>"
+        )
         self.text.clear()
 
     def set_font_size(self, points: int) -> None:

@@ -43,7 +43,9 @@ class _TaskSignals(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, work: Callable[[TaskContext], Any], context: TaskContext, signals: _TaskSignals) -> None:
+    def __init__(
+        self, work: Callable[[TaskContext], Any], context: TaskContext, signals: _TaskSignals
+    ) -> None:
         super().__init__()
         self._work = work
         self._context = context

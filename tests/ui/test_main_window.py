@@ -52,7 +52,9 @@ def test_import_shows_reports_and_selecting_one_shows_its_text(qtbot: QtBot, win
     assert "原文" in window.report_view.header.text()
 
 
-def test_dropping_a_folder_imports_every_report_in_it(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+def test_dropping_a_folder_imports_every_report_in_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     folder = tmp_path / "incoming"
     folder.mkdir()
     for name in ("shili_2023.docx", "shili_2024.pdf"):
@@ -60,8 +62,13 @@ def test_dropping_a_folder_imports_every_report_in_it(qtbot: QtBot, window: Main
     (folder / "notes.md").write_text("not a report", encoding="utf-8")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(folder))])
-    event = QDropEvent(QPointF(QPoint(50, 50)), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(QPoint(50, 50)),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     with qtbot.waitSignal(window.import_flow.finished, timeout=60000) as blocker:
         window.dropEvent(event)
     outcomes = blocker.args[0]

@@ -17,38 +17,40 @@ from lxml.etree import _Element as Element
 
 from desktop.core.errors import ImportRefused
 from desktop.core.importers import safe_zip
+from desktop.core.importers.docx_styles import (
+    PPR,
+    RPR,
+    WORD_NS,
+    Look,
+    Styles,
+    flag,
+    font_size,
+    look_of,
+    val,
+    w,
+)
 from desktop.core.importers.model import Block, BlockKind, ExtractedDocument
 from desktop.core.importers.safe_zip import DAMAGED_MESSAGE, XML_ERRORS
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _PARTS = ("word/document.xml", "word/styles.xml", "docProps/core.xml")
 
-
-def _w(tag: str) -> str:
-    return f"{{{_W}}}{tag}"
-
-
-P, R, T, TBL, TR, TC, BODY, BR = (_w(t) for t in ("p", "r", "t", "tbl", "tr", "tc", "body", "br"))
-PPR, RPR, VAL, TYPE, SDT_CONTENT = _w("pPr"), _w("rPr"), _w("val"), _w("type"), _w("sdtContent")
-TXBX, RUBY, RUBY_BASE = _w("txbxContent"), _w("ruby"), _w("rubyBase")
+P, R, T, TBL, TR, TC, BODY, BR = (w(t) for t in ("p", "r", "t", "tbl", "tr", "tc", "body", "br"))
+TYPE, SDT_CONTENT = w("type"), w("sdtContent")
+TXBX, RUBY, RUBY_BASE = w("txbxContent"), w("ruby"), w("rubyBase")
 ALTERNATE, CHOICE, FALLBACK = _MC + "AlternateContent", _MC + "Choice", _MC + "Fallback"
-_RUN_TEXT = {_w("tab"): "\t", _w("ptab"): "\t", _w("cr"): "\n", _w("noBreakHyphen"): "-"}
-_GRAPHICS = frozenset({_w("drawing"), _w("pict"), ALTERNATE})
+_RUN_TEXT = {w("tab"): "\t", w("ptab"): "\t", w("cr"): "\n", w("noBreakHyphen"): "-"}
+_GRAPHICS = frozenset({w("drawing"), w("pict"), ALTERNATE})
 _MATH_ZONES = frozenset({_MATH + "oMath", _MATH + "oMathPara"})
 # Wrappers whose contents Word shows: links, smart tags, fields' results, tracked insertions and
 # moves, content controls. w:del and w:moveFrom (deleted text) are skipped by not being listed.
 _INLINE_WRAPPERS = frozenset(
-    _w(t) for t in ("hyperlink", "smartTag", "fldSimple", "ins", "moveTo", "customXml", "bdo", "dir")
-) | {_w("sdt"), SDT_CONTENT}
-_BLOCK_WRAPPERS = frozenset({_w("sdt"), SDT_CONTENT, _w("customXml")})
+    w(t) for t in ("hyperlink", "smartTag", "fldSimple", "ins", "moveTo", "customXml", "bdo", "dir")
+) | {w("sdt"), SDT_CONTENT}
+_BLOCK_WRAPPERS = frozenset({w("sdt"), SDT_CONTENT, w("customXml")})
 
-_OFF = frozenset({"false", "0", "off", "none"})
-_UI_NAMES = {"caption": "Caption", "footer": "Footer", "header": "Header", "title": "Title"} | {
-    f"heading {n}": f"Heading {n}" for n in range(1, 10)
-}  # python-docx's BabelFish names, without importing python-docx
 _HEADING_NAME = re.compile(r"Heading [1-9]|Title")
 _CHINA = timezone(timedelta(hours=8))
 _RECOVERED = "正文的 XML 结构有误，已尽量读取，个别段落可能缺失或错位"
@@ -87,7 +89,7 @@ def read_docx(data: bytes) -> ExtractedDocument:
 
 def _parse_part(data: bytes, recover: bool = False) -> Element | None:
     if _STRICT_W in data:  # "Strict Open XML" names the same elements in another namespace
-        data = data.replace(_STRICT_W, _W.encode())
+        data = data.replace(_STRICT_W, WORD_NS.encode())
     return safe_zip.parse_xml(data, recover)
 
 
@@ -111,115 +113,12 @@ def _parse_document(data: bytes) -> tuple[Element, bool]:
     raise ImportRefused("damaged", DAMAGED_MESSAGE)
 
 
-# --- styles -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Look:
-    name: str | None = None
-    bold: bool | None = None
-    size: float | None = None
-    centered: bool | None = None
-    outline: int | None = None
-
-    def under(self, base: _Look) -> _Look:
-        """These facts, each missing one taken from ``base`` (the name stays this style's own)."""
-        return _Look(
-            self.name,
-            base.bold if self.bold is None else self.bold,
-            self.size or base.size,
-            base.centered if self.centered is None else self.centered,
-            base.outline if self.outline is None else self.outline,
-        )
-
-
-def _value(parent: Element | None, tag: str) -> str | None:
-    """``w:val`` of the child ``tag``: ``None`` without the child, ``""`` when it has no value."""
-    element = None if parent is None else parent.find(tag)
-    return None if element is None else (element.get(VAL) or "")
-
-
-def _on(parent: Element | None, tag: str) -> bool | None:
-    value = _value(parent, tag)
-    return None if value is None else value.lower() not in _OFF
-
-
-def _size(props: Element | None) -> float | None:
-    value = _value(props, _w("sz")) or ""
-    try:  # half-points, or a "16pt" measure in Strict documents
-        size = float(value[:-2]) if value.endswith("pt") else int(value) / 2
-    except ValueError:
-        return None
-    return size if 0 < size <= 1638 else None
-
-
-def _look(para_props: Element | None, run_props: Element | None, name: str | None = None) -> _Look:
-    align, outline = _value(para_props, _w("jc")), _value(para_props, _w("outlineLvl"))
-    return _Look(
-        name,
-        _on(run_props, _w("b")),
-        _size(run_props),
-        None if align is None else align == "center",
-        int(outline) if outline is not None and outline.isdigit() else None,
-    )
-
-
-class _Styles:
-    """Style facts along ``basedOn`` chains, worked out only for the styles a document uses (a
-    styles part often defines hundreds). Bold is taken as an override, not as the toggle the
-    specification makes it: official reports never rely on the difference."""
-
-    def __init__(self, root: Element | None) -> None:
-        self._elements: dict[str, Element] = {}
-        self._chains: dict[str | None, _Look] = {}
-        self._paragraphs: dict[str | None, _Look] = {}
-        self._default_paragraph: str | None = None
-        self._defaults = _Look()
-        if root is None:
-            return
-        defaults = root.find(_w("docDefaults"))
-        if defaults is not None:
-            para, run = defaults.find(f"{_w('pPrDefault')}/{PPR}"), defaults.find(f"{_w('rPrDefault')}/{RPR}")
-            self._defaults = _look(para, run)
-        for style in root.iterchildren(_w("style")):
-            style_id = style.get(_w("styleId"))
-            if style_id is not None:
-                self._elements.setdefault(style_id, style)
-                is_default = (style.get(_w("default")) or "").lower() in ("1", "true", "on")
-                if is_default and style.get(_w("type")) == "paragraph":
-                    self._default_paragraph = style_id
-
-    def chain(self, style_id: str | None) -> _Look:
-        """The style's own facts, each missing one taken from the nearest ancestor that has it."""
-        look = self._chains.get(style_id)
-        if look is None:
-            name = _value(self._elements[style_id], _w("name")) if style_id in self._elements else None
-            look = _Look(_UI_NAMES.get(name.lower(), name) if name else None)
-            seen: set[str] = set()
-            current = style_id
-            while current is not None and current not in seen and current in self._elements:
-                seen.add(current)
-                style = self._elements[current]
-                look = look.under(_look(style.find(PPR), style.find(RPR)))
-                current = _value(style, _w("basedOn"))
-            self._chains[style_id] = look
-        return look
-
-    def paragraph(self, style_id: str | None) -> _Look:
-        """A paragraph style's facts (the default style's when unknown) over the document defaults."""
-        look = self._paragraphs.get(style_id)
-        if look is None:
-            known = style_id if style_id in self._elements else self._default_paragraph
-            look = self._paragraphs[style_id] = self.chain(known).under(self._defaults)
-        return look
-
-
 # --- text ---------------------------------------------------------------------------------------
 
 
 @dataclass
 class _Para:
-    look: _Look
+    look: Look
     centered: bool
     heading: bool
     pieces: list[str] = field(default_factory=list)
@@ -262,7 +161,7 @@ def _lines_of(text: str) -> str:
 class _Collector:
     """Walks the body in document order and makes one line per paragraph or table row."""
 
-    def __init__(self, styles: _Styles) -> None:
+    def __init__(self, styles: Styles) -> None:
         self.styles = styles
         self.texts: list[str] = []
         self.blocks: list[Block] = []
@@ -316,8 +215,8 @@ class _Collector:
 
     def paragraph(self, element: Element) -> _Para:
         props = element.find(PPR)
-        look = self.styles.paragraph(_value(props, _w("pStyle")))
-        direct = _look(props, None, look.name).under(look)
+        look = self.styles.paragraph(val(props, w("pStyle")))
+        direct = look_of(props, None, look.name).under(look)
         heading = direct.outline is not None and direct.outline < 9
         heading = heading or bool(direct.name and _HEADING_NAME.fullmatch(direct.name))
         para = _Para(direct, direct.centered is True, heading)
@@ -340,7 +239,7 @@ class _Collector:
 
     def run(self, run: Element, para: _Para) -> None:
         props = run.find(RPR)
-        if _on(props, _w("vanish")):
+        if flag(props, w("vanish")):
             return  # hidden text is not shown in Word
         start = len(para.pieces)
         for child in run:
@@ -360,12 +259,12 @@ class _Collector:
                     self.inline(base, para)
         if len(para.pieces) == start:
             return
-        char = self.styles.chain(_value(props, _w("rStyle")))
-        size = _size(props) or char.size or para.look.size
+        char = self.styles.chain(val(props, w("rStyle")))
+        size = font_size(props) or char.size or para.look.size
         if size is not None and (para.size is None or size > para.size):
             para.size = size
         if para.bold is None and "".join(para.pieces[start:]).strip():
-            bold = _on(props, _w("b"))
+            bold = flag(props, w("b"))
             para.bold = bool(
                 bold if bold is not None else char.bold if char.bold is not None else para.look.bold
             )
@@ -380,7 +279,7 @@ def _extract(
     body = root.find(BODY)
     if body is None:
         raise ImportRefused("damaged", "Word 文件已损坏：找不到正文内容，无法读取。请重新获取原文件。")
-    collector = _Collector(_Styles(styles))
+    collector = _Collector(Styles(styles))
     collector.blocks_of(body)
     text = "\n".join(collector.texts)
     return ExtractedDocument("docx", text, collector.blocks, [], _metadata(core), warnings)

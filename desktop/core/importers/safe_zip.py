@@ -9,8 +9,8 @@ then go through :func:`parse_xml`, which refuses any DTD before lxml sees the by
 from __future__ import annotations
 
 import re
-import zipfile
 import struct
+import zipfile
 import zlib
 from io import BytesIO
 from types import TracebackType

@@ -16,7 +16,9 @@ CLAUSE_END = "。！？；：，"
 
 
 def is_cjk(ch: str) -> bool:
-    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff")
+    return bool(ch) and (
+        "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+    )
 
 
 def is_wide(ch: str) -> bool:

@@ -59,7 +59,9 @@ def blank_line_edits(text: str) -> list[Edit]:
         edits = [e for e in edits if e.start >= leading] + [Edit(0, leading, "")]
     trailing = len(text) - len(text.rstrip("\n"))
     if trailing and trailing < len(text):
-        edits = [e for e in edits if e.end <= len(text) - trailing] + [Edit(len(text) - trailing, len(text), "")]
+        edits = [e for e in edits if e.end <= len(text) - trailing] + [
+            Edit(len(text) - trailing, len(text), "")
+        ]
     return edits
 
 
@@ -91,7 +93,9 @@ def _steps_for(source_format: str) -> list[tuple[str, Step]]:
     return steps
 
 
-def clean_text(original: str, source_format: str = "txt", importer_edits: list[Edit] | None = None) -> CleanedText:
+def clean_text(
+    original: str, source_format: str = "txt", importer_edits: list[Edit] | None = None
+) -> CleanedText:
     """Clean ``original`` (the importer's text) for analysis, keeping an offset map back to it."""
     text, offsets = apply_edits(original, importer_edits or [])
     applied = ["layout"] if importer_edits else []

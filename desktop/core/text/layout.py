@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from desktop.core.importers.model import Edit
 from desktop.core.text.chars import display_width
@@ -76,7 +77,7 @@ def hard_wrap_edits(text: str) -> list[Edit]:
     # When paragraphs are marked by indentation, an unindented line always continues the last.
     indents_mark_paragraphs = sum(1 for s, _ in spans if _indented(text, s)) >= max(3, len(spans) // 10)
     edits = []
-    for index, ((start, end), (next_start, _next_end)) in enumerate(zip(spans, spans[1:])):
+    for index, ((start, end), (next_start, _next_end)) in enumerate(pairwise(spans)):
         line = text[start:end].rstrip()
         following = text[next_start:].lstrip(" \t\u3000")
         full = (margin is not None and widths[index] >= margin * 0.85) or (
@@ -102,7 +103,7 @@ def split_paragraph_edits(text: str) -> list[Edit]:
     """
     spans = _line_spans(text)
     edits = []
-    for (start, end), (next_start, next_end) in zip(spans, spans[1:]):
+    for (start, end), (next_start, next_end) in pairwise(spans):
         line = text[start:end].strip()
         following = text[next_start:next_end].strip()
         if len(line) < 40 or line.endswith(_TERMINAL) or "\t" in line or "\t" in following:

@@ -15,7 +15,7 @@ _CJK_SIDE = f"{CJK_RANGES}，。、；：？！“”‘’（）《》【】〔
 
 
 def _cjk_like(ch: str) -> bool:
-    return bool(ch) and ch in _CJK_SIDE or is_cjk(ch)
+    return (bool(ch) and ch in _CJK_SIDE) or is_cjk(ch)
 
 
 def width_edits(text: str) -> list[Edit]:
@@ -24,7 +24,9 @@ def width_edits(text: str) -> list[Edit]:
     ``1,300`` and ``12:30`` keep their ASCII marks (digits on both sides); ``(一)`` and
     ``(2021-2025年)`` become ``（一）`` and ``（2021-2025年）``.
     """
-    edits = [Edit(m.start(), m.end(), chr(ord(m.group()) - 0xFEE0)) for m in _FULLWIDTH_ALNUM_RE.finditer(text)]
+    edits = [
+        Edit(m.start(), m.end(), chr(ord(m.group()) - 0xFEE0)) for m in _FULLWIDTH_ALNUM_RE.finditer(text)
+    ]
     edits += [Edit(m.start(), m.end(), " ") for m in re.finditer("\u3000", text)]
     for m in _HALF_PUNCT_RE.finditer(text):
         before = text[m.start() - 1] if m.start() else ""
@@ -33,7 +35,9 @@ def width_edits(text: str) -> list[Edit]:
             continue
         if m.group() in "?!" and not _cjk_like(before):
             continue
-        if _cjk_like(before) or _cjk_like(after.strip() or (text[m.end() + 1] if m.end() + 1 < len(text) else "")):
+        if _cjk_like(before) or _cjk_like(
+            after.strip() or (text[m.end() + 1] if m.end() + 1 < len(text) else "")
+        ):
             edits.append(Edit(m.start(), m.end(), _HALF_TO_FULL[m.group()]))
     for m in _PAREN_RE.finditer(text):
         inner = m.group(1)

@@ -29,14 +29,20 @@ def traditional_edits(text: str) -> list[Edit]:
         return []
     edits = []
     offset = 0
-    for before, after in zip(text.split("\n"), converted.split("\n")):
+    for before, after in zip(text.split("\n"), converted.split("\n"), strict=False):
         if before != after:
-            edits += _char_edits(before, after, offset) if len(before) == len(after) else [
-                Edit(offset, offset + len(before), after)
-            ]
+            edits += (
+                _char_edits(before, after, offset)
+                if len(before) == len(after)
+                else [Edit(offset, offset + len(before), after)]
+            )
         offset += len(before) + 1
     return edits
 
 
 def _char_edits(before: str, after: str, offset: int) -> list[Edit]:
-    return [Edit(offset + i, offset + i + 1, b) for i, (a, b) in enumerate(zip(before, after)) if a != b]
+    return [
+        Edit(offset + i, offset + i + 1, b)
+        for i, (a, b) in enumerate(zip(before, after, strict=True))
+        if a != b
+    ]
