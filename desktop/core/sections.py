@@ -98,17 +98,24 @@ def _find_markers(text: str) -> list[_Marker]:
     for line in text.split("\n"):
         line_end = offset + len(line)
         marker = _line_marker(line, offset, line_end, expected)
+        position = 1
         if marker:
             markers.append(marker)
             _advance(expected, marker)
-        # A heading flattened into running text: "…工作。二、全面提升…" with the expected number.
-        for level, numeral_value_expected in ((1, expected[1]), (2, expected[2])):
-            inline = _inline_marker(line, offset, line_end, level, numeral_value_expected)
-            if inline:
-                markers.append(inline)
-                _advance(expected, inline)
+        # Headings flattened into running text: "…工作。二、全面提升…" with the expected numbers.
+        while True:
+            found = [
+                m
+                for level in (1, 2)
+                if (m := _inline_marker(line, offset, line_end, level, expected[level], position))
+            ]
+            if not found:
+                break
+            inline = min(found, key=lambda m: m.start)
+            markers.append(inline)
+            _advance(expected, inline)
+            position = inline.start - offset + 1
         offset = line_end + 1
-    markers.sort(key=lambda m: m.start)
     return markers
 
 
@@ -132,12 +139,14 @@ def _line_marker(line: str, offset: int, line_end: int, expected: dict[int, int]
     return None
 
 
-def _inline_marker(line: str, offset: int, line_end: int, level: int, value: int) -> _Marker | None:
+def _inline_marker(
+    line: str, offset: int, line_end: int, level: int, value: int, start: int
+) -> _Marker | None:
     numeral = numeral_text(value)
     mark = f"{numeral}、" if level == 1 else f"（{numeral}）"
     # A first subsection may run straight on from its level-1 heading: "四、…成效（一）依法…".
     runs_on = level == 2 and value == 1 and bool(LEVEL1_RE.match(line))
-    position = line.find(mark, 1)
+    position = line.find(mark, max(1, start))
     while position > 0:
         if (runs_on or line[position - 1] in "。！？；") and len(line) - position > 4:
             return _Marker(level, value, mark, offset + position, line_end)
@@ -145,8 +154,16 @@ def _inline_marker(line: str, offset: int, line_end: int, level: int, value: int
     return None
 
 
+_HEADING_FINAL_RE = re.compile(r"成效|情况|原因|不足|问题|安排|计划|打算|举措|措施|做法|思路|建议|领导|素养")
+_FINAL_THEN_YEAR_RE = re.compile(rf"({_HEADING_FINAL_RE.pattern})(?:19|20)\d{{2}}年")
+
+
 def _heading_end(text: str, marker: _Marker, next_start: int) -> int:
-    """End of the heading text: the whole line when short, else its first sentence."""
+    """End of the heading text: the whole line when short, else its first sentence.
+
+    A level-1 heading that runs into its text without punctuation (flattened copies) ends after
+    its last typical closing word (成效, 原因, 安排…) or before a year that starts the text.
+    """
     limit = min(marker.line_end, next_start)
     body = text[marker.start : limit]
     if len(body) <= _MAX_HEADING_LINE and body.count("。") <= 1 and ("。" not in body or body.endswith("。")):
@@ -154,12 +171,15 @@ def _heading_end(text: str, marker: _Marker, next_start: int) -> int:
     else:
         cut = re.search(r"[。！？]", body)
         end = marker.start + (cut.start() if cut else min(len(body), _MAX_HEADING_LINE))
-        clause = text[marker.start : end]
-        comma = re.search("[，：；]", clause)
-        if comma and marker.level == 1:
-            clause = clause[: comma.start()]
-            end = marker.start + len(clause)
+        sentence = text[marker.start : end]
+        if marker.level == 1 and len(sentence) > 20:
+            finals = [m for m in _HEADING_FINAL_RE.finditer(sentence, 0, 34) if len(sentence) - m.end() >= 2]
+            if finals:
+                end = marker.start + finals[-1].end()
     heading = text[marker.start : end]
+    if marker.level == 1 and (run_on := _FINAL_THEN_YEAR_RE.search(heading, len(marker.number))):
+        end = marker.start + run_on.end(1)
+        heading = text[marker.start : end]
     year = _TRAILING_YEAR_RE.search(heading)
     if year and year.start() > len(marker.number) + 4:
         end = marker.start + year.start()

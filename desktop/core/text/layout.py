@@ -9,9 +9,9 @@ from desktop.core.importers.model import Edit
 from desktop.core.text.chars import display_width
 from desktop.core.text.headings import HEADING_START_RE
 
-_FLAT_LINE_CHARS = 500
+_FLAT_LINE_CHARS = 100
 """A line this long, with spaces before heading markers, is a web page flattened into one line."""
-_SEPARATOR_SPACE_RE = re.compile(r"(?<=[^\x00-\x7f])[ \t]+(?=[^\x00-\x7f])")
+_SEPARATOR_SPACE_RE = re.compile(r"(?<=[^\x00-\x7f])[ \t]+(?=[^\x00-\x7f]|(?:19|20)\d{2}年)")
 _TERMINAL = tuple("。！？：；”’）)」』】…")
 
 
