@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -26,16 +26,24 @@ def parse_gui_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def install_translator(app: QApplication, language: str) -> QTranslator | None:
-    """Source strings are Simplified Chinese; other languages come from ``resources/i18n``."""
-    if language.startswith("zh"):
-        return None
-    translator = QTranslator(app)
-    qm = resource("i18n", f"reviewdesk_{language}.qm")
-    if qm.is_file() and translator.load(str(qm)):
-        app.installTranslator(translator)
-        return translator
-    return None
+def install_translator(app: QApplication, language: str) -> list[QTranslator]:
+    """Source strings are Simplified Chinese; other languages come from ``resources/i18n``.
+
+    Qt's own dialogs (buttons such as Close, file dialogs) use Qt's shipped translations.
+    """
+    installed = []
+    qt_translator = QTranslator(app)
+    qt_name = "qtbase_zh_CN" if language.startswith("zh") else f"qtbase_{language}"
+    if qt_translator.load(qt_name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_translator)
+        installed.append(qt_translator)
+    if not language.startswith("zh"):
+        translator = QTranslator(app)
+        qm = resource("i18n", f"reviewdesk_{language}.qm")
+        if qm.is_file() and translator.load(str(qm)):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -45,6 +53,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("reviewdesk")
     icon = resource("icons", "reviewdesk-256.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))

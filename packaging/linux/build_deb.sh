@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# Build dist/reviewdesk_<version>_<arch>.deb for Debian, Ubuntu, UOS (统信) and Kylin (麒麟).
+#
+#   packaging/linux/build_deb.sh                     # PyInstaller build + .deb
+#   packaging/linux/build_deb.sh --skip-pyinstaller  # reuse an existing dist/ReviewDesk/
+#
+# Environment:
+#   PYTHON          interpreter that has the app's dependencies and PyInstaller installed
+#                   (default: .venv/bin/python if present, else python3)
+#   DEB_MAINTAINER  Maintainer: field (default: "ReviewDesk maintainers <reviewdesk@localhost>")
+#
+# The package contains the PyInstaller one-folder app under /opt/reviewdesk, a
+# /usr/bin/reviewdesk wrapper, the .desktop entry and hicolor icons. It builds for the
+# architecture of the machine it runs on (dpkg --print-architecture): an arm64 package
+# (Kylin on Phytium/Kunpeng) must be built on an arm64 machine. See packaging/linux/README.md.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$REPO"
+
+SKIP_PYINSTALLER=0
+for arg in "$@"; do
+    case "$arg" in
+        --skip-pyinstaller) SKIP_PYINSTALLER=1 ;;
+        -h | --help)
+            sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            exit 0
+            ;;
+        *)
+            echo "unknown argument: $arg (try --help)" >&2
+            exit 2
+            ;;
+    esac
+done
+
+for tool in dpkg-deb dpkg md5sum sed find; do
+    command -v "$tool" >/dev/null || { echo "missing tool: $tool" >&2; exit 1; }
+done
+
+if [[ -z "${PYTHON:-}" ]]; then
+    if [[ -x .venv/bin/python ]]; then PYTHON=.venv/bin/python; else PYTHON=python3; fi
+fi
+MAINTAINER="${DEB_MAINTAINER:-ReviewDesk maintainers <reviewdesk@localhost>}"
+
+# --- version: desktop/__init__.py __version__ (PEP 440) -> Debian version ------------------
+PY_VERSION="$(sed -n "s/^__version__[[:space:]]*=[[:space:]]*[\"']\([^\"']*\)[\"'].*/\1/p" desktop/__init__.py)"
+if [[ -z "$PY_VERSION" ]]; then
+    echo "cannot read __version__ from desktop/__init__.py" >&2
+    exit 1
+fi
+# 1.2.0rc1 -> 1.2.0~rc1 and 1.2.0.dev3 -> 1.2.0~dev3 sort before 1.2.0, as in PEP 440
+# (post releases and +local versions are valid Debian versions as they are).
+DEB_VERSION="$(printf '%s' "$PY_VERSION" | sed -E 's/[.-]?(a|b|rc|dev)([0-9]*)$/~\1\2/')"
+ARCH="$(dpkg --print-architecture)"
+PKG=reviewdesk
+DEB="dist/${PKG}_${DEB_VERSION}_${ARCH}.deb"
+
+# --- 1. PyInstaller one-folder build ----------------------------------------------------------
+APPDIR=dist/ReviewDesk
+if [[ "$SKIP_PYINSTALLER" -eq 0 ]]; then
+    "$PYTHON" -c 'import PyInstaller' 2>/dev/null || {
+        echo "PyInstaller is not installed for $PYTHON: run '$PYTHON -m pip install . pyinstaller'" >&2
+        exit 1
+    }
+    "$PYTHON" -m PyInstaller --noconfirm --clean \
+        --distpath dist --workpath build/pyinstaller packaging/reviewdesk.spec
+fi
+if [[ ! -x "$APPDIR/ReviewDesk" ]]; then
+    echo "$APPDIR/ReviewDesk not found: run without --skip-pyinstaller" >&2
+    exit 1
+fi
+# The frozen app must at least start and print its CLI help before we package it.
+"$APPDIR/ReviewDesk" --help >/dev/null
+
+# --- 2. staging tree --------------------------------------------------------------------------
+STAGE="build/deb/${PKG}_${DEB_VERSION}_${ARCH}"
+rm -rf "$STAGE"
+install -d "$STAGE/DEBIAN" "$STAGE/opt/reviewdesk" "$STAGE/usr/bin" \
+    "$STAGE/usr/share/applications" "$STAGE/usr/share/doc/$PKG"
+cp -a "$APPDIR/." "$STAGE/opt/reviewdesk/"
+
+# A wrapper rather than a symlink: PyInstaller finds _internal/ next to the real
+# executable either way, but a script also survives tools that copy symlink targets.
+cat >"$STAGE/usr/bin/reviewdesk" <<'EOF'
+#!/bin/sh
+# ReviewDesk (法治报告审阅台): no arguments starts the GUI, a sub-command runs the CLI.
+# The bundled Qt 6 has input-method plugins for IBus and compose only. Under fcitx5
+# (QT_IM_MODULE=fcitx) Chinese input still works through fcitx5's IBus front end.
+PLUGINS=/opt/reviewdesk/_internal/PySide6/Qt/plugins/platforminputcontexts
+case "${QT_IM_MODULE:-}" in
+    fcitx | fcitx5)
+        if [ ! -e "$PLUGINS/libfcitx5platforminputcontextplugin.so" ] && command -v fcitx5 >/dev/null 2>&1; then
+            QT_IM_MODULE=ibus
+            export QT_IM_MODULE
+        fi
+        ;;
+esac
+exec /opt/reviewdesk/ReviewDesk "$@"
+EOF
+
+install -m 0644 packaging/linux/reviewdesk.desktop "$STAGE/usr/share/applications/reviewdesk.desktop"
+for size in 16 32 48 64 128 256; do
+    install -D -m 0644 "resources/icons/reviewdesk-${size}.png" \
+        "$STAGE/usr/share/icons/hicolor/${size}x${size}/apps/reviewdesk.png"
+done
+install -D -m 0644 resources/icons/reviewdesk.svg "$STAGE/usr/share/icons/hicolor/scalable/apps/reviewdesk.svg"
+
+# ReviewDesk's own licence as declared in pyproject.toml ([project] license), if any.
+APP_LICENSE="$(sed -n -E 's/^license[[:space:]]*=[[:space:]]*(\{[[:space:]]*text[[:space:]]*=[[:space:]]*)?"([^"]+)".*/\2/p' pyproject.toml | head -n 1)"
+if [[ -n "$APP_LICENSE" ]]; then
+    LICENSE_FIELD="$APP_LICENSE"
+    LICENSE_NOTE="ReviewDesk itself is licensed under ${APP_LICENSE}."
+else
+    LICENSE_FIELD=other
+    LICENSE_NOTE="ReviewDesk itself: licence terms as stated by its publisher."
+fi
+cat >"$STAGE/usr/share/doc/$PKG/copyright" <<EOF
+Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: ReviewDesk (法治报告审阅台)
+
+Files: *
+License: ${LICENSE_FIELD}
+Comment: ${LICENSE_NOTE}
+
+Files: opt/reviewdesk/_internal/*
+Comment: Bundled third-party runtime, each under its own licence: CPython (PSF),
+ Qt 6 and PySide6 (LGPL-3.0; shipped as separate shared libraries under
+ _internal/PySide6 so they can be replaced), PDFium via pypdfium2 (BSD-3-Clause /
+ Apache-2.0), pdfplumber and pdfminer.six (MIT), jieba (MIT), OpenCC (Apache-2.0),
+ SQLAlchemy and Alembic (MIT), python-docx (MIT), lxml (BSD-3-Clause), Pillow (MIT-CMU),
+ platformdirs (MIT), charset-normalizer (MIT). Their licence files are under
+ _internal/*.dist-info/ where the wheels ship them.
+EOF
+
+# Normalise permissions: directories 755, files 644, keep executables executable.
+chmod -R u+rwX,go+rX,go-w "$STAGE"
+chmod 0755 "$STAGE/usr/bin/reviewdesk" "$STAGE/opt/reviewdesk/ReviewDesk"
+
+# --- 3. control metadata ----------------------------------------------------------------------
+# glibc floor = the newest GLIBC_x.y symbol version any bundled ELF file needs (the build
+# machine's glibc and the PySide6 wheel's manylinux tag set it); dpkg then refuses to install
+# on an older system instead of the app failing at start-up.
+GLIBC_MIN="$(grep -rhoa 'GLIBC_2\.[0-9][0-9.]*' "$STAGE/opt/reviewdesk" | sed 's/^GLIBC_//; s/\.$//' | sort -uV | tail -n 1)"
+GLIBC_MIN="${GLIBC_MIN:-2.17}"
+INSTALLED_SIZE="$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)"
+
+# Libraries the bundled Qt (xcb platform plugin, OpenGL/EGL, fontconfig, D-Bus) loads from
+# the system; everything else ships inside /opt/reviewdesk. Names exist in Debian 10+,
+# Ubuntu 20.04+, UOS 20 and Kylin V10 (t64-renamed packages still provide the old names).
+DEPENDS="libc6 (>= ${GLIBC_MIN}), libgl1, libegl1, libfontconfig1, libfreetype6, libglib2.0-0, \
+libdbus-1-3, libxkbcommon0, libxkbcommon-x11-0, libx11-6, libx11-xcb1, libxcb1, libxcb-cursor0, \
+libxcb-glx0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render0, \
+libxcb-render-util0, libxcb-shape0, libxcb-shm0, libxcb-sync1, libxcb-xfixes0, libxcb-xkb1"
+
+# Libraries only some sessions load (Wayland platform plugin, Vulkan): present where they
+# are used, so not hard dependencies.
+OPTIONAL_SONAMES_RE='^lib(wayland-(client|cursor|egl)|vulkan)\.so'
+
+# Cross-check Depends against what the bundle really links: every shared library some
+# bundled ELF file needs (objdump NEEDED) that is not itself bundled must come from a
+# package named above. Needs binutils and a Debian-based build machine; warns only.
+check_system_deps() {
+    local appdir="$1" needed bundled soname owner missing=0
+    if ! command -v objdump >/dev/null; then
+        echo "note: objdump (binutils) not found, skipping the Depends cross-check" >&2
+        return 0
+    fi
+    needed="$(find "$appdir" -type f \( -name '*.so' -o -name '*.so.*' -o -name ReviewDesk \) \
+        -exec objdump -p {} + 2>/dev/null | awk '$1 == "NEEDED" {print $2}' | sort -u)"
+    bundled="$(find "$appdir" -name '*.so*' -printf '%f\n' | sort -u)"
+    while read -r soname; do
+        [[ -z "$soname" || "$soname" =~ $OPTIONAL_SONAMES_RE ]] && continue
+        owner="$({ dpkg -S "*/$soname" 2>/dev/null || true; } | awk -F': ' -v so="$soname" \
+            '!found {n = split($2, p, "/"); if (p[n] == so) {sub(/:.*/, "", $1); print $1; found = 1}}')"
+        if [[ -z "$owner" ]]; then
+            echo "warning: $soname is needed but not installed here, cannot map it to a package" >&2
+            missing=1
+        elif ! grep -Eq "(^|, )${owner}( |,|\$)" <<<"$DEPENDS"; then
+            echo "warning: $soname (package $owner) is needed but $owner is not in Depends" >&2
+            missing=1
+        fi
+    done < <(comm -23 <(printf '%s\n' "$needed") <(printf '%s\n' "$bundled"))
+    [[ "$missing" -eq 0 ]] && echo "Depends cross-check: every system library the bundle links is covered"
+    return 0
+}
+check_system_deps "$STAGE/opt/reviewdesk"
+
+cat >"$STAGE/DEBIAN/control" <<EOF
+Package: ${PKG}
+Version: ${DEB_VERSION}
+Section: text
+Priority: optional
+Architecture: ${ARCH}
+Maintainer: ${MAINTAINER}
+Installed-Size: ${INSTALLED_SIZE}
+Depends: ${DEPENDS}
+Recommends: fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei, xdg-utils
+Description: offline review desk for annual rule-of-law government reports
+ ReviewDesk (法治报告审阅台) imports annual rule-of-law government reports
+ (.docx, .pdf, .txt, .html, .doc), extracts their structure and metadata and
+ lets reviewers read, correct and compare them.
+ .
+ It works entirely offline: nothing is downloaded at install or run time and
+ there is no automatic update. The user's library lives in the per-user data
+ directory (~/.local/share/ReviewDesk) and is kept on upgrade and removal.
+EOF
+
+(cd "$STAGE" && find opt usr -type f -print0 | LC_ALL=C sort -z | xargs -0 md5sum) >"$STAGE/DEBIAN/md5sums"
+chmod 0644 "$STAGE/DEBIAN/control" "$STAGE/DEBIAN/md5sums"
+
+# --- 4. build ---------------------------------------------------------------------------------
+# xz, not zstd: the dpkg of Debian 10-based UOS/Kylin cannot unpack zstd members.
+mkdir -p dist
+dpkg-deb --root-owner-group -Zxz --build "$STAGE" "$DEB"
+echo "built $DEB ($(du -h "$DEB" | cut -f1), glibc >= ${GLIBC_MIN})"
