@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QSettings, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -64,7 +64,8 @@ def run_gui(argv: list[str]) -> int:
     args = parse_gui_args(argv)
     app = create_application(argv)
     settings = QSettings()
-    language = args.lang or str(settings.value("ui/language", QLocale.system().name() or "zh_CN"))
+    # The interface is Chinese unless the reviewer chose English in the settings.
+    language = args.lang or str(settings.value("ui/language", "zh_CN"))
     install_translator(app, "zh_CN" if language.startswith("zh") else language)
     from desktop.ui.main_window import MainWindow
     from desktop.ui.tasks import TaskRunner
@@ -102,9 +103,7 @@ def start_library(window: object, location: str | None, offer_samples: bool = Tr
         assert isinstance(library, Library)
         window.set_library(library)
         if first_start and offer_samples:
-            window.import_flow.show_summary = False
-            window.import_samples()
-            window.import_flow.finished.connect(lambda _o: setattr(window.import_flow, "show_summary", True))
+            window.import_samples(quiet=True)
 
     def failed(error: BaseException, _trace: str) -> None:
         QMessageBox.critical(window, "ReviewDesk", str(error))

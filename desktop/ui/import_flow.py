@@ -51,8 +51,10 @@ class ImportFlow(QObject):
         self._parent = parent_widget
         self.dialog: QProgressDialog | None = None
         self.show_summary = True
+        self._summary_for_this_job = True
 
-    def start(self, library: Library, paths: list[Path]) -> bool:
+    def start(self, library: Library, paths: list[Path], summary: bool = True) -> bool:
+        """Import ``paths`` in the background; ``summary`` shows the per-file results afterwards."""
         files = expand_paths(paths)
         if not files:
             return False
@@ -62,6 +64,7 @@ class ImportFlow(QObject):
         dialog.setMinimumDuration(300)
         dialog.setValue(0)
         self.dialog = dialog
+        self._summary_for_this_job = summary
         task = self._runner.run(self._work(library, files), self._done, self._failed)
         task.progress.connect(self._progress)
         dialog.canceled.connect(task.cancel)
@@ -97,7 +100,7 @@ class ImportFlow(QObject):
     def _done(self, outcomes: list[ImportOutcome]) -> None:
         self._close_dialog()
         self.finished.emit(outcomes)
-        if self.show_summary and outcomes:
+        if self.show_summary and self._summary_for_this_job and outcomes:
             ImportSummaryDialog(outcomes, self._parent).open()
 
     def _failed(self, error: BaseException, _trace: str) -> None:

@@ -216,15 +216,16 @@ class MainWindow(QMainWindow):
             self.settings.setValue("import/last_dir", folder)
             self.import_paths([Path(folder)])
 
-    def import_samples(self) -> None:
+    def import_samples(self, quiet: bool = False) -> None:
+        """Import the bundled sample reports; ``quiet`` (first start) skips the summary dialog."""
         from desktop.core.samples import first_start_samples
 
-        self.import_paths(first_start_samples())
+        self.import_paths(first_start_samples(), summary=not quiet)
 
-    def import_paths(self, paths: list[Path]) -> bool:
+    def import_paths(self, paths: list[Path], summary: bool = True) -> bool:
         if self.library is None:
             return False
-        if not self.import_flow.start(self.library, paths):
+        if not self.import_flow.start(self.library, paths, summary):
             self.statusBar().showMessage(_tr("没有找到可导入的报告文件（.docx .pdf .txt .html .doc）"), 5000)
             return False
         return True

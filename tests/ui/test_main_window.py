@@ -140,3 +140,31 @@ def test_actions_have_the_standard_shortcuts(window: MainWindow) -> None:
     assert actions["show_original"].shortcut().toString() == "Ctrl+T"
     assert actions["quit"].shortcut().toString() == "Ctrl+Q"
     assert QApplication.instance() is not None
+
+
+def test_first_start_loads_the_samples_quietly(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop.ui.app import start_library
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(settings, TaskRunner())
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.import_flow.finished, timeout=60000):
+        start_library(main, str(tmp_path / "new-library.sqlite"))
+    qtbot.waitUntil(lambda: main.model.rowCount() == 2, timeout=10000)
+    assert not main.findChildren(ImportSummaryDialog)
+    assert main.library is not None
+    main.library.close()
+
+
+def test_second_start_does_not_import_the_samples_again(qtbot: QtBot, tmp_path: Path) -> None:
+    from db.session import open_library
+    from desktop.ui.app import start_library
+
+    open_library(tmp_path / "existing.sqlite").close()
+    main = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), TaskRunner())
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.library_loaded, timeout=10000):
+        start_library(main, str(tmp_path / "existing.sqlite"))
+    assert main.model.rowCount() == 0
+    assert main.library is not None
+    main.library.close()
