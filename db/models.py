@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
 
 
@@ -55,6 +66,9 @@ class Report(Base):
     sections: Mapped[list[Section]] = relationship(
         back_populates="report", cascade="all, delete-orphan", order_by="Section.ordinal"
     )
+    metrics: Mapped[list[MetricMention]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", order_by="MetricMention.ordinal"
+    )
 
     @property
     def is_current(self) -> bool:
@@ -88,6 +102,40 @@ class Section(Base):
     heading_end: Mapped[int] = mapped_column(Integer)
 
     report: Mapped[Report] = relationship(back_populates="sections")
+
+
+class MetricMention(Base):
+    """One figure of a report, as the metric catalog classified it (``key`` None: other figures)."""
+
+    __tablename__ = "metric_mentions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str | None] = mapped_column(String(40), index=True)
+    label: Mapped[str] = mapped_column(String(80))
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(20))
+    qualifier: Mapped[str | None] = mapped_column(String(10))
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    start: Mapped[int] = mapped_column("start_pos", Integer)
+    end: Mapped[int] = mapped_column("end_pos", Integer)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+    section_kind: Mapped[str | None] = mapped_column(String(20))
+
+    report: Mapped[Report] = relationship(back_populates="metrics")
+
+
+class LibrarySetting(Base):
+    """Facts about the library itself, e.g. which metric catalog its stored figures came from."""
+
+    __tablename__ = "library_settings"
+
+    name: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
 
 
 class MetadataCorrection(Base):

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
 from typing import Any
 
 from desktop import __version__
 
-COMMANDS = ("import", "list", "show", "correct", "reprocess", "export-original")
+COMMANDS = ("import", "list", "show", "metrics", "correct", "reprocess", "export-original")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--current", action="store_true", help="只列出各单位各年度的最新版本"
     )
     p = sub.add_parser("show", parents=[library], help="显示一份报告")
+    p.add_argument("id", type=int)
+    p = sub.add_parser("metrics", parents=[library], help="显示报告中的数字指标及一致性检查")
     p.add_argument("id", type=int)
     p = sub.add_parser("correct", parents=[library], help="更正报告信息（单位、年度、日期、标题）")
     p.add_argument("id", type=int)
@@ -65,6 +68,9 @@ def fail(message: str, code: int = 2) -> int:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    if hasattr(signal, "SIGPIPE"):
+        # `reviewdesk list | head` should stop quietly, as other command-line tools do.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     from db.session import LibraryError, open_library
 
     try:
@@ -147,6 +153,34 @@ def _cmd_show(library: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_metrics(library: Any, args: argparse.Namespace) -> int:
+    from desktop.core.metrics.catalog import CatalogError
+    from desktop.core.metrics.store import default_catalog, ensure_current, report_metrics
+
+    try:
+        catalog = default_catalog()
+    except CatalogError as error:
+        return fail(str(error))
+    ensure_current(library.sessions, catalog)
+    with library.sessions() as session:
+        result = report_metrics(session, args.id, catalog)
+    if result is None:
+        return fail(f"资料库中没有编号为 {args.id} 的报告。")
+    if args.json:
+        emit(result)
+        return 0
+    from desktop.core.metrics.display import format_figure
+    from desktop.core.metrics.extract import Mention
+
+    for m in result["metrics"]:
+        if m["key"]:
+            fields = {k: v for k, v in m.items() if k in Mention.__dataclass_fields__}
+            say(f"{m['label']}：{format_figure(Mention(**fields))}  —— {m['quote']}")
+    for check in result["checks"]:
+        say(f"[{check['severity']}] {check['message']}")
+    return 0
+
+
 def _cmd_correct(library: Any, args: argparse.Namespace) -> int:
     from desktop.core.corrections import CorrectionError, correct
     from desktop.core.library import get_report, report_detail
@@ -217,6 +251,7 @@ _HANDLERS = {
     "import": _cmd_import,
     "list": _cmd_list,
     "show": _cmd_show,
+    "metrics": _cmd_metrics,
     "correct": _cmd_correct,
     "reprocess": _cmd_reprocess,
     "export-original": _cmd_export_original,

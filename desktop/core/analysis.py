@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from desktop.core.importers import read_document
 from desktop.core.importers.model import ExtractedDocument
 from desktop.core.metadata import ReportMetadata, extract_metadata
+from desktop.core.metrics.catalog import Catalog
+from desktop.core.metrics.extract import Mention, extract_metrics
 from desktop.core.report_kind import not_a_report_warning
 from desktop.core.sections import SectionResult, parse_sections
 from desktop.core.text.cleaning import CleanedText, clean_text
 
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2
 """Raise when cleaning or analysis changes, so stored reports can be re-processed."""
 
 
@@ -29,6 +31,8 @@ class AnalysedReport:
     sections: SectionResult
     metadata: ReportMetadata
     is_annual_report: bool
+    metrics: list[Mention] = field(default_factory=list)
+    catalog_digest: str = ""
     warnings: list[str] = field(default_factory=list)
 
 
@@ -36,8 +40,15 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def analyse(data: bytes, filename: str) -> AnalysedReport:
-    """Read and analyse one file; raises :class:`~desktop.core.errors.ImportRefused` when it can't."""
+def analyse(data: bytes, filename: str, catalog: Catalog | None = None) -> AnalysedReport:
+    """Read and analyse one file; raises :class:`~desktop.core.errors.ImportRefused` when it can't.
+
+    ``catalog`` is the metric catalog (the default one, with the reviewer's additions, if None).
+    """
+    if catalog is None:
+        from desktop.core.metrics.store import default_catalog
+
+        catalog = default_catalog()
     document = read_document(data, filename)
     cleaned = clean_text(document.text, document.format, document.edits)
     sections = parse_sections(cleaned.text)
@@ -55,5 +66,7 @@ def analyse(data: bytes, filename: str) -> AnalysedReport:
         sections=sections,
         metadata=metadata,
         is_annual_report=not_report is None,
+        metrics=extract_metrics(cleaned.text, sections.sections, catalog),
+        catalog_digest=catalog.digest,
         warnings=warnings,
     )

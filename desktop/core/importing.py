@@ -17,6 +17,7 @@ from desktop.core.analysis import PIPELINE_VERSION, AnalysedReport, analyse
 from desktop.core.corrections import apply_corrections
 from desktop.core.errors import ImportRefused
 from desktop.core.limits import MAX_FILE_BYTES
+from desktop.core.metrics.store import remember_digest, stored_digest, to_rows
 
 log = logging.getLogger("reviewdesk.import")
 
@@ -97,6 +98,8 @@ def import_bytes(
     with sessions.begin() as session:
         report = _new_report(analysed, data)
         session.add(report)
+        if stored_digest(session) is None:
+            remember_digest(session, analysed.catalog_digest)
         apply_corrections(session, report)
         session.flush()
         outcome.superseded = _supersede_older_versions(session, report)
@@ -154,6 +157,7 @@ def fill_analysis(report: models.Report, analysed: AnalysedReport) -> None:
     report.warnings = list(analysed.warnings)
     report.source_metadata = dict(analysed.document.metadata)
     report.pipeline_version = PIPELINE_VERSION
+    report.metrics = to_rows(analysed.metrics)
     report.sections = [
         models.Section(
             ordinal=index,

@@ -1,0 +1,175 @@
+"""Bounded sentence matching: exact anchors, fuzzy pairs inside gaps, fuzzy candidates anywhere.
+
+No step builds a whole-document similarity matrix. Exact anchors come from an LCS over sentence
+ids (bit-parallel in rapidfuzz); very long runs first take patience anchors (ids unique on both
+sides), so the LCS only ever sees the gaps between them. Fuzzy scoring is limited to a window
+around the diagonal of a gap, or to candidates that share rare character bigrams.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter, defaultdict
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
+
+LCS_CELLS = 2_000_000
+"""Above this many id pairs a run is cut at patience anchors before the LCS."""
+PAIR_WINDOW = 24
+"""Fuzzy pairing inside a large gap looks this many sentences either side of the diagonal."""
+DIRECT_PAIRS = 40_000
+"""Candidate search scores every pair below this many; above, it goes through a bigram index."""
+_POSTING_LIMIT = 24
+
+Block = tuple[int, int, int, int]
+
+
+def exact_blocks(xs: list[int], ys: list[int], x0: int = 0, y0: int = 0) -> list[Block]:
+    """Runs of identical ids in order, as ``(x_start, x_end, y_start, y_end)`` offset by x0/y0."""
+    head = 0
+    while head < min(len(xs), len(ys)) and xs[head] == ys[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(xs), len(ys)) - head and xs[-1 - tail] == ys[-1 - tail]:
+        tail += 1
+    blocks: list[Block] = [(x0, x0 + head, y0, y0 + head)] if head else []
+    mid_x, mid_y = xs[head : len(xs) - tail], ys[head : len(ys) - tail]
+    if mid_x and mid_y:
+        blocks.extend(_middle_blocks(mid_x, mid_y, x0 + head, y0 + head))
+    if tail:
+        blocks.append((x0 + len(xs) - tail, x0 + len(xs), y0 + len(ys) - tail, y0 + len(ys)))
+    return blocks
+
+
+def _middle_blocks(xs: list[int], ys: list[int], x0: int, y0: int) -> list[Block]:
+    if len(xs) * len(ys) <= LCS_CELLS:
+        return [
+            (x0 + o.src_start, x0 + o.src_end, y0 + o.dest_start, y0 + o.dest_end)
+            for o in Indel.opcodes(xs, ys)
+            if o.tag == "equal"
+        ]
+    anchors = _patience_anchors(xs, ys)
+    if not anchors:
+        return []  # nothing unique to hold on to: leave the run to the fuzzy passes
+    blocks: list[Block] = []
+    prev_x = prev_y = 0
+    for x, y in [*anchors, (len(xs), len(ys))]:
+        if x > prev_x and y > prev_y:
+            blocks.extend(exact_blocks(xs[prev_x:x], ys[prev_y:y], x0 + prev_x, y0 + prev_y))
+        if x < len(xs):
+            blocks.append((x0 + x, x0 + x + 1, y0 + y, y0 + y + 1))
+        prev_x, prev_y = x + 1, y + 1
+    return blocks
+
+
+def _patience_anchors(xs: list[int], ys: list[int]) -> list[tuple[int, int]]:
+    count_x, count_y = Counter(xs), Counter(ys)
+    where_y = {y: j for j, y in enumerate(ys) if count_y[y] == 1}
+    points = [(i, where_y[x]) for i, x in enumerate(xs) if count_x[x] == 1 and x in where_y]
+    return longest_increasing(points)
+
+
+def longest_increasing(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest chain of points increasing in both coordinates (points sorted by the first)."""
+    tails: list[int] = []
+    tail_index: list[int] = []
+    back: list[int] = []
+    for k, (_x, y) in enumerate(points):
+        slot = bisect_left(tails, y)
+        if slot == len(tails):
+            tails.append(y)
+            tail_index.append(k)
+        else:
+            tails[slot] = y
+            tail_index[slot] = k
+        back.append(tail_index[slot - 1] if slot else -1)
+    chain: list[tuple[int, int]] = []
+    k = tail_index[-1] if tail_index else -1
+    while k >= 0:
+        chain.append(points[k])
+        k = back[k]
+    return chain[::-1]
+
+
+def gap_pairs(keys_a: list[str], keys_b: list[str], cutoff: float) -> list[tuple[int, int, float]]:
+    """Order-preserving fuzzy pairs ``(i, j, similarity)`` between the sentences of one gap."""
+    candidates: list[tuple[float, int, int]] = []
+    wide = len(keys_a) * len(keys_b) > 4 * PAIR_WINDOW * PAIR_WINDOW
+    for j, key_b in enumerate(keys_b):
+        if wide:
+            centre = j * len(keys_a) // len(keys_b)
+            lo, hi = max(0, centre - PAIR_WINDOW), min(len(keys_a), centre + PAIR_WINDOW + 1)
+        else:
+            lo, hi = 0, len(keys_a)
+        for i in range(lo, hi):
+            score = fuzz.ratio(keys_a[i], key_b, score_cutoff=cutoff * 100)
+            if score:
+                candidates.append((score / 100, i, j))
+    # Best first; a pair is kept only when it does not cross the ones already kept.
+    candidates.sort(key=lambda c: (-c[0], abs(c[1] - c[2]), c[1]))
+    kept_i: list[int] = []
+    kept_j: list[int] = []
+    result: list[tuple[int, int, float]] = []
+    for score, i, j in candidates:
+        slot = bisect_left(kept_i, i)
+        if slot < len(kept_i) and kept_i[slot] == i:
+            continue
+        if (slot and kept_j[slot - 1] >= j) or (slot < len(kept_j) and kept_j[slot] <= j):
+            continue
+        kept_i.insert(slot, i)
+        kept_j.insert(slot, j)
+        result.append((i, j, score))
+    return sorted(result)
+
+
+def similar_pairs(queries: list[str], choices: list[str], cutoff: float) -> list[tuple[int, int, float]]:
+    """One-to-one ``(query, choice, similarity)`` at or above ``cutoff``, best pairs first taken."""
+    if not queries or not choices:
+        return []
+    found: list[tuple[float, int, int]] = []
+    if len(queries) * len(choices) <= DIRECT_PAIRS:
+        for q, query in enumerate(queries):
+            for _choice, score, c in process.extract(
+                query, choices, scorer=fuzz.ratio, score_cutoff=cutoff * 100, limit=3
+            ):
+                found.append((score / 100, q, c))
+    else:
+        index = _bigram_index(choices)
+        for q, query in enumerate(queries):
+            for c in _candidates(query, index, cutoff):
+                score = fuzz.ratio(query, choices[c], score_cutoff=cutoff * 100)
+                if score:
+                    found.append((score / 100, q, c))
+    found.sort(key=lambda f: (-f[0], f[1], f[2]))
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    result = []
+    for score, q, c in found:
+        if q not in used_q and c not in used_c:
+            used_q.add(q)
+            used_c.add(c)
+            result.append((q, c, score))
+    return result
+
+
+def _bigrams(key: str) -> set[str]:
+    return {key[k : k + 2] for k in range(len(key) - 1)}
+
+
+def _bigram_index(keys: list[str]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = defaultdict(list)
+    for c, key in enumerate(keys):
+        for gram in _bigrams(key):
+            index[gram].append(c)
+    return index
+
+
+def _candidates(query: str, index: dict[str, list[int]], cutoff: float) -> list[int]:
+    # Near-identical sentences share most bigrams; common ones (``法治``) only add noise and time.
+    grams = [g for g in _bigrams(query) if 0 < len(index.get(g, ())) <= _POSTING_LIMIT]
+    if not grams:
+        return []
+    counts = Counter(c for g in grams for c in index[g])
+    need = max(1, int(len(grams) * (2 * cutoff - 1)))
+    return [c for c, n in counts.most_common(8) if n >= need]

@@ -1,0 +1,156 @@
+"""Comparison keys, sentence units and word tokens for Chinese report text.
+
+Everything is compared on a *key*: NFKC (full/half width folded) with all whitespace removed, so
+line wrapping, spaces around digits and ``，``/``,`` never count as changes. NFKC is applied
+character by character, so every key character maps back to one character of the text. The texts
+are already simplified by cleaning, so no OpenCC pass is needed here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from typing import Any
+
+_ENDERS = "。！？；!?;"
+# Content up to and including a sentence ender (plus closing quotes/brackets), or up to a line end.
+_UNIT_RE = re.compile(rf"[^{_ENDERS}\n]*[{_ENDERS}]+[”’」』）)]*|[^{_ENDERS}\n]+")
+MIN_COUNTED = 5
+"""Units with shorter keys (a lone ``一、``) are neither counted as carried nor reported as moves."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A sentence or line. Units tile their part of the text: trailing whitespace belongs to them."""
+
+    start: int
+    end: int
+    text_end: int
+    """End without the trailing whitespace: what a reader calls the sentence."""
+    key: str
+
+
+class _Fold(dict[int, str]):
+    """``str.translate`` table: NFKC of one character, whitespace dropped; filled on first sight."""
+
+    irregular: set[str]
+    """Characters that fold to other than exactly one character (``…`` → ``...``, spaces → ``""``)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = "".join(c for c in unicodedata.normalize("NFKC", chr(code)) if not c.isspace())
+        self[code] = folded
+        if len(folded) != 1:
+            self.irregular.add(chr(code))
+        return folded
+
+
+_FOLD = _Fold()
+_FOLD.irregular = set()
+
+
+def normalise(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+def normalise_with_map(text: str) -> tuple[str, Sequence[int]]:
+    """The key of ``text`` and, for each key character, the index in ``text`` it came from."""
+    core = text.strip()
+    lead = len(text) - len(text.lstrip())
+    key = core.translate(_FOLD)
+    if _FOLD.irregular.isdisjoint(core):  # the usual case: one key character per text character
+        return key, range(lead, lead + len(core))
+    positions: list[int] = []
+    for index, char in enumerate(text):
+        positions.extend([index] * len(_FOLD[ord(char)]))
+    return key, positions
+
+
+def split_units(text: str, start: int, end: int) -> list[Unit]:
+    """Sentences of ``text[start:end]`` split at 。！？； and line ends; they tile the range."""
+    starts: list[int] = []
+    for m in _UNIT_RE.finditer(text, start, end):
+        content = m.group()
+        stripped = len(content) - len(content.lstrip())
+        if stripped < len(content):
+            starts.append(m.start() + stripped)
+    if not starts:
+        return [Unit(start, end, start, "")] if end > start else []
+    starts[0] = start
+    starts.append(end)
+    units = []
+    for unit_start, unit_end in pairwise(starts):
+        piece = text[unit_start:unit_end]
+        units.append(Unit(unit_start, unit_end, unit_start + len(piece.rstrip()), piece.translate(_FOLD)))
+    return units
+
+
+# Coarse tokens: whole numbers (1300, 94.16%, 2.6万, 12.5亿; ``％`` is ``%`` after NFKC), Latin
+# words, single marks, and Han runs that jieba splits into words only where a diff needs it.
+_TOKEN_RE = re.compile(
+    r"\d+(?:[.,]\d+)*(?:%|‰|万|亿)*|[A-Za-z]+|(?P<han>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|.",
+    re.S,
+)
+
+
+def coarse_tokens(key: str) -> list[tuple[str, bool]]:
+    """``(token, is_han_run)`` pairs covering ``key``."""
+    return [(m.group(), m.lastgroup == "han") for m in _TOKEN_RE.finditer(key)]
+
+
+_dictionary: Any = None
+_dictionary_lock = threading.Lock()
+
+
+@lru_cache(maxsize=16384)
+def words(run: str) -> tuple[str, ...]:
+    """jieba's dictionary segmentation (HMM off) of a run of Han characters.
+
+    ``jieba.lcut`` first re-splits the run with its regexes and a generator; calling the
+    tokenizer's DAG and route directly gives the same words in about half the time.
+    """
+    global _dictionary
+    if _dictionary is None:
+        with _dictionary_lock:
+            if _dictionary is None:  # about a second to load: only when the first diff needs it
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                jieba.initialize()
+                _dictionary = jieba.dt
+    dag = _dictionary.get_DAG(run)
+    route: dict[int, tuple[float, int]] = {}
+    _dictionary.calc(run, dag, route)
+    result = []
+    x = 0
+    while x < len(run):
+        y = route[x][1] + 1
+        result.append(run[x:y])
+        x = y
+    return tuple(result)
+
+
+def tokenize(key: str) -> list[str]:
+    """Word tokens of a key: jieba words, whole numbers, single punctuation marks."""
+    tokens: list[str] = []
+    for token, han in coarse_tokens(key):
+        if han:
+            tokens.extend(words(token))
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def clear_caches() -> None:
+    """Forget segmented words (benchmarks use this to time cold runs)."""
+    words.cache_clear()
+
+
+def warm_up() -> None:
+    """Load the segmenter now (e.g. in a worker thread at start-up) rather than on first use."""
+    words("检查企业")
