@@ -46,12 +46,17 @@ def main() -> int:
             import_file(library.sessions, path)
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings, TaskRunner())
-        window.resize(1280, 800)
+        window.resize(1500, 900)
         window.show()
         window.set_library(library)
         wait(800)
         window.table.selectRow(0)
         wait(300)
+        tree = window.report_view.metrics.tree
+        for index in range(tree.topLevelItemCount()):
+            if tree.topLevelItem(index).text(0) == "隐患整改率":
+                tree.itemClicked.emit(tree.topLevelItem(index).child(0), 0)
+        wait(200)
         window.grab().save(str(OUT / "main_window.png"))
         window.actions_by_name["show_original"].setChecked(True)
         wait(200)

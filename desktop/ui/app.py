@@ -94,8 +94,12 @@ def start_library(window: object, location: str | None, offer_samples: bool = Tr
 
     def work(_context: object) -> object:
         from db.session import open_library
+        from desktop.core.metrics.store import default_catalog, ensure_current
 
-        return open_library(path)
+        library = open_library(path)
+        # Figures extracted with an older metric catalog are recomputed before the reviewer sees them.
+        ensure_current(library.sessions, default_catalog())
+        return library
 
     def opened(library: object) -> None:
         from db.session import Library

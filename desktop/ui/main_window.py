@@ -89,12 +89,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table)
         self.report_view = ReportView(self)
+        self.report_view.body.mode_changed.connect(self._mode_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.report_view)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([560, 720])
+        self.splitter.setSizes([420, 1080])
         self.setCentralWidget(self.splitter)
 
     def _handlers(self) -> dict[str, Any]:
@@ -187,14 +188,21 @@ class MainWindow(QMainWindow):
 
     def open_report(self, report_id: int) -> None:
         from desktop.core.library import report_detail
+        from desktop.core.metrics.store import default_catalog, report_metrics
 
         assert self.library is not None
         with self.library.sessions() as session:
             detail = report_detail(session, report_id)
+            metrics = report_metrics(session, report_id, default_catalog()) if detail else None
         if detail is None:
             self.report_view.clear()
         else:
-            self.report_view.show_report(detail)
+            self.report_view.show_report(detail, metrics)
+
+    def _mode_changed(self, original: bool) -> None:
+        action = self.actions_by_name["show_original"]
+        if action.isChecked() != original:
+            action.setChecked(original)
 
     def selected_report_ids(self) -> list[int]:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}

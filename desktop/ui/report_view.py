@@ -1,20 +1,15 @@
-"""The right-hand pane: a report's facts, warnings and text (cleaned, or the original)."""
+"""The report pane: outline on the left, the text in the middle, the metrics panel on the right."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor
-from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-KIND_LABELS = {
-    "measures": "主要举措和成效",
-    "shortcomings": "存在的不足和原因",
-    "leader_duty": "第一责任人履职情况",
-    "next_year": "下一年度主要安排",
-    "other": "其他需要报告的情况",
-}
+from desktop.ui.metrics_panel import MetricsPanel
+from desktop.ui.outline_panel import OutlinePanel
+from desktop.ui.report_text import ReportTextView
 
 
 def _tr(text: str) -> str:
@@ -24,89 +19,48 @@ def _tr(text: str) -> str:
 class ReportView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.header = QLabel(self)
-        self.header.setObjectName("reportHeader")
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text = QTextEdit(self)
-        self.text.setObjectName("reportText")
-        self.text.setReadOnly(True)
-        self.text.setAcceptRichText(False)
+        self.outline = OutlinePanel(self)
+        self.body = ReportTextView(self)
+        self.metrics = MetricsPanel(self)
+        self.side = QTabWidget(self)
+        self.side.setObjectName("reportSideTabs")
+        self.side.addTab(self.metrics, _tr("指标"))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("reportSplitter")
+        self.splitter.addWidget(self.outline)
+        self.splitter.addWidget(self.body)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([220, 560, 300])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.header)
-        layout.addWidget(self.text, 1)
-        self._detail: dict[str, Any] | None = None
-        self.show_original = False
-        self.set_font_size(13)
-        self.clear()
-
-    def clear(self) -> None:
-        self._detail = None
-        self.header.setText(
-            f"<span style='color:#666'>{_tr('在左侧选择一份报告，或把报告文件拖到窗口中导入。')}</span>"
-        )
-        self.text.clear()
-
-    def set_font_size(self, points: int) -> None:
-        font = QFont(self.text.font())
-        font.setPointSize(points)
-        self.text.setFont(font)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.metrics.figure_activated.connect(self.body.highlight)
+        self.outline.section_activated.connect(lambda start, end: self.body.highlight(start, end))
+        # Kept as attributes: the main window and tests reach the text and header directly.
+        self.text = self.body.text
+        self.header = self.body.header
 
     @property
     def report_id(self) -> int | None:
-        return int(self._detail["id"]) if self._detail else None
+        return self.body.report_id
 
-    def show_report(self, detail: dict[str, Any]) -> None:
-        self._detail = detail
-        self._render()
+    @property
+    def show_original(self) -> bool:
+        return self.body.show_original
 
     def set_show_original(self, original: bool) -> None:
-        self.show_original = original
-        self._render()
+        self.body.set_show_original(original)
 
-    def _render(self) -> None:
-        detail = self._detail
-        if detail is None:
-            return
-        self.header.setText(self._header_html(detail))
-        if self.show_original:
-            self.text.setPlainText(detail["original_text"])
-        else:
-            self.text.setPlainText(detail["text"])
-            self._format_paragraphs()
+    def set_font_size(self, points: int) -> None:
+        self.body.set_font_size(points)
 
-    def _format_paragraphs(self) -> None:
-        """Cleaned text reads like a printed report: space between paragraphs, a two-character indent."""
-        cursor = QTextCursor(self.text.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        block = QTextBlockFormat()
-        block.setBottomMargin(6)
-        block.setTextIndent(self.text.fontMetrics().horizontalAdvance("国") * 2)
-        block.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        cursor.mergeBlockFormat(block)
+    def clear(self) -> None:
+        self.body.clear()
+        self.outline.clear()
+        self.metrics.clear()
 
-    def _header_html(self, d: dict[str, Any]) -> str:
-        title = d["title"] or _tr("（无标题）")
-        if d.get("title_generated"):
-            title += f" <span style='color:#888'>{_tr('（标题为自动生成）')}</span>"
-        facts = [
-            f"{_tr('单位')}：{d['agency'] or '—'}",
-            f"{_tr('年度')}：{d['year'] or '—'}",
-            f"{_tr('成文日期')}：{d['date'] or '—'}",
-        ]
-        if d.get("published"):
-            facts.append(f"{_tr('发布日期')}：{d['published']}")
-        facts.append(f"{_tr('来源')}：{d['source_name']}")
-        if d.get("corrected_fields"):
-            facts.append(f"<span style='color:#a15c00'>{_tr('已人工更正')}</span>")
-        lines = [f"<b style='font-size:15pt'>{title}</b>", "　".join(facts)]
-        missing = [_tr(KIND_LABELS.get(k, k)) for k in d["missing_sections"]]
-        if missing:
-            lines.append(f"<span style='color:#b3261e'>{_tr('缺少必备部分')}：{'、'.join(missing)}</span>")
-        for warning in d["warnings"]:
-            lines.append(f"<span style='color:#a15c00'>⚠ {warning}</span>")
-        view = _tr("原文") if self.show_original else _tr("清理后文本")
-        lines.append(f"<span style='color:#666'>{_tr('当前显示')}：{view}</span>")
-        return "<br>".join(lines)
+    def show_report(self, detail: dict[str, Any], metrics: dict[str, Any] | None = None) -> None:
+        self.body.show_report(detail)
+        self.outline.show_sections(detail["sections"], detail["missing_sections"])
+        self.metrics.show_metrics(metrics)

@@ -168,3 +168,35 @@ def test_second_start_does_not_import_the_samples_again(qtbot: QtBot, tmp_path: 
     assert main.model.rowCount() == 0
     assert main.library is not None
     main.library.close()
+
+
+def test_clicking_a_figure_highlights_its_sentence(qtbot: QtBot, window: MainWindow) -> None:
+    outcomes = import_and_wait(qtbot, window, [sample("shili_2024.docx")])
+    qtbot.waitUntil(lambda: window.report_view.report_id == outcomes[0].report_id)
+    window.actions_by_name["show_original"].setChecked(True)
+    tree = window.report_view.metrics.tree
+    group = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).text(0) == "罚款金额"
+    )
+    assert group.text(1) == "326.5万元"
+    figure = group.child(0)
+    tree.itemClicked.emit(figure, 0)
+    sentence, number = window.report_view.body.highlighted_text()
+    assert number == "326.5万元"
+    assert "罚款326.5万元" in sentence and sentence.endswith("。")
+    # Highlighting works on the cleaned text, and the action follows.
+    assert not window.report_view.show_original
+    assert not window.actions_by_name["show_original"].isChecked()
+
+
+def test_outline_lists_parts_and_jumps_to_a_heading(qtbot: QtBot, window: MainWindow) -> None:
+    outcomes = import_and_wait(qtbot, window, [sample("shili_2023.docx")])
+    qtbot.waitUntil(lambda: window.report_view.report_id == outcomes[0].report_id)
+    tree = window.report_view.outline.tree
+    labels = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert labels[1].startswith("二、存在的不足和原因") and "〔存在的不足和原因〕" in labels[1]
+    tree.itemClicked.emit(tree.topLevelItem(1), 0)
+    (heading,) = window.report_view.body.highlighted_text()
+    assert heading == "二、存在的不足和原因"

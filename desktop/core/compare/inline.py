@@ -7,6 +7,7 @@ words apart, so the keys are cut into jieba words and whole numbers and diffed a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from rapidfuzz.distance import Indel
 
@@ -53,59 +54,78 @@ def inline_ops(a_text: str, a_start: int, a_end: int, b_text: str, b_start: int,
 def key_opcodes(key_a: str, key_b: str) -> list[_Span]:
     """Word-level opcodes over two keys, in key-character offsets, without confetti.
 
-    A first pass diffs coarse tokens (numbers, marks, whole Han runs) without jieba, so a changed
-    figure costs no segmentation; only regions where Han runs differ are cut into words and
-    diffed again.
+    A character diff (cheap, and unlike a token LCS it weighs a long equal clause above a comma)
+    finds the changed regions; each is widened to whole coarse tokens (numbers, marks, Han runs)
+    on both sides and, where Han runs are involved, cut into jieba words and diffed again. A
+    changed figure therefore costs no segmentation at all.
     """
-    coarse_a, coarse_b = coarse_tokens(key_a), coarse_tokens(key_b)
-    ids: dict[str, int] = {}
-    bounds_a, bounds_b = _bounds([t for t, _ in coarse_a], 0), _bounds([t for t, _ in coarse_b], 0)
+    bounds_a = _bounds([t for t, _ in coarse_a], 0) if (coarse_a := coarse_tokens(key_a)) else [0]
+    bounds_b = _bounds([t for t, _ in coarse_b], 0) if (coarse_b := coarse_tokens(key_b)) else [0]
+    index_a = {offset: k for k, offset in enumerate(bounds_a)}
+    index_b = {offset: k for k, offset in enumerate(bounds_b)}
+    regions = _regions(Indel.opcodes(key_a, key_b), index_a, index_b)
     spans: list[_Span] = []
-    region: list[int] | None = None  # [a_from, a_to, b_from, b_to] in coarse-token indices
-    opcodes = Indel.opcodes(
-        [ids.setdefault(t, len(ids)) for t, _ in coarse_a], [ids.setdefault(t, len(ids)) for t, _ in coarse_b]
-    )
-    for op in [*opcodes, None]:
-        if op is not None and op.tag != "equal":
-            if region is None:
-                region = [op.src_start, op.src_end, op.dest_start, op.dest_end]
-            else:
-                region[1], region[3] = op.src_end, op.dest_end
-            continue
-        if region is not None:
-            spans.extend(_refine(coarse_a, coarse_b, bounds_a, bounds_b, *region))
-            region = None
-        if op is not None:
-            spans.append(
-                (
-                    "equal",
-                    bounds_a[op.src_start],
-                    bounds_a[op.src_end],
-                    bounds_b[op.dest_start],
-                    bounds_b[op.dest_end],
-                )
-            )
+    a_pos = b_pos = 0
+    for la, ra, lb, rb in regions:
+        if la > a_pos:
+            spans.append(("equal", a_pos, la, b_pos, lb))
+        region_a = coarse_a[index_a[la] : index_a[ra]]
+        region_b = coarse_b[index_b[lb] : index_b[rb]]
+        spans.extend(_refine(region_a, region_b, la, lb))
+        a_pos, b_pos = ra, rb
+    if a_pos < len(key_a):
+        spans.append(("equal", a_pos, len(key_a), b_pos, len(key_b)))
     return merge_confetti(spans)
 
 
+def _regions(opcodes: Any, cuts_a: dict[int, int], cuts_b: dict[int, int]) -> list[list[int]]:
+    """Changed character regions ``[la, ra, lb, rb]`` widened until all four edges are token cuts.
+
+    Widening moves through the equal run next to the region, where both texts advance in step;
+    a region that reaches its neighbour swallows it.
+    """
+    raw: list[list[int]] = []
+    for op in opcodes:
+        if op.tag == "equal":
+            continue
+        if raw and raw[-1][1] == op.src_start and raw[-1][3] == op.dest_start:
+            raw[-1][1], raw[-1][3] = op.src_end, op.dest_end
+        else:
+            raw.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    out: list[list[int]] = []
+    for region in raw:
+        la, ra, lb, rb = region
+        while not (la in cuts_a and lb in cuts_b):
+            if out and out[-1][1] == la:
+                break
+            la, lb = la - 1, lb - 1
+        if out and out[-1][1] >= la:
+            previous = out.pop()
+            la, lb = previous[0], previous[2]
+        while not (ra in cuts_a and rb in cuts_b):
+            ra, rb = ra + 1, rb + 1
+        out.append([la, ra, lb, rb])
+    # Widening to the right may have run into the next region; join those.
+    joined: list[list[int]] = []
+    for region in out:
+        if joined and joined[-1][1] >= region[0]:
+            joined[-1][1], joined[-1][3] = max(joined[-1][1], region[1]), max(joined[-1][3], region[3])
+        else:
+            joined.append(region)
+    return joined
+
+
 def _refine(
-    coarse_a: list[tuple[str, bool]],
-    coarse_b: list[tuple[str, bool]],
-    bounds_a: list[int],
-    bounds_b: list[int],
-    a_from: int,
-    a_to: int,
-    b_from: int,
-    b_to: int,
+    region_a: list[tuple[str, bool]], region_b: list[tuple[str, bool]], a0: int, b0: int
 ) -> list[_Span]:
-    region_a, region_b = coarse_a[a_from:a_to], coarse_b[b_from:b_to]
-    whole: _Span = ("replace", bounds_a[a_from], bounds_a[a_to], bounds_b[b_from], bounds_b[b_to])
-    if not any(han for _, han in region_a) or not any(han for _, han in region_b):
-        return [whole]  # nothing a word split could keep equal
+    """Word diff of one widened region starting at key offsets ``a0``/``b0``."""
     tokens_a = [w for t, han in region_a for w in (words(t) if han else (t,))]
     tokens_b = [w for t, han in region_b for w in (words(t) if han else (t,))]
+    if not any(han for _, han in region_a) or not any(han for _, han in region_b):
+        # Numbers and marks only on one side: no word split could keep anything equal.
+        return [("replace", a0, a0 + sum(map(len, tokens_a)), b0, b0 + sum(map(len, tokens_b)))]
     ids: dict[str, int] = {}
-    fine_a, fine_b = _bounds(tokens_a, whole[1]), _bounds(tokens_b, whole[3])
+    fine_a, fine_b = _bounds(tokens_a, a0), _bounds(tokens_b, b0)
     return [
         (o.tag, fine_a[o.src_start], fine_a[o.src_end], fine_b[o.dest_start], fine_b[o.dest_end])
         for o in Indel.opcodes(

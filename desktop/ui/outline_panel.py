@@ -1,0 +1,61 @@
+"""The section outline: the heading tree, with the five required parts named and missing ones shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from desktop.ui.report_text import KIND_LABELS
+
+StartRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OutlinePanel", text)
+
+
+class OutlinePanel(QWidget):
+    section_activated = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("outlineTree")
+        self.tree.setHeaderLabels([_tr("目录")])
+        self.tree.itemClicked.connect(self._activated)
+        self.tree.itemActivated.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+
+    def clear(self) -> None:
+        self.tree.clear()
+
+    def show_sections(self, sections: list[dict[str, Any]], missing: list[str]) -> None:
+        self.tree.clear()
+        parents: dict[int, QTreeWidgetItem] = {}
+        for section in sections:
+            if section["level"] > 4:
+                continue
+            label = section["number"] + section["title"]
+            if section["level"] == 1 and section["kind"] in KIND_LABELS:
+                label += f"  〔{_tr(KIND_LABELS[section['kind']])}〕"
+            parent = next((parents[lv] for lv in range(section["level"] - 1, 0, -1) if lv in parents), None)
+            item = QTreeWidgetItem(parent if parent is not None else self.tree, [label])
+            item.setToolTip(0, label)
+            item.setData(0, StartRole, [section["start"], section.get("heading_end", section["start"])])
+            parents[section["level"]] = item
+            for deeper in [lv for lv in parents if lv > section["level"]]:
+                del parents[deeper]
+        for kind in missing:
+            item = QTreeWidgetItem(self.tree, [_tr("缺少：") + _tr(KIND_LABELS.get(kind, kind))])
+            item.setForeground(0, QBrush(QColor("#b3261e")))
+        self.tree.expandToDepth(0)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        span = item.data(0, StartRole)
+        if span:
+            self.section_activated.emit(int(span[0]), int(span[1]))
