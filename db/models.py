@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from typing import Any, ClassVar
 
@@ -157,3 +158,45 @@ class MetadataCorrection(Base):
 
 
 CORRECTABLE_FIELDS = ("agency", "region", "year", "title", "report_date", "published_date")
+
+
+class Annotation(Base):
+    """A reviewer's comment on a passage of a report's cleaned text (W3C Web Annotation selectors).
+
+    Identified by a UUID so annotations can be exchanged between libraries, and tied to the file's
+    sha256 as well as its report: deleting the report only detaches it (``report_id`` NULL) until
+    the same file is imported again. The quote and context outlive text changes; the positions are
+    valid for the text whose hash is ``text_hash`` (see ``desktop.core.annotations``).
+    """
+
+    __tablename__ = "annotations"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=lambda: str(uuid.uuid4()))
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id", ondelete="SET NULL"), index=True)
+    report_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    category: Mapped[str] = mapped_column(String(40))
+    severity: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime]
+    modified_at: Mapped[datetime]
+    quote_exact: Mapped[str] = mapped_column(Text)
+    quote_prefix: Mapped[str] = mapped_column(Text, default="")
+    quote_suffix: Mapped[str] = mapped_column(Text, default="")
+    position_start: Mapped[int] = mapped_column(Integer)
+    position_end: Mapped[int] = mapped_column(Integer)
+    text_hash: Mapped[str] = mapped_column(String(64))
+    orphan: Mapped[bool] = mapped_column(default=False)
+
+
+class ReviewState(Base):
+    """Where the review of one report stands (no row: not reviewed yet)."""
+
+    __tablename__ = "review_states"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20), default="unreviewed")
+    reviewer: Mapped[str | None] = mapped_column(String(100))
+    updated_at: Mapped[datetime]
+    conclusion: Mapped[str] = mapped_column(Text, default="")

@@ -12,9 +12,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop import __version__
+from desktop import __version__, cli_annotations
 
-COMMANDS = ("import", "list", "show", "metrics", "correct", "reprocess", "export-original")
+COMMANDS = (
+    "import",
+    "list",
+    "show",
+    "metrics",
+    "correct",
+    "reprocess",
+    "export-original",
+    *cli_annotations.COMMANDS,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export-original", parents=[library], help="导出报告的原始文件")
     p.add_argument("id", type=int)
     p.add_argument("--out", required=True, metavar="FILE")
+    cli_annotations.add_parsers(sub, library)
     return parser
 
 
@@ -255,4 +265,5 @@ _HANDLERS = {
     "correct": _cmd_correct,
     "reprocess": _cmd_reprocess,
     "export-original": _cmd_export_original,
+    **cli_annotations.HANDLERS,
 }

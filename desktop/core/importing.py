@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from db import models
 from desktop.core.agency import agency_key
 from desktop.core.analysis import PIPELINE_VERSION, AnalysedReport, analyse
+from desktop.core.annotations.reanchor import attach_orphans_by_sha
 from desktop.core.corrections import apply_corrections
 from desktop.core.errors import ImportRefused
 from desktop.core.limits import MAX_FILE_BYTES
@@ -102,6 +103,8 @@ def import_bytes(
             remember_digest(session, analysed.catalog_digest)
         apply_corrections(session, report)
         session.flush()
+        # Annotations left behind when this file was deleted come back with it.
+        attach_orphans_by_sha(session, report)
         outcome.superseded = _supersede_older_versions(session, report)
         outcome.ok, outcome.report_id = True, report.id
         outcome.agency, outcome.year, outcome.warnings = report.agency, report.year, list(report.warnings)

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db import models
 from desktop.core.analysis import PIPELINE_VERSION, analyse
+from desktop.core.annotations.reanchor import reanchor_report
 from desktop.core.corrections import apply_corrections
 from desktop.core.errors import ImportRefused
 from desktop.core.importing import fill_analysis
@@ -27,6 +28,8 @@ def reprocess_report(sessions: sessionmaker[Session], report_id: int) -> list[st
             raise ImportRefused("not_found", f"资料库中没有编号为 {report_id} 的报告。")
         fill_analysis(report, analysed)
         apply_corrections(session, report)
+        # The cleaned text may have changed: annotations find their quotes again or become orphans.
+        reanchor_report(session, report)
         return list(report.warnings)
 
 

@@ -128,11 +128,15 @@ def _refine(text: str, exact: str, start: int, end: int) -> tuple[int, int]:
     best = fuzz.ratio(exact, text[start:end])
     for _ in range(3):
         moved = False
-        for s in sorted(range(max(0, start - slack), min(end, start + slack + 1)), key=lambda s: abs(s - start)):
+        for s in sorted(
+            range(max(0, start - slack), min(end, start + slack + 1)), key=lambda s: abs(s - start)
+        ):
             score = fuzz.ratio(exact, text[s:end])
             if score > best:
                 best, start, moved = score, s, True
-        for e in sorted(range(max(start + 1, end - slack), min(len(text), end + slack) + 1), key=lambda e: abs(e - end)):
+        for e in sorted(
+            range(max(start + 1, end - slack), min(len(text), end + slack) + 1), key=lambda e: abs(e - end)
+        ):
             score = fuzz.ratio(exact, text[start:e])
             if score > best:
                 best, end, moved = score, e, True
