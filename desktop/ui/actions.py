@@ -33,6 +33,10 @@ def action_specs() -> list[ActionSpec]:
         ActionSpec(
             "export_original", _tr("导出原始文件(&E)…"), "Ctrl+Shift+E", _tr("把所选报告的原始文件另存到磁盘")
         ),
+        ActionSpec("undo", _tr("撤销(&U)"), QKeySequence.StandardKey.Undo, _tr("撤销上一步批注操作")),
+        ActionSpec("redo", _tr("重做(&R)"), "Ctrl+Shift+Z", _tr("重做撤销的批注操作")),
+        ActionSpec("add_annotation", _tr("添加批注(&A)…"), "Ctrl+M", _tr("为选中的文字添加批注")),
+        ActionSpec("settings", _tr("设置(&S)…"), "Ctrl+,", _tr("审阅人姓名、界面语言、字号")),
         ActionSpec(
             "edit_metadata", _tr("更正报告信息(&M)…"), "Ctrl+I", _tr("更正报告单位、年度、日期或标题")
         ),

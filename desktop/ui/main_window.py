@@ -24,6 +24,7 @@ from db.session import Library
 from desktop import APP_NAME, APP_NAME_ZH, __version__
 from desktop.core.importing import ImportOutcome
 from desktop.ui.actions import create_actions
+from desktop.ui.annotation_controller import AnnotationController
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.library_model import LibraryModel, ReportIdRole
 from desktop.ui.metadata_dialog import MetadataDialog
@@ -54,9 +55,14 @@ class MainWindow(QMainWindow):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
+        from desktop.core.annotations.taxonomy import default_taxonomy
+
+        self.taxonomy = default_taxonomy()
         self._build_widgets()
+        self.annotations = AnnotationController(self, self.taxonomy)
         self.actions_by_name = create_actions(self, self._handlers())
         self._build_menus()
+        self._connect_undo()
         self.import_flow = ImportFlow(runner, self)
         self.import_flow.finished.connect(self._imported)
         self.font_size = int(str(settings.value("view/font_size", 13)))
@@ -88,7 +94,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table)
-        self.report_view = ReportView(self)
+        self.report_view = ReportView(self.taxonomy, self)
         self.report_view.body.mode_changed.connect(self._mode_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -105,6 +111,10 @@ class MainWindow(QMainWindow):
             "import_samples": self.import_samples,
             "export_original": self.export_original,
             "edit_metadata": self.edit_metadata,
+            "undo": lambda: self.annotations.undo_stack.undo(),
+            "redo": lambda: self.annotations.undo_stack.redo(),
+            "add_annotation": lambda: self.annotations.add(),
+            "settings": self.open_settings,
             "quit": self.close,
             "show_original": lambda: self.report_view.set_show_original(
                 self.actions_by_name["show_original"].isChecked()
@@ -128,7 +138,16 @@ class MainWindow(QMainWindow):
                 None,
                 "quit",
             ],
-            _tr("编辑(&E)"): ["edit_metadata", "find"],
+            _tr("编辑(&E)"): [
+                "undo",
+                "redo",
+                None,
+                "add_annotation",
+                "edit_metadata",
+                "find",
+                None,
+                "settings",
+            ],
             _tr("视图(&V)"): ["show_original", "refresh", None, "zoom_in", "zoom_out"],
             _tr("帮助(&H)"): ["about"],
         }
@@ -141,8 +160,17 @@ class MainWindow(QMainWindow):
                     menu.addAction(a[name])
         toolbar = self.addToolBar(_tr("主工具栏"))
         toolbar.setObjectName("mainToolbar")
-        for name in ("import", "import_folder", "show_original", "edit_metadata"):
+        for name in ("import", "import_folder", "show_original", "add_annotation", "edit_metadata"):
             toolbar.addAction(a[name])
+        self.report_view.body.text.addAction(a["add_annotation"])
+
+    def _connect_undo(self) -> None:
+        stack = self.annotations.undo_stack
+        undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
 
     # Library -----------------------------------------------------------------------------
 
@@ -198,6 +226,7 @@ class MainWindow(QMainWindow):
             self.report_view.clear()
         else:
             self.report_view.show_report(detail, metrics)
+            self.annotations.reload()
 
     def _mode_changed(self, original: bool) -> None:
         action = self.actions_by_name["show_original"]
@@ -287,6 +316,13 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.refresh()
             self.open_report(report_id)
+
+    def open_settings(self) -> None:
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self.settings, self).exec():
+            self.font_size = int(str(self.settings.value("view/font_size", self.font_size)))
+            self.report_view.set_font_size(self.font_size)
 
     def zoom(self, step: int) -> None:
         self.font_size = max(8, min(32, self.font_size + step))

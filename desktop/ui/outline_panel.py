@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from desktop.ui.report_text import KIND_LABELS
+from desktop.ui.report_header import KIND_LABELS
 
 StartRole = Qt.ItemDataRole.UserRole + 1
 

@@ -1,4 +1,9 @@
-"""A report's facts, warnings and text (cleaned, or the original), with highlighted spans."""
+"""A report's facts, warnings and text (cleaned, or the original), with highlighted spans.
+
+Highlights are Qt extra selections over the cleaned text: annotation tints (category colours)
+plus a focus highlight (a figure in its sentence, a heading, a search hit). Positions are string
+offsets of the cleaned text, which equal document positions for the BMP characters reports use.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +13,13 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
-KIND_LABELS = {
-    "measures": "主要举措和成效",
-    "shortcomings": "存在的不足和原因",
-    "leader_duty": "第一责任人履职情况",
-    "next_year": "下一年度主要安排",
-    "other": "其他需要报告的情况",
-}
+from desktop.ui.report_header import KIND_LABELS, header_html
+
+__all__ = ["KIND_LABELS", "ReportTextView"]
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportView", text)
+    return QCoreApplication.translate("ReportTextView", text)
 
 
 class ReportTextView(QWidget):
@@ -36,17 +37,22 @@ class ReportTextView(QWidget):
         self.text.setObjectName("reportText")
         self.text.setReadOnly(True)
         self.text.setAcceptRichText(False)
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.header)
         layout.addWidget(self.text, 1)
         self._detail: dict[str, Any] | None = None
+        self._annotation_spans: list[tuple[int, int, str]] = []
+        self._focus: list[QTextEdit.ExtraSelection] = []
         self.show_original = False
         self.set_font_size(13)
         self.clear()
 
     def clear(self) -> None:
         self._detail = None
+        self._focus = []
+        self._annotation_spans = []
         self.header.setText(
             f"<span style='color:#666'>{_tr('在左侧选择一份报告，或把报告文件拖到窗口中导入。')}</span>"
         )
@@ -64,6 +70,7 @@ class ReportTextView(QWidget):
 
     def show_report(self, detail: dict[str, Any]) -> None:
         self._detail = detail
+        self._focus = []
         self._render()
 
     def set_show_original(self, original: bool) -> None:
@@ -73,28 +80,65 @@ class ReportTextView(QWidget):
         self._render()
         self.mode_changed.emit(original)
 
+    def set_annotation_spans(self, spans: list[tuple[int, int, str]]) -> None:
+        """Annotated passages, tinted with their category colour (cleaned text only)."""
+        self._annotation_spans = spans
+        self._apply_selections()
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The reviewer's selection in the cleaned text; None when nothing is selected or the original is shown."""
+        cursor = self.text.textCursor()
+        if self.show_original or not cursor.hasSelection() or self._detail is None:
+            return None
+        return cursor.selectionStart(), cursor.selectionEnd()
+
+    def select(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+
     def highlight(
         self, start: int, end: int, context_start: int | None = None, context_end: int | None = None
     ) -> None:
         """Show cleaned-text span ``[start, end)`` (in its sentence ``context``) and scroll to it."""
         self.set_show_original(False)
-        selections = []
+        self._focus = []
         if context_start is not None and context_end is not None and context_end > context_start:
-            selections.append(self._selection(context_start, context_end, "#fff3c4"))
-        selections.append(self._selection(start, end, "#ffd54f"))
-        self.text.setExtraSelections(selections)
+            self._focus.append(self._selection(context_start, context_end, "#fff3c4"))
+        self._focus.append(self._selection(start, end, "#ffd54f"))
+        self._apply_selections()
+        self._scroll_to(start, end)
+
+    def highlighted_text(self) -> list[str]:
+        """The focus highlight (sentence, then figure), without the annotation tints."""
+        return [s.cursor.selectedText() for s in self._focus]
+
+    def _scroll_to(self, start: int, end: int) -> None:
+        last = self.text.document().characterCount() - 1
         cursor = QTextCursor(self.text.document())
-        cursor.setPosition(min(end, self.text.document().characterCount() - 1))
+        cursor.setPosition(min(end, last))
         self.text.setTextCursor(cursor)
-        cursor.setPosition(min(start, self.text.document().characterCount() - 1))
+        cursor.setPosition(min(start, last))
         self.text.setTextCursor(cursor)
         self.text.ensureCursorVisible()
         # Bring the highlight to the upper third of the pane rather than its bottom edge.
         bar = self.text.verticalScrollBar()
-        top = self.text.cursorRect(cursor).top()
-        bar.setValue(bar.value() + top - self.text.viewport().height() // 3)
+        bar.setValue(bar.value() + self.text.cursorRect(cursor).top() - self.text.viewport().height() // 3)
 
-    def _selection(self, start: int, end: int, colour: str) -> QTextEdit.ExtraSelection:
+    def _apply_selections(self) -> None:
+        if self.show_original:
+            self.text.setExtraSelections([])
+            return
+        tints = [
+            self._selection(s, e, QColor(c).lighter(170).name(), underline=c)
+            for s, e, c in self._annotation_spans
+        ]
+        self.text.setExtraSelections(tints + self._focus)
+
+    def _selection(
+        self, start: int, end: int, colour: str, underline: str | None = None
+    ) -> QTextEdit.ExtraSelection:
         limit = self.text.document().characterCount() - 1
         cursor = QTextCursor(self.text.document())
         cursor.setPosition(max(0, min(start, limit)))
@@ -103,22 +147,23 @@ class ReportTextView(QWidget):
         selection.cursor = cursor
         char_format = QTextCharFormat()
         char_format.setBackground(QBrush(QColor(colour)))
+        if underline:
+            char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            char_format.setUnderlineColor(QColor(underline))
         selection.format = char_format
         return selection
-
-    def highlighted_text(self) -> list[str]:
-        return [s.cursor.selectedText() for s in self.text.extraSelections()]
 
     def _render(self) -> None:
         detail = self._detail
         if detail is None:
             return
-        self.header.setText(self._header_html(detail))
+        self.header.setText(header_html(detail, self.show_original))
         if self.show_original:
             self.text.setPlainText(detail["original_text"])
         else:
             self.text.setPlainText(detail["text"])
             self._format_paragraphs()
+        self._apply_selections()
 
     def _format_paragraphs(self) -> None:
         """Cleaned text reads like a printed report: space between paragraphs, a two-character indent."""
@@ -129,27 +174,3 @@ class ReportTextView(QWidget):
         block.setTextIndent(self.text.fontMetrics().horizontalAdvance("国") * 2)
         block.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         cursor.mergeBlockFormat(block)
-
-    def _header_html(self, d: dict[str, Any]) -> str:
-        title = d["title"] or _tr("（无标题）")
-        if d.get("title_generated"):
-            title += f" <span style='color:#888'>{_tr('（标题为自动生成）')}</span>"
-        facts = [
-            f"{_tr('单位')}：{d['agency'] or '—'}",
-            f"{_tr('年度')}：{d['year'] or '—'}",
-            f"{_tr('成文日期')}：{d['date'] or '—'}",
-        ]
-        if d.get("published"):
-            facts.append(f"{_tr('发布日期')}：{d['published']}")
-        facts.append(f"{_tr('来源')}：{d['source_name']}")
-        if d.get("corrected_fields"):
-            facts.append(f"<span style='color:#a15c00'>{_tr('已人工更正')}</span>")
-        lines = [f"<b style='font-size:15pt'>{title}</b>", "　".join(facts)]
-        missing = [_tr(KIND_LABELS.get(k, k)) for k in d["missing_sections"]]
-        if missing:
-            lines.append(f"<span style='color:#b3261e'>{_tr('缺少必备部分')}：{'、'.join(missing)}</span>")
-        for warning in d["warnings"]:
-            lines.append(f"<span style='color:#a15c00'>⚠ {warning}</span>")
-        view = _tr("原文") if self.show_original else _tr("清理后文本")
-        lines.append(f"<span style='color:#666'>{_tr('当前显示')}：{view}</span>")
-        return "<br>".join(lines)

@@ -7,6 +7,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.core.annotations.store import AnnotationView
+from desktop.core.annotations.taxonomy import Taxonomy
+from desktop.ui.annotations_panel import AnnotationsPanel
 from desktop.ui.metrics_panel import MetricsPanel
 from desktop.ui.outline_panel import OutlinePanel
 from desktop.ui.report_text import ReportTextView
@@ -17,14 +20,16 @@ def _tr(text: str) -> str:
 
 
 class ReportView(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.outline = OutlinePanel(self)
         self.body = ReportTextView(self)
         self.metrics = MetricsPanel(self)
+        self.annotations = AnnotationsPanel(taxonomy, self)
         self.side = QTabWidget(self)
         self.side.setObjectName("reportSideTabs")
         self.side.addTab(self.metrics, _tr("指标"))
+        self.side.addTab(self.annotations, _tr("批注"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("reportSplitter")
         self.splitter.addWidget(self.outline)
@@ -37,6 +42,7 @@ class ReportView(QWidget):
         layout.addWidget(self.splitter)
         self.metrics.figure_activated.connect(self.body.highlight)
         self.outline.section_activated.connect(lambda start, end: self.body.highlight(start, end))
+        self.annotations.annotation_activated.connect(lambda start, end: self.body.highlight(start, end))
         # Kept as attributes: the main window and tests reach the text and header directly.
         self.text = self.body.text
         self.header = self.body.header
@@ -59,6 +65,15 @@ class ReportView(QWidget):
         self.body.clear()
         self.outline.clear()
         self.metrics.clear()
+        self.annotations.show_annotations([])
+
+    def show_annotations(self, views: list[AnnotationView]) -> None:
+        self.annotations.show_annotations(views)
+        spans = [
+            (v.start, v.end, v.color or "#999999") for v in views if v.start is not None and v.end is not None
+        ]
+        self.body.set_annotation_spans(spans)
+        self.side.setTabText(1, _tr("批注") + (f"（{len(views)}）" if views else ""))
 
     def show_report(self, detail: dict[str, Any], metrics: dict[str, Any] | None = None) -> None:
         self.body.show_report(detail)

@@ -243,3 +243,28 @@ def detached_annotations(session: Session, taxonomy: Taxonomy | None = None) -> 
 
 def _short(quote: str, limit: int = 30) -> str:
     return quote if len(quote) <= limit else quote[:limit] + "…"
+
+
+SNAPSHOT_FIELDS = (
+    "id", "report_id", "report_sha256", "category", "severity", "status", "comment", "author",
+    "created_at", "modified_at", "quote_exact", "quote_prefix", "quote_suffix", "position_start",
+    "position_end", "text_hash", "orphan",
+)  # fmt: skip
+
+
+def snapshot(annotation: models.Annotation) -> dict[str, Any]:
+    """Every stored field, so a deleted annotation can come back exactly as it was (undo)."""
+    return {name: getattr(annotation, name) for name in SNAPSHOT_FIELDS}
+
+
+def restore_annotation(session: Session, saved: dict[str, Any]) -> models.Annotation:
+    """Put back an annotation from :func:`snapshot`, with its id, or update it to those values."""
+    annotation = session.get(models.Annotation, saved["id"])
+    if annotation is None:
+        annotation = models.Annotation(**saved)
+        session.add(annotation)
+    else:
+        for name, value in saved.items():
+            setattr(annotation, name, value)
+    session.flush()
+    return annotation

@@ -1,0 +1,96 @@
+"""Adding or editing an annotation: category, severity, status and comment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.annotations.taxonomy import Taxonomy, Term
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AnnotationDialog", text)
+
+
+def swatch(color: str | None) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(color or "#999999"))
+    return QIcon(pixmap)
+
+
+def _combo(parent: QWidget, terms: tuple[Term, ...], current: str, name: str) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setObjectName(name)
+    for term in terms:
+        combo.addItem(swatch(term.color) if term.color else QIcon(), term.label, term.key)
+    index = combo.findData(current)
+    combo.setCurrentIndex(max(0, index))
+    return combo
+
+
+class AnnotationDialog(QDialog):
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        quote: str,
+        values: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotationDialog")
+        editing = values is not None
+        values = values or {}
+        self.setWindowTitle(_tr("修改批注") if editing else _tr("添加批注"))
+        quote_label = QLabel(f"“{quote if len(quote) <= 120 else quote[:120] + '…'}”", self)
+        quote_label.setWordWrap(True)
+        quote_label.setStyleSheet("color:#555")
+        first = taxonomy.categories[0].key if taxonomy.categories else ""
+        self.category = _combo(self, taxonomy.categories, values.get("category", first), "categoryCombo")
+        self.severity = _combo(
+            self, taxonomy.severities, values.get("severity", taxonomy.default_severity), "severityCombo"
+        )
+        self.status = _combo(
+            self, taxonomy.statuses, values.get("status", taxonomy.default_status), "statusCombo"
+        )
+        self.comment = QPlainTextEdit(values.get("comment", ""), self)
+        self.comment.setObjectName("commentEdit")
+        self.comment.setPlaceholderText(_tr("写下问题和修改建议…"))
+        form = QFormLayout()
+        form.addRow(_tr("类别"), self.category)
+        form.addRow(_tr("严重程度"), self.severity)
+        if editing:
+            form.addRow(_tr("状态"), self.status)
+        form.addRow(_tr("意见"), self.comment)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(quote_label)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.editing = editing
+        self.resize(520, 360)
+
+    def values(self) -> dict[str, Any]:
+        result = {
+            "category": self.category.currentData(),
+            "severity": self.severity.currentData(),
+            "comment": self.comment.toPlainText().strip(),
+        }
+        if self.editing:
+            result["status"] = self.status.currentData()
+        return result
