@@ -29,36 +29,70 @@ class ReportSummary:
     missing_sections: list[str]
     warnings_count: int
     imported_at: str
+    review_status: str = "unreviewed"
+    annotations: int = 0
+    carried_over: float | None = None
+    """Share of sentences carried over from the prior year's report (None until compared)."""
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def _summary(report: models.Report) -> ReportSummary:
-    return ReportSummary(
-        id=report.id,
-        agency=report.agency,
-        region=report.region,
-        year=report.year,
-        title=report.title,
-        date=iso(report.report_date),
-        published=iso(report.published_date),
-        source_name=report.source_name,
-        source_format=report.source_format,
-        current=report.superseded_by_id is None,
-        superseded_by=report.superseded_by_id,
-        is_annual_report=report.is_annual_report,
-        missing_sections=list(report.missing_sections),
-        warnings_count=len(report.warnings),
-        imported_at=report.imported_at.isoformat(timespec="seconds"),
-    )
+_SUMMARY_COLUMNS = (
+    models.Report.id,
+    models.Report.agency,
+    models.Report.region,
+    models.Report.year,
+    models.Report.title,
+    models.Report.report_date,
+    models.Report.published_date,
+    models.Report.source_name,
+    models.Report.source_format,
+    models.Report.superseded_by_id,
+    models.Report.is_annual_report,
+    models.Report.missing_sections,
+    models.Report.warnings,
+    models.Report.imported_at,
+)
 
 
 def list_reports(session: Session, include_superseded: bool = True) -> list[ReportSummary]:
-    query = select(models.Report).order_by(models.Report.agency, models.Report.year.desc(), models.Report.id)
+    """One summary per report; plain column queries, so 10,000 rows load quickly (no ORM objects)."""
+    query = select(*_SUMMARY_COLUMNS).order_by(
+        models.Report.agency, models.Report.year.desc(), models.Report.id
+    )
     if not include_superseded:
         query = query.where(models.Report.superseded_by_id.is_(None))
-    return [_summary(report) for report in session.scalars(query)]
+    count_query = select(models.Annotation.report_id, func.count(models.Annotation.id)).group_by(
+        models.Annotation.report_id
+    )
+    counts = {report_id: count for report_id, count in session.execute(count_query)}
+    status_query = select(models.ReviewState.report_id, models.ReviewState.status)
+    statuses = {report_id: status for report_id, status in session.execute(status_query)}
+    summaries = []
+    for row in session.execute(query):
+        summaries.append(
+            ReportSummary(
+                id=row.id,
+                agency=row.agency,
+                region=row.region,
+                year=row.year,
+                title=row.title,
+                date=iso(row.report_date),
+                published=iso(row.published_date),
+                source_name=row.source_name,
+                source_format=row.source_format,
+                current=row.superseded_by_id is None,
+                superseded_by=row.superseded_by_id,
+                is_annual_report=row.is_annual_report,
+                missing_sections=list(row.missing_sections),
+                warnings_count=len(row.warnings),
+                imported_at=row.imported_at.isoformat(timespec="seconds"),
+                review_status=statuses.get(row.id, "unreviewed"),
+                annotations=counts.get(row.id, 0),
+            )
+        )
+    return summaries
 
 
 def count_reports(session: Session) -> int:

@@ -11,6 +11,7 @@ from desktop.core.library import ReportSummary
 
 Index = QModelIndex | QPersistentModelIndex
 ReportIdRole = Qt.ItemDataRole.UserRole + 1
+REVIEW_LABELS = {"unreviewed": "未审", "in_review": "审阅中", "done": "已完成"}
 
 
 def _tr(text: str) -> str:
@@ -18,7 +19,7 @@ def _tr(text: str) -> str:
 
 
 class LibraryModel(QAbstractTableModel):
-    COLUMNS = ("agency", "year", "title", "date", "format", "state")
+    COLUMNS = ("agency", "year", "review", "findings", "carried", "date", "title", "format", "state")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -51,6 +52,9 @@ class LibraryModel(QAbstractTableModel):
         labels = {
             "agency": _tr("报告单位"),
             "year": _tr("年度"),
+            "review": _tr("审阅状态"),
+            "findings": _tr("批注"),
+            "carried": _tr("沿用上年"),
             "title": _tr("标题"),
             "date": _tr("成文日期"),
             "format": _tr("格式"),
@@ -80,6 +84,16 @@ class LibraryModel(QAbstractTableModel):
             return report.year if for_sorting else (str(report.year) if report.year else "")
         if column == "title":
             return report.title or ""
+        if column == "review":
+            return _tr(REVIEW_LABELS.get(report.review_status, report.review_status))
+        if column == "findings":
+            return (
+                report.annotations if for_sorting else (str(report.annotations) if report.annotations else "")
+            )
+        if column == "carried":
+            if report.carried_over is None:
+                return -1.0 if for_sorting else ""
+            return report.carried_over if for_sorting else f"{report.carried_over:.0%}"
         if column == "date":
             return report.date or ""
         if column == "format":

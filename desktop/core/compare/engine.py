@@ -20,8 +20,12 @@ def compare_texts(
     """Compare last year's report (``a``) with this year's (``b``); both cleaned texts."""
     aligner = Aligner(build_parts(prior_text, prior_sections), build_parts(current_text, current_sections))
     builder = _Builder(prior_text, current_text, aligner)
-    pairs = [builder.section(state) for state in aligner.run()]
-    carried = [c for pair in pairs for c in builder.carried.get(id(pair), [])]
+    pairs: list[SectionPair] = []
+    carried: list[CarriedSentence] = []
+    for state in aligner.run():
+        pair, pair_carried = builder.section(state)
+        pairs.append(pair)
+        carried.extend(pair_carried)
     return Comparison(
         prior_length=len(prior_text),
         current_length=len(current_text),
@@ -37,9 +41,8 @@ class _Builder:
         self.first_a: dict[str, int] = {}
         for i, unit in enumerate(aligner.ua):
             self.first_a.setdefault(unit.key, i)
-        self.carried: dict[int, list[CarriedSentence]] = {}
 
-    def section(self, state: PairState) -> SectionPair:
+    def section(self, state: PairState) -> tuple[SectionPair, list[CarriedSentence]]:
         a, b = state.a, state.b
         a_start, a_end = (a.start, a.end) if a else (state.a_anchor, state.a_anchor)
         b_start, b_end = (b.start, b.end) if b else (state.b_anchor, state.b_anchor)
@@ -54,9 +57,9 @@ class _Builder:
             reordered=state.reordered,
         )
         pair.ops = _coalesce(self._ops(state, a_start, b_start))
-        if b is not None and b.kind != "closing":
-            self._count(pair, state)
-        return pair
+        # The closing block (signature, date) is the same every year and no one copied it.
+        carried = self._count(pair, state) if b is not None and b.kind != "closing" else []
+        return pair, carried
 
     def _ops(self, state: PairState, a_start: int, b_start: int) -> list[Op]:
         ua, ub = self.al.ua, self.al.ub
@@ -121,7 +124,7 @@ class _Builder:
         b_end = ub[j1 - 1].end if j1 > j0 else b_pos
         ops.extend(Op("delete", start, end, b_end, b_end) for start, end in runs)
 
-    def _count(self, pair: SectionPair, state: PairState) -> None:
+    def _count(self, pair: SectionPair, state: PairState) -> list[CarriedSentence]:
         """Carried-over sentences of one current part: identical or >= 0.9 similar to a prior one."""
         part = state.b
         assert part is not None
@@ -144,7 +147,7 @@ class _Builder:
                     CarriedSentence(source.start, source.text_end, unit.start, unit.text_end, link[1])
                 )
         pair.carried = len(found)
-        self.carried[id(pair)] = found
+        return found
 
 
 def _coalesce(ops: list[Op]) -> list[Op]:

@@ -1,7 +1,8 @@
 """Word-level diff inside one aligned sentence pair.
 
-Diffing characters would report ``1300``→``1250`` as ``13``→``12`` plus ``00``→``50`` and break
-words apart, so the keys are cut into jieba words and whole numbers and diffed as token lists.
+A plain character diff would report ``1300``→``1250`` as ``3``→``2`` plus ``0``→``5`` and cut
+words apart, so every change is widened to whole numbers and jieba words before it is shown, and
+equal islands of one or two characters between changes ("confetti") are folded into them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ CONFETTI = 2
 """Equal islands of at most this many characters between changes are folded into the change."""
 
 _Span = tuple[str, int, int, int, int]
+_CLAUSE_MARKS = frozenset(",;:、。!?“”《》()")
 
 
 def inline_ops(a_text: str, a_start: int, a_end: int, b_text: str, b_start: int, b_end: int) -> list[Op]:
@@ -38,7 +40,7 @@ def inline_ops(a_text: str, a_start: int, a_end: int, b_text: str, b_start: int,
         if a1 == a2 and b1 == b2:
             continue  # inside one NFKC expansion (``…`` → ``...``): nothing of the text is left
         kind: OpKind = "equal" if tag == "equal" else _kind(a1 == a2, b1 == b2)
-        if ops and ops[-1].op == kind and kind != "move":
+        if ops and ops[-1].op == kind:
             last = ops.pop()
             ops.append(Op(kind, last.a_start, a2, last.b_start, b2))
         else:
@@ -75,14 +77,14 @@ def key_opcodes(key_a: str, key_b: str) -> list[_Span]:
         a_pos, b_pos = ra, rb
     if a_pos < len(key_a):
         spans.append(("equal", a_pos, len(key_a), b_pos, len(key_b)))
-    return merge_confetti(spans)
+    return merge_confetti(slide(merge_confetti(spans), key_a, key_b))
 
 
 def _regions(opcodes: Any, cuts_a: dict[int, int], cuts_b: dict[int, int]) -> list[list[int]]:
     """Changed character regions ``[la, ra, lb, rb]`` widened until all four edges are token cuts.
 
     Widening moves through the equal run next to the region, where both texts advance in step;
-    a region that reaches its neighbour swallows it.
+    a region that reaches its neighbour joins it.
     """
     raw: list[list[int]] = []
     for op in opcodes:
@@ -93,26 +95,24 @@ def _regions(opcodes: Any, cuts_a: dict[int, int], cuts_b: dict[int, int]) -> li
         else:
             raw.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
     out: list[list[int]] = []
-    for region in raw:
-        la, ra, lb, rb = region
+    k = 0
+    while k < len(raw):
+        la, ra, lb, rb = raw[k]
         while not (la in cuts_a and lb in cuts_b):
-            if out and out[-1][1] == la:
+            if out and out[-1][1] == la:  # reached the previous region: one region from there
+                previous = out.pop()
+                la, lb = previous[0], previous[2]
                 break
             la, lb = la - 1, lb - 1
-        if out and out[-1][1] >= la:
-            previous = out.pop()
-            la, lb = previous[0], previous[2]
         while not (ra in cuts_a and rb in cuts_b):
-            ra, rb = ra + 1, rb + 1
+            if k + 1 < len(raw) and raw[k + 1][0] == ra:
+                k += 1
+                ra, rb = raw[k][1], raw[k][3]
+            else:
+                ra, rb = ra + 1, rb + 1
         out.append([la, ra, lb, rb])
-    # Widening to the right may have run into the next region; join those.
-    joined: list[list[int]] = []
-    for region in out:
-        if joined and joined[-1][1] >= region[0]:
-            joined[-1][1], joined[-1][3] = max(joined[-1][1], region[1]), max(joined[-1][3], region[3])
-        else:
-            joined.append(region)
-    return joined
+        k += 1
+    return out
 
 
 def _refine(
@@ -123,7 +123,8 @@ def _refine(
     tokens_b = [w for t, han in region_b for w in (words(t) if han else (t,))]
     if not any(han for _, han in region_a) or not any(han for _, han in region_b):
         # Numbers and marks only on one side: no word split could keep anything equal.
-        return [("replace", a0, a0 + sum(map(len, tokens_a)), b0, b0 + sum(map(len, tokens_b)))]
+        a1, b1 = a0 + sum(map(len, tokens_a)), b0 + sum(map(len, tokens_b))
+        return [(_kind(a1 == a0, b1 == b0), a0, a1, b0, b1)]
     ids: dict[str, int] = {}
     fine_a, fine_b = _bounds(tokens_a, a0), _bounds(tokens_b, b0)
     return [
@@ -160,6 +161,42 @@ def merge_confetti(spans: list[_Span]) -> list[_Span]:
             span = _join(out.pop(), span)
         out.append(span)
     return out
+
+
+def slide(spans: list[_Span], key_a: str, key_b: str) -> list[_Span]:
+    """Move a pure insertion or deletion along repeated text to where it ends at a clause mark.
+
+    ``零复议`` → ``零投诉、零复议`` is the same edit as inserting ``投诉、零`` or ``零投诉、``; the
+    second is what a reader wrote, so among equally short diffs prefer the one on clause marks.
+    """
+    out = list(spans)
+    for k in range(1, len(out) - 1):
+        before, span, after = out[k - 1], out[k], out[k + 1]
+        if before[0] != "equal" or after[0] != "equal" or span[0] not in ("insert", "delete"):
+            continue
+        key, lo, hi = (key_b, span[3], span[4]) if span[0] == "insert" else (key_a, span[1], span[2])
+        floor = lo - (before[2] - before[1]) + 1  # keep at least one character of each equal run
+        ceiling = hi + (after[2] - after[1]) - 1
+        best, best_score = 0, _clause_score(key, lo, hi)
+        shift = 0
+        while lo + shift - 1 >= floor and key[lo + shift - 1] == key[hi + shift - 1]:
+            shift -= 1
+            if (score := _clause_score(key, lo + shift, hi + shift)) > best_score:
+                best, best_score = shift, score
+        shift = 0
+        while hi + shift + 1 <= ceiling and key[hi + shift] == key[lo + shift]:
+            shift += 1
+            if (score := _clause_score(key, lo + shift, hi + shift)) > best_score:
+                best, best_score = shift, score
+        if best:
+            out[k - 1] = ("equal", before[1], before[2] + best, before[3], before[4] + best)
+            out[k] = (span[0], span[1] + best, span[2] + best, span[3] + best, span[4] + best)
+            out[k + 1] = ("equal", after[1] + best, after[2], after[3] + best, after[4])
+    return out
+
+
+def _clause_score(key: str, lo: int, hi: int) -> int:
+    return 2 * (key[hi - 1] in _CLAUSE_MARKS) + (lo == 0 or key[lo - 1] in _CLAUSE_MARKS)
 
 
 def _join(first: _Span, second: _Span) -> _Span:

@@ -8,18 +8,20 @@ around the diagonal of a gap, or to candidates that share rare character bigrams
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-LCS_CELLS = 2_000_000
-"""Above this many id pairs a run is cut at patience anchors before the LCS."""
+LCS_CELLS = 25_000_000
+"""Above this many id pairs (the LCS keeps a bit matrix of cells / 8 bytes) a run is first cut
+at patience anchors."""
 PAIR_WINDOW = 24
 """Fuzzy pairing inside a large gap looks this many sentences either side of the diagonal."""
-DIRECT_PAIRS = 40_000
-"""Candidate search scores every pair below this many; above, it goes through a bigram index."""
+DIRECT_PAIRS = 1_000_000
+"""Candidate search scores every pair of similar length below this many pairs (about 0.1 µs each
+in rapidfuzz); above, only candidates that share rare bigrams."""
 _POSTING_LIMIT = 24
 
 Block = tuple[int, int, int, int]
@@ -102,10 +104,10 @@ def gap_pairs(keys_a: list[str], keys_b: list[str], cutoff: float) -> list[tuple
             lo, hi = max(0, centre - PAIR_WINDOW), min(len(keys_a), centre + PAIR_WINDOW + 1)
         else:
             lo, hi = 0, len(keys_a)
-        for i in range(lo, hi):
-            score = fuzz.ratio(keys_a[i], key_b, score_cutoff=cutoff * 100)
-            if score:
-                candidates.append((score / 100, i, j))
+        for _key, score, i in process.extract(
+            key_b, keys_a[lo:hi], scorer=fuzz.ratio, score_cutoff=cutoff * 100, limit=None
+        ):
+            candidates.append((score / 100, lo + i, j))
     # Best first; a pair is kept only when it does not cross the ones already kept.
     candidates.sort(key=lambda c: (-c[0], abs(c[1] - c[2]), c[1]))
     kept_i: list[int] = []
@@ -127,13 +129,20 @@ def similar_pairs(queries: list[str], choices: list[str], cutoff: float) -> list
     """One-to-one ``(query, choice, similarity)`` at or above ``cutoff``, best pairs first taken."""
     if not queries or not choices:
         return []
+    # ratio = 2·LCS / (len a + len b) >= cutoff needs the shorter at least this share of the longer.
+    floor = cutoff / (2 - cutoff)
+    order = sorted(range(len(choices)), key=lambda c: len(choices[c]))
+    by_length = [choices[c] for c in order]
+    lengths = [len(key) for key in by_length]
+    windows = [(bisect_left(lengths, len(q) * floor), bisect_right(lengths, len(q) / floor)) for q in queries]
     found: list[tuple[float, int, int]] = []
-    if len(queries) * len(choices) <= DIRECT_PAIRS:
-        for q, query in enumerate(queries):
-            for _choice, score, c in process.extract(
-                query, choices, scorer=fuzz.ratio, score_cutoff=cutoff * 100, limit=3
-            ):
-                found.append((score / 100, q, c))
+    if sum(hi - lo for lo, hi in windows) <= DIRECT_PAIRS:
+        for q, (lo, hi) in enumerate(windows):
+            if hi > lo:
+                for _choice, score, k in process.extract(
+                    queries[q], by_length[lo:hi], scorer=fuzz.ratio, score_cutoff=cutoff * 100, limit=3
+                ):
+                    found.append((score / 100, q, order[lo + k]))
     else:
         index = _bigram_index(choices)
         for q, query in enumerate(queries):

@@ -89,6 +89,9 @@ class SectionPair:
     sentences: int = 0
     """Current sentences counted for the carried-over share (level-1 heading lines excluded)."""
     carried: int = 0
+    """Of those, the ones that repeat a sentence from anywhere in the prior report, so a part
+    copied from a differently named or placed part still counts. Political formulae (坚持以…为指导)
+    count too; they are rarely more than a sentence or two of a part."""
     reordered: bool = False
     """Matched, but out of order relative to the other parts (see the tiling invariant)."""
 

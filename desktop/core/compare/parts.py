@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from desktop.core.compare.tokens import MIN_COUNTED, Unit, normalise, split_units
 
@@ -76,29 +77,38 @@ def is_heading_unit(part: Part, unit: Unit) -> bool:
 
 
 def pair_parts(prior: list[Part], current: list[Part]) -> list[tuple[int, int]]:
-    """Index pairs ``(prior, current)`` of matching parts; preamble and closing always pair."""
+    """Index pairs ``(prior, current)`` of matching parts; preamble and closing always pair.
+
+    Score = heading similarity, same kind, shared sentences, similar position; best pairs first.
+    """
     pairs = [(0, 0), (len(prior) - 1, len(current) - 1)]
     inner_a, inner_b = prior[1:-1], current[1:-1]
     if not inner_a or not inner_b:
         return pairs
-    kinds_a = [p.kind for p in inner_a]
-    kinds_b = [p.kind for p in inner_b]
-    keys_a = [_content_keys(p) for p in inner_a]
-    keys_b = [_content_keys(p) for p in inner_b]
-    titles_a = [_title_key(p.title) for p in inner_a]
+    kind_counts_a = Counter(p.kind for p in inner_a)
+    kind_counts_b = Counter(p.kind for p in inner_b)
     titles_b = [_title_key(p.title) for p in inner_b]
+    sizes_b = [len(_content_keys(p)) for p in inner_b]
+    holders: dict[str, list[int]] = defaultdict(list)  # sentence key → current parts holding it
+    for j, part in enumerate(inner_b):
+        for key in _content_keys(part):
+            holders[key].append(j)
     scored: list[tuple[float, int, int]] = []
     for i, part_a in enumerate(inner_a):
-        for j, part_b in enumerate(inner_b):
-            title = fuzz.ratio(titles_a[i], titles_b[j]) / 100
-            same_kind = part_a.kind == part_b.kind and part_a.kind != "unclassified"
-            smaller = min(len(keys_a[i]), len(keys_b[j]))
-            content = len(keys_a[i] & keys_b[j]) / smaller if smaller else 0.0
-            position = 1 - abs(_relative(i, len(inner_a)) - _relative(j, len(inner_b)))
-            score = 0.4 * title + 0.25 * same_kind + 0.25 * content + 0.1 * position
+        keys_a = _content_keys(part_a)
+        shared = Counter(j for key in keys_a for j in holders.get(key, ()))
+        titles = process.extract(_title_key(part_a.title), titles_b, scorer=fuzz.ratio, limit=None)
+        solo_a = part_a.kind in _SOLO_KINDS and kind_counts_a[part_a.kind] == 1
+        where_a = _relative(i, len(inner_a))
+        for _title, title_score, j in titles:
+            kind_b = inner_b[j].kind
+            same_kind = kind_b == part_a.kind != "unclassified"
+            smaller = min(len(keys_a), sizes_b[j])
+            content = shared[j] / smaller if smaller else 0.0
+            position = 1 - abs(where_a - _relative(j, len(inner_b)))
+            score = 0.004 * title_score + 0.25 * same_kind + 0.25 * content + 0.1 * position
             # A required part that occurs once in each report is the same part, however renamed.
-            solo = same_kind and part_a.kind in _SOLO_KINDS and kinds_a.count(part_a.kind) == 1
-            if solo and kinds_b.count(part_b.kind) == 1:
+            if same_kind and solo_a and kind_counts_b[kind_b] == 1:
                 score += 0.5
             if score >= ACCEPT:
                 scored.append((score, i, j))
