@@ -130,6 +130,19 @@ class MetricMention(Base):
     report: Mapped[Report] = relationship(back_populates="metrics")
 
 
+class ComparisonSummary(Base):
+    """The outcome of comparing a report with its prior-year report, for the library list."""
+
+    __tablename__ = "comparison_summaries"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    prior_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id", ondelete="SET NULL"))
+    carried_over: Mapped[float | None] = mapped_column(Float)
+    flagged: Mapped[list[str]] = mapped_column(default=list)
+    """Kinds of the parts carried over by half or more (shortcomings, next_year)."""
+    computed_at: Mapped[datetime]
+
+
 class LibrarySetting(Base):
     """Facts about the library itself, e.g. which metric catalog its stored figures came from."""
 

@@ -19,6 +19,7 @@ COMMANDS = (
     "list",
     "show",
     "metrics",
+    "compare",
     "correct",
     "reprocess",
     "export-original",
@@ -46,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int)
     p = sub.add_parser("metrics", parents=[library], help="显示报告中的数字指标及一致性检查")
     p.add_argument("id", type=int)
+    p = sub.add_parser("compare", parents=[library], help="与上一年度报告比较（差异、沿用内容、指标同比）")
+    p.add_argument("id", type=int)
+    p.add_argument(
+        "--prior", type=int, metavar="ID", help="指定要比较的报告（默认自动查找同一单位上一年度的报告）"
+    )
     p = sub.add_parser("correct", parents=[library], help="更正报告信息（单位、年度、日期、标题）")
     p.add_argument("id", type=int)
     for field in ("agency", "region", "year", "title", "report-date", "published-date"):
@@ -191,6 +197,36 @@ def _cmd_metrics(library: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_compare(library: Any, args: argparse.Namespace) -> int:
+    from desktop.core.metrics.store import default_catalog, ensure_current
+    from desktop.core.prior_year import compare_in_library
+
+    catalog = default_catalog()
+    ensure_current(library.sessions, catalog)
+    with library.sessions() as session:
+        compared = compare_in_library(session, args.id, catalog, args.prior)
+    if compared is None:
+        return fail(f"资料库中没有编号为 {args.id} 的报告。")
+    result, _comparison = compared
+    if args.json:
+        emit(result)
+        return 0
+    if result["prior_id"] is None:
+        say(result["message"])
+        return 0
+    say(f"与报告 #{result['prior_id']} 比较：全文 {result['carried_over']:.0%} 的句子与上年相同或几乎相同。")
+    for section in result["sections"]:
+        if section.get("message"):
+            say("注意：" + section["message"])
+    for row in result["metrics"]:
+        if row["prior"] is not None and row["current"] is not None:
+            pct = f"（{row['pct']:+.1f}%）" if row["pct"] is not None else ""
+            say(f"{row['label']}：{row['prior']:g} → {row['current']:g}{row['unit'] or ''}{pct}")
+    for check in result["checks"]:
+        say("[warning] " + check["message"])
+    return 0
+
+
 def _cmd_correct(library: Any, args: argparse.Namespace) -> int:
     from desktop.core.corrections import CorrectionError, correct
     from desktop.core.library import get_report, report_detail
@@ -262,6 +298,7 @@ _HANDLERS = {
     "list": _cmd_list,
     "show": _cmd_show,
     "metrics": _cmd_metrics,
+    "compare": _cmd_compare,
     "correct": _cmd_correct,
     "reprocess": _cmd_reprocess,
     "export-original": _cmd_export_original,

@@ -18,7 +18,8 @@ from desktop.core.annotations.reanchor import attach_orphans_by_sha
 from desktop.core.corrections import apply_corrections
 from desktop.core.errors import ImportRefused
 from desktop.core.limits import MAX_FILE_BYTES
-from desktop.core.metrics.store import remember_digest, stored_digest, to_rows
+from desktop.core.metrics.store import default_catalog, remember_digest, stored_digest, to_rows
+from desktop.core.prior_year import refresh_around
 
 log = logging.getLogger("reviewdesk.import")
 
@@ -106,6 +107,8 @@ def import_bytes(
         # Annotations left behind when this file was deleted come back with it.
         attach_orphans_by_sha(session, report)
         outcome.superseded = _supersede_older_versions(session, report)
+        session.flush()
+        refresh_around(session, report, default_catalog())
         outcome.ok, outcome.report_id = True, report.id
         outcome.agency, outcome.year, outcome.warnings = report.agency, report.year, list(report.warnings)
     return outcome

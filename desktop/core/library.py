@@ -67,6 +67,8 @@ def list_reports(session: Session, include_superseded: bool = True) -> list[Repo
         models.Annotation.report_id
     )
     counts = {report_id: count for report_id, count in session.execute(count_query)}
+    carried_query = select(models.ComparisonSummary.report_id, models.ComparisonSummary.carried_over)
+    carried = {report_id: share for report_id, share in session.execute(carried_query)}
     status_query = select(models.ReviewState.report_id, models.ReviewState.status)
     statuses = {report_id: status for report_id, status in session.execute(status_query)}
     summaries = []
@@ -90,6 +92,7 @@ def list_reports(session: Session, include_superseded: bool = True) -> list[Repo
                 imported_at=row.imported_at.isoformat(timespec="seconds"),
                 review_status=statuses.get(row.id, "unreviewed"),
                 annotations=counts.get(row.id, 0),
+                carried_over=carried.get(row.id),
             )
         )
     return summaries

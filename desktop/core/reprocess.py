@@ -11,6 +11,8 @@ from desktop.core.annotations.reanchor import reanchor_report
 from desktop.core.corrections import apply_corrections
 from desktop.core.errors import ImportRefused
 from desktop.core.importing import fill_analysis
+from desktop.core.metrics.store import default_catalog
+from desktop.core.prior_year import refresh_around
 
 
 def reprocess_report(sessions: sessionmaker[Session], report_id: int) -> list[str]:
@@ -30,6 +32,8 @@ def reprocess_report(sessions: sessionmaker[Session], report_id: int) -> list[st
         apply_corrections(session, report)
         # The cleaned text may have changed: annotations find their quotes again or become orphans.
         reanchor_report(session, report)
+        session.flush()
+        refresh_around(session, report, default_catalog())
         return list(report.warnings)
 
 

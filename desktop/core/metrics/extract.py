@@ -240,7 +240,9 @@ def extract_metrics(text: str, sections: Sequence[Any], catalog: Catalog) -> lis
         if key is _NO_KEY:
             key = None
         elif key is None:
-            key = classifier.best(token, unit, clause, sentence)
+            key = classifier.best(token, unit, clause, sentence) or _change_of_previous(
+                classifier, token, unit, clause, mentions
+            )
         value = token.value
         if key is not None:
             value = classifier.signed(catalog.kinds[key], clause, token, value)
@@ -319,6 +321,20 @@ def _respectively(
     if len(changes) >= len(in_list):
         return changes[len(changes) - len(in_list) + position]
     return None
+
+
+def _change_of_previous(
+    classifier: _Classifier, token: NumberToken, unit: str | None, clause: _Span, earlier: list[Mention]
+) -> str | None:
+    """``发生事故108起，同比下降13.6%``: a bare change refers to the count just before it."""
+    if unit != "%" or not classifier._change_word(clause, token):
+        return None
+    previous = next((m for m in reversed(earlier) if m.end <= clause.start), None)
+    if previous is None or previous.key is None or previous.sentence_start != _sentence(
+        classifier.text, token.start, token.end
+    ).start:
+        return None
+    return next((k.key for k in classifier.catalog.kinds.values() if k.change_of == previous.key), None)
 
 
 def _zero_mentions(text: str, sections: Sequence[Any], catalog: Catalog) -> list[Mention]:
