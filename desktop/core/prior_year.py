@@ -36,7 +36,9 @@ def find_next(session: Session, report: models.Report) -> list[models.Report]:
     if not report.agency_key or not report.year:
         return []
     query = select(models.Report).where(
-        models.Report.agency_key == report.agency_key, models.Report.year == report.year + 1
+        models.Report.agency_key == report.agency_key,
+        models.Report.year == report.year + 1,
+        models.Report.superseded_by_id.is_(None),
     )
     return list(session.scalars(query))
 

@@ -86,6 +86,9 @@ class _Classifier:
         self.text = text
         self.catalog = catalog
         self.words = sorted(catalog.triggers())
+        self._by_first: dict[str, list[str]] = {}
+        for word in self.words:
+            self._by_first.setdefault(word[0], []).append(word)
         self.starts: list[int] = []
         self._hits: dict[int, list[tuple[int, int, str]]] = {}
         self._trigger_sets: dict[str, frozenset[str]] = {}
@@ -106,12 +109,12 @@ class _Classifier:
         if cached is not None:
             return cached
         segment = self.text[sentence.start : sentence.end]
-        found = []
-        for word in self.words:
-            position = segment.find(word)
-            while position >= 0:
-                found.append((position, word))
-                position = segment.find(word, position + 1)
+        found = [
+            (position, word)
+            for position, ch in enumerate(segment)
+            for word in self._by_first.get(ch, ())
+            if segment.startswith(word, position)
+        ]
         hits = [
             (sentence.start + s, sentence.start + s + len(w), w)
             for s, w in found
