@@ -12,6 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import models
+from db.search import index_report
+from db.search import prepare as prepare_search_entry
 from desktop.core.agency import agency_key
 from desktop.core.analysis import PIPELINE_VERSION, AnalysedReport, analyse
 from desktop.core.annotations.reanchor import attach_orphans_by_sha
@@ -97,6 +99,7 @@ def import_bytes(
             return outcome
     # Heavy parsing happens with no session open; the write below is one short transaction.
     analysed = analyse(data, filename)
+    search_entry = prepare_search_entry(analysed.cleaned.text)
     with sessions.begin() as session:
         report = _new_report(analysed, data)
         session.add(report)
@@ -106,6 +109,7 @@ def import_bytes(
         session.flush()
         # Annotations left behind when this file was deleted come back with it.
         attach_orphans_by_sha(session, report)
+        index_report(session, report.id, search_entry)
         outcome.superseded = _supersede_older_versions(session, report)
         session.flush()
         refresh_around(session, report, default_catalog())

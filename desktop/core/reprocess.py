@@ -6,6 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import models
+from db.search import index_report
+from db.search import prepare as prepare_search_entry
 from desktop.core.analysis import PIPELINE_VERSION, analyse
 from desktop.core.annotations.reanchor import reanchor_report
 from desktop.core.corrections import apply_corrections
@@ -24,12 +26,14 @@ def reprocess_report(sessions: sessionmaker[Session], report_id: int) -> list[st
             raise ImportRefused("not_found", f"资料库中没有编号为 {report_id} 的报告。")
         data, name = row.data, report.source_name
     analysed = analyse(data, name)
+    search_entry = prepare_search_entry(analysed.cleaned.text)
     with sessions.begin() as session:
         report = session.get(models.Report, report_id)
         if report is None:
             raise ImportRefused("not_found", f"资料库中没有编号为 {report_id} 的报告。")
         fill_analysis(report, analysed)
         apply_corrections(session, report)
+        index_report(session, report.id, search_entry)
         # The cleaned text may have changed: annotations find their quotes again or become orphans.
         reanchor_report(session, report)
         session.flush()

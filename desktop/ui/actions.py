@@ -47,6 +47,7 @@ def action_specs() -> list[ActionSpec]:
         ActionSpec("zoom_in", _tr("放大字体"), QKeySequence.StandardKey.ZoomIn),
         ActionSpec("zoom_out", _tr("缩小字体"), QKeySequence.StandardKey.ZoomOut),
         ActionSpec("find", _tr("查找(&F)"), QKeySequence.StandardKey.Find, _tr("筛选报告列表")),
+        ActionSpec("search", _tr("全文搜索(&S)"), "Ctrl+Shift+F", _tr("在全部报告中搜索文字")),
         ActionSpec("about", _tr("关于 ReviewDesk(&A)"), None),
     ]
 

@@ -29,6 +29,7 @@ from desktop.ui.import_flow import ImportFlow
 from desktop.ui.library_model import LibraryModel, ReportIdRole
 from desktop.ui.metadata_dialog import MetadataDialog
 from desktop.ui.report_view import ReportView
+from desktop.ui.search_panel import SearchPanel
 from desktop.ui.tasks import TaskRunner
 
 FILE_FILTER = "报告文件 (*.docx *.pdf *.txt *.html *.htm *.doc);;所有文件 (*)"
@@ -93,7 +94,14 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(left)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.filter_edit)
-        layout.addWidget(self.table)
+        left_split = QSplitter(Qt.Orientation.Vertical, left)
+        left_split.setObjectName("librarySplitter")
+        left_split.addWidget(self.table)
+        self.search = SearchPanel(self.runner, left_split)
+        self.search.hit_activated.connect(self.open_hit)
+        left_split.addWidget(self.search)
+        left_split.setSizes([500, 260])
+        layout.addWidget(left_split)
         self.report_view = ReportView(self.taxonomy, self)
         self.report_view.body.mode_changed.connect(self._mode_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -123,6 +131,7 @@ class MainWindow(QMainWindow):
             "zoom_in": lambda: self.zoom(1),
             "zoom_out": lambda: self.zoom(-1),
             "find": self.filter_edit.setFocus,
+            "search": self.search.query.setFocus,
             "about": self.about,
         }
 
@@ -145,6 +154,7 @@ class MainWindow(QMainWindow):
                 "add_annotation",
                 "edit_metadata",
                 "find",
+                "search",
                 None,
                 "settings",
             ],
@@ -176,6 +186,7 @@ class MainWindow(QMainWindow):
 
     def set_library(self, library: Library) -> None:
         self.library = library
+        self.search.library = library
         self.setWindowTitle(f"{APP_NAME_ZH} — {library.url.removeprefix('sqlite:///')}")
         self.refresh()
 
@@ -227,6 +238,14 @@ class MainWindow(QMainWindow):
         else:
             self.report_view.show_report(detail, metrics)
             self.annotations.reload()
+
+    def open_hit(self, report_id: int, start: int, end: int) -> None:
+        """Open a search hit's report and show the match."""
+        self.select_report(report_id)
+        if self.report_view.report_id != report_id:
+            self.open_report(report_id)
+        if start >= 0:
+            self.report_view.body.highlight(start, end)
 
     def _mode_changed(self, original: bool) -> None:
         action = self.actions_by_name["show_original"]

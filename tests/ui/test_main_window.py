@@ -200,3 +200,15 @@ def test_outline_lists_parts_and_jumps_to_a_heading(qtbot: QtBot, window: MainWi
     tree.itemClicked.emit(tree.topLevelItem(1), 0)
     (heading,) = window.report_view.body.highlighted_text()
     assert heading == "二、存在的不足和原因"
+
+
+def test_search_finds_a_word_and_jumps_to_it(qtbot: QtBot, window: MainWindow) -> None:
+    import_and_wait(qtbot, window, [sample("shili_2023.docx"), sample("shili_2024.docx")])
+    window.search.query.setText("突发事件")
+    with qtbot.waitSignal(window.search.finished, timeout=30000) as blocker:
+        window.search.run()
+    assert blocker.args == [1]
+    item = window.search.results.item(0)
+    assert "2024" in item.text() and "【突发事件】" in item.text()
+    window.search.results.itemClicked.emit(item)
+    assert window.report_view.body.highlighted_text() == ["突发事件"]
