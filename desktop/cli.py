@@ -102,26 +102,10 @@ def run(argv: list[str]) -> int:
         library.close()
 
 
-def _expand(paths: list[str]) -> list[Path]:
-    """Files as given, and the supported files inside given folders (recursively, sorted)."""
-    from desktop.core.importers import SUPPORTED_EXTENSIONS
-
-    files: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            files += sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
-            )
-        else:
-            files.append(path)
-    return files
-
-
 def _cmd_import(library: Any, args: argparse.Namespace) -> int:
-    from desktop.core.importing import import_files
+    from desktop.core.importing import expand_paths, import_files
 
-    outcomes = import_files(library.sessions, _expand(args.files))
+    outcomes = import_files(library.sessions, expand_paths(Path(name) for name in args.files))
     if args.json:
         emit([o.as_json() for o in outcomes])
     else:

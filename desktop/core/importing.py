@@ -118,6 +118,21 @@ def import_bytes(
     return outcome
 
 
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, plus the supported files inside given folders (recursively, sorted)."""
+    from desktop.core.importers import SUPPORTED_EXTENSIONS
+
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
+            )
+        else:
+            files.append(path)
+    return files
+
+
 def import_files(
     sessions: sessionmaker[Session],
     paths: Iterable[Path],

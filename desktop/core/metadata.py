@@ -8,26 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop.core.agency import complete_agency, find_agencies, is_generic, region_of
+from desktop.core.metrics.numbers import chinese_value
 from desktop.core.text.headings import HEADING_START_RE
 
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _DATE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "○": 0,
-    "Ｏ": 0,
-    "O": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _CN_DATE_RE = re.compile(
     r"([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,4})日"
 )
@@ -67,10 +52,13 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _cn_number(text: str) -> int:
+    """``二〇二四`` (digit by digit, as years are written) or ``二十一`` (positional)."""
     if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-    return int("".join(str(_CN_DIGITS.get(ch, 0)) for ch in text))
+        return chinese_value(text) or 0
+    return int("".join(str(chinese_value(ch.translate(_ZERO_FORMS)) or 0) for ch in text))
+
+
+_ZERO_FORMS = str.maketrans({"○": "〇", "Ｏ": "〇", "O": "〇"})
 
 
 def find_date(line: str) -> date | None:

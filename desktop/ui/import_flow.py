@@ -18,26 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from db.session import Library
-from desktop.core.importers import SUPPORTED_EXTENSIONS
-from desktop.core.importing import ImportOutcome, import_file
+from desktop.core.importing import ImportOutcome, expand_paths, import_file
 from desktop.ui.tasks import TaskContext, TaskRunner
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ImportFlow", text)
-
-
-def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given, plus the supported files inside dropped or chosen folders."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
-            )
-        else:
-            files.append(path)
-    return files
 
 
 class ImportFlow(QObject):

@@ -333,9 +333,11 @@ def _change_of_previous(
     if unit != "%" or not classifier._change_word(clause, token):
         return None
     previous = next((m for m in reversed(earlier) if m.end <= clause.start), None)
-    if previous is None or previous.key is None or previous.sentence_start != _sentence(
-        classifier.text, token.start, token.end
-    ).start:
+    if (
+        previous is None
+        or previous.key is None
+        or previous.sentence_start != _sentence(classifier.text, token.start, token.end).start
+    ):
         return None
     return next((k.key for k in classifier.catalog.kinds.values() if k.change_of == previous.key), None)
 
