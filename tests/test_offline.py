@@ -65,11 +65,19 @@ def test_import_of_every_format_makes_no_network_attempt(tmp_path) -> None:  # t
 def test_gui_start_makes_no_network_attempt(tmp_path) -> None:  # type: ignore[no-untyped-def]
     library = str(tmp_path / "lib.sqlite")
     body = f"""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QSettings, QTimer
     from desktop.ui import app as gui
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.tasks import TaskRunner
     application = gui.create_application([])
-    QTimer.singleShot(5000, application.quit)
-    print("EXIT", gui.run_gui(["--library", {library!r}]))
+    window = MainWindow(QSettings(), TaskRunner())
+    window.show()
+    # Quit once the first start has imported the samples (or after a generous limit).
+    window.import_flow.finished.connect(lambda _outcomes: QTimer.singleShot(500, application.quit))
+    QTimer.singleShot(120000, application.quit)
+    gui.start_library(window, {library!r})
+    print("EXIT", application.exec())
+    window.runner.wait(10000)
     from desktop.main import main
     main(["list", "--library", {library!r}])
     """
