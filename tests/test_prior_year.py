@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from db.session import Library
-from desktop.core.importing import import_file
+from desktop.core.importing import import_file, update_derived
 from desktop.core.library import list_reports
 from desktop.core.metrics.catalog import load_catalog
 from desktop.core.metrics.extract import extract_metrics
@@ -22,6 +22,7 @@ CATALOG = load_catalog()
 def test_prior_year_is_found_and_compared(library: Library) -> None:
     prior = import_file(library.sessions, sample("shili_2023.docx")).report_id
     current = import_file(library.sessions, sample("shili_2024.pdf")).report_id
+    update_derived(library.sessions, [prior or 0, current or 0])
     with library.sessions() as session:
         compared = compare_in_library(session, current or 0, CATALOG)
     assert compared is not None
@@ -47,9 +48,11 @@ def test_prior_year_is_found_and_compared(library: Library) -> None:
 
 def test_the_next_year_is_compared_when_its_prior_arrives_later(library: Library) -> None:
     current = import_file(library.sessions, sample("shili_2024.docx")).report_id
+    update_derived(library.sessions, [current or 0])
     with library.sessions() as session:
         assert {r.id: r.carried_over for r in list_reports(session)}[current or 0] is None
-    import_file(library.sessions, sample("shili_2023.docx"))
+    prior = import_file(library.sessions, sample("shili_2023.docx")).report_id
+    update_derived(library.sessions, [prior or 0])
     with library.sessions() as session:
         assert {r.id: r.carried_over for r in list_reports(session)}[current or 0] is not None
 

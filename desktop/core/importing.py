@@ -99,7 +99,6 @@ def import_bytes(
             return outcome
     # Heavy parsing happens with no session open; the write below is one short transaction.
     analysed = analyse(data, filename)
-    search_entry = prepare_search_entry(analysed.cleaned.text)
     with sessions.begin() as session:
         report = _new_report(analysed, data)
         session.add(report)
@@ -109,10 +108,7 @@ def import_bytes(
         session.flush()
         # Annotations left behind when this file was deleted come back with it.
         attach_orphans_by_sha(session, report)
-        index_report(session, report.id, search_entry)
         outcome.superseded = _supersede_older_versions(session, report)
-        session.flush()
-        refresh_around(session, report, default_catalog())
         outcome.ok, outcome.report_id = True, report.id
         outcome.agency, outcome.year, outcome.warnings = report.agency, report.year, list(report.warnings)
     return outcome
@@ -138,13 +134,38 @@ def import_files(
     paths: Iterable[Path],
     progress: Callable[[int, str], bool] | None = None,
 ) -> list[ImportOutcome]:
-    """Import many files; ``progress(index, name)`` returning False cancels the rest."""
+    """Import many files, then update what the library derives from them.
+
+    ``progress(index, name)`` returning False cancels the rest (what was imported stays).
+    """
     outcomes = []
     for index, path in enumerate(paths):
         if progress is not None and not progress(index, path.name):
             break
         outcomes.append(import_file(sessions, path))
+    update_derived(sessions, [o.report_id for o in outcomes if o.ok and not o.duplicate and o.report_id])
     return outcomes
+
+
+def update_derived(sessions: sessionmaker[Session], report_ids: Iterable[int]) -> None:
+    """Library data derived from new reports: the search index and the prior-year comparisons.
+
+    Run once per batch, after the files themselves are stored (a batch of one agency's versions
+    would otherwise compare the same pair again and again). Search also indexes what is missing
+    before it searches, so an interrupted batch never loses hits.
+    """
+    catalog = default_catalog()
+    for report_id in dict.fromkeys(report_ids):
+        with sessions() as session:
+            text = session.scalar(select(models.Report.clean_text).where(models.Report.id == report_id))
+        if text is None:
+            continue
+        entry = prepare_search_entry(text)
+        with sessions.begin() as session:
+            report = session.get(models.Report, report_id)
+            if report is not None:
+                index_report(session, report_id, entry)
+                refresh_around(session, report, catalog)
 
 
 def _new_report(analysed: AnalysedReport, data: bytes) -> models.Report:

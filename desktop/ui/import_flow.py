@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.session import Library
-from desktop.core.importing import ImportOutcome, expand_paths, import_file
+from desktop.core.importing import ImportOutcome, expand_paths, import_file, update_derived
 from desktop.ui.tasks import TaskContext, TaskRunner
 
 
@@ -66,6 +66,8 @@ class ImportFlow(QObject):
                 context.progress(index, len(files), path.name)
                 outcomes.append(import_file(library.sessions, path))
             context.progress(len(files), len(files), "")
+            new = [o.report_id for o in outcomes if o.ok and not o.duplicate and o.report_id]
+            update_derived(library.sessions, new)
             return outcomes
 
         return work
