@@ -144,3 +144,8 @@ def test_every_mention_points_at_its_number_and_sentence() -> None:
     assert first.sentence == "全年检查企业1300家，发现隐患4782项。"
     assert first.quote == "全年检查企业1300家" and second.quote == "发现隐患4782项"
     assert (first.key, second.key) == ("inspections", "hazards_found")
+
+
+def test_a_trigger_inside_a_longer_dictionary_word_is_not_that_metric() -> None:
+    found = metrics("其中全市规模以上企业工伤事故同比下降37.04%")
+    assert found == [(None, 37.04, "%", None)]

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
 from desktop.core.metrics.catalog import Catalog, MetricKind
 from desktop.core.metrics.numbers import NumberToken, find_numbers
-from desktop.core.metrics.segmenter import token_bounds, tokenizer
+from desktop.core.metrics.segmenter import dictionary_words, token_bounds, tokenizer
 
 _CLAUSE_BREAKS = "，。；：！？\n"
 _SENTENCE_BREAKS = "。！？\n"
@@ -54,13 +56,27 @@ class _Span:
     end: int
 
 
+@lru_cache(maxsize=8)
+def _breaks(text: str, chars: str) -> list[int]:
+    """Positions of ``chars`` in ``text`` (cached: every figure of a report looks them up)."""
+    return [i for i, ch in enumerate(text) if ch in chars]
+
+
+def _around(text: str, chars: str, start: int, end: int) -> tuple[int, int]:
+    """The last break before ``start`` (-1 if none) and the first at or after ``end`` (None if none)."""
+    breaks = _breaks(text, chars)
+    index = bisect_left(breaks, start)
+    before = breaks[index - 1] if index else -1
+    after_index = bisect_left(breaks, end)
+    return before, breaks[after_index] if after_index < len(breaks) else len(text)
+
+
 def _clause(text: str, token: NumberToken) -> _Span:
-    start = max(text.rfind(ch, 0, token.start) for ch in _CLAUSE_BREAKS) + 1
+    before, end = _around(text, _CLAUSE_BREAKS, token.start, token.end)
+    start = before + 1
     opening = text.rfind("（", start, token.start)
     if opening >= 0 and text.find("）", opening, token.start) < 0:
         start = opening + 1  # inside a parenthesis: the clause is what is inside it
-    ends = [i for ch in _CLAUSE_BREAKS if (i := text.find(ch, token.end)) >= 0]
-    end = min(ends) if ends else len(text)
     paren = text.find("（", token.end, end)
     if paren >= 0:
         end = paren  # a parenthesis after the figure lists other figures; the quote stops there
@@ -71,12 +87,10 @@ def _clause(text: str, token: NumberToken) -> _Span:
 
 
 def _sentence(text: str, position: int, end_position: int) -> _Span:
-    start = max(text.rfind(ch, 0, position) for ch in _SENTENCE_BREAKS) + 1
-    ends = [i for ch in _SENTENCE_BREAKS if (i := text.find(ch, end_position)) >= 0]
-    end = min(ends) + 1 if ends else len(text)
-    if end <= len(text) and text[end - 1 : end] == "\n":
-        end -= 1
-    return _Span(start, end)
+    before, end = _around(text, _SENTENCE_BREAKS, position, end_position)
+    if end < len(text) and text[end] != "\n":
+        end += 1  # the sentence keeps its full stop
+    return _Span(before + 1, end)
 
 
 class _Classifier:
@@ -132,11 +146,12 @@ class _Classifier:
         return words
 
     def set_tokens(self, tokens: list[NumberToken]) -> None:
-        self.starts = [t.start for t in tokens]
+        self.starts = sorted(t.start for t in tokens)
 
     def _between(self, a: int, b: int) -> bool:
         """Another figure stands between ``a`` and ``b``: a trigger there names that figure."""
-        return any(a <= start < b for start in self.starts)
+        index = bisect_left(self.starts, a)
+        return index < len(self.starts) and self.starts[index] < b
 
     def best(self, token: NumberToken, unit: str | None, clause: _Span, sentence: _Span) -> str | None:
         clause_text = self.text[clause.start : clause.end]
@@ -205,9 +220,23 @@ def _whole_word(segment: str, start: int, end: int) -> bool:
     """Does jieba see ``segment[start:end]`` as whole words? Only a window around it is cut:
     jieba's choices depend on a few characters either side, and cutting whole sentences for
     every trigger would be the slowest part of extraction."""
+    if not _may_straddle(segment, start, end):
+        return True
     left = max(0, start - _WINDOW)
     starts, ends = token_bounds(segment[left : min(len(segment), end + _WINDOW)])
     return start - left in starts and end - left in ends
+
+
+def _may_straddle(segment: str, start: int, end: int) -> bool:
+    """Could a dictionary word of up to four characters cross the trigger's edges (建立案件 around
+    立案, 工伤事故 around 事故)? If none does, the edges are word boundaries and jieba need not be asked."""
+    words = dictionary_words()
+    for edge in (start, end):
+        for left in range(max(0, edge - 3), edge):
+            for right in range(edge + 1, min(len(segment), left + 4) + 1):
+                if words.get(segment[left:right], 0) > 0:
+                    return True
+    return False
 
 
 def _in_book_title(segment: str, position: int) -> bool:
