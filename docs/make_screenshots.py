@@ -19,7 +19,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
 
 from db.session import open_library  # noqa: E402
-from desktop.core.importing import import_file  # noqa: E402
+from desktop.core.importing import import_file, update_derived  # noqa: E402
 from desktop.core.samples import sample_files  # noqa: E402
 from desktop.ui.app import create_application  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
@@ -42,8 +42,8 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         library = open_library(Path(tmp) / "library.sqlite")
-        for path in sample_files():
-            import_file(library.sessions, path)
+        ids = [import_file(library.sessions, path).report_id for path in sample_files()]
+        update_derived(library.sessions, [i for i in ids if i])
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings, TaskRunner())
         window.resize(1500, 900)
