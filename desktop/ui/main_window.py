@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
             "import": self.choose_files,
             "import_folder": self.choose_folder,
             "import_samples": self.import_samples,
+            "open_library": self.choose_library,
             "export_original": self.export_original,
             "edit_metadata": self.edit_metadata,
             "undo": lambda: self.annotations.undo_stack.undo(),
@@ -139,6 +140,8 @@ class MainWindow(QMainWindow):
         a = self.actions_by_name
         menus: dict[str, list[str | None]] = {
             _tr("文件(&F)"): [
+                "open_library",
+                None,
                 "import",
                 "import_folder",
                 "import_samples",
@@ -271,6 +274,29 @@ class MainWindow(QMainWindow):
         if folder:
             self.settings.setValue("import/last_dir", folder)
             self.import_paths([Path(folder)])
+
+    def choose_library(self) -> None:
+        """Open another library file, or create one (a reviewer may keep one per review round)."""
+        start = self.library.url.removeprefix("sqlite:///") if self.library else str(Path.home())
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            _tr("打开或新建资料库"),
+            start,
+            _tr("ReviewDesk 资料库 (*.sqlite);;所有文件 (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if name:
+            self.switch_library(Path(name))
+
+    def switch_library(self, path: Path) -> None:
+        from desktop.ui.app import start_library
+
+        if self.library is not None:
+            self.library.close()
+            self.library = None
+        self.report_view.clear()
+        self.model.set_reports([])
+        start_library(self, str(path), offer_samples=False)
 
     def import_samples(self, quiet: bool = False) -> None:
         """Import the bundled sample reports; ``quiet`` (first start) skips the summary dialog."""

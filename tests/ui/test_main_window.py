@@ -212,3 +212,14 @@ def test_search_finds_a_word_and_jumps_to_it(qtbot: QtBot, window: MainWindow) -
     assert "2024" in item.text() and "【突发事件】" in item.text()
     window.search.results.itemClicked.emit(item)
     assert window.report_view.body.highlighted_text() == ["突发事件"]
+
+
+def test_switching_to_another_library(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    import_and_wait(qtbot, window, [sample("shili_2024.docx")])
+    assert window.model.rowCount() == 1
+    other = tmp_path / "second.sqlite"
+    with qtbot.waitSignal(window.library_loaded, timeout=10000):
+        window.switch_library(other)
+    assert window.model.rowCount() == 0 and other.exists()
+    assert window.library is not None and str(other) in window.library.url
+    window.library.close()
