@@ -31,6 +31,7 @@ from desktop.ui.metadata_dialog import MetadataDialog
 from desktop.ui.report_view import ReportView
 from desktop.ui.search_panel import SearchPanel
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.window_state import restore_layout, save_layout
 
 FILE_FILTER = "报告文件 (*.docx *.pdf *.txt *.html *.htm *.doc);;所有文件 (*)"
 
@@ -387,25 +388,13 @@ class MainWindow(QMainWindow):
 
     # Layout ------------------------------------------------------------------------------
 
+    def _remembered(self) -> tuple[dict[str, QSplitter], dict[str, QHeaderView]]:
+        splitters = {"splitter": self.splitter, "report_splitter": self.report_view.splitter}
+        return splitters, {"library_header": self.table.horizontalHeader()}
+
     def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 760)
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        splitter = self.settings.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        header = self.settings.value("window/library_header")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
+        restore_layout(self, self.settings, *self._remembered())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/library_header", self.table.horizontalHeader().saveState())
+        save_layout(self, self.settings, *self._remembered())
         super().closeEvent(event)
