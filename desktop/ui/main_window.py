@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         left_split.setSizes([500, 260])
         layout.addWidget(left_split)
         self.report_view = ReportView(self.taxonomy, self)
+        self.report_view.review.saved.connect(lambda _id: self.refresh())
         self.report_view.body.mode_changed.connect(self._mode_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -242,6 +243,8 @@ class MainWindow(QMainWindow):
         else:
             self.report_view.show_report(detail, metrics)
             self.annotations.reload()
+        reviewer = str(self.settings.value("reviewer/name", "")) or None
+        self.report_view.review.show_report(self.library, report_id if detail else None, reviewer)
 
     def open_hit(self, report_id: int, start: int, end: int) -> None:
         """Open a search hit's report and show the match."""
@@ -396,5 +399,6 @@ class MainWindow(QMainWindow):
         restore_layout(self, self.settings, *self._remembered())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.report_view.review.flush()
         save_layout(self, self.settings, *self._remembered())
         super().closeEvent(event)

@@ -13,6 +13,7 @@ from desktop.ui.annotations_panel import AnnotationsPanel
 from desktop.ui.metrics_panel import MetricsPanel
 from desktop.ui.outline_panel import OutlinePanel
 from desktop.ui.report_text import ReportTextView
+from desktop.ui.review_panel import ReviewPanel
 
 
 def _tr(text: str) -> str:
@@ -30,6 +31,8 @@ class ReportView(QWidget):
         self.side.setObjectName("reportSideTabs")
         self.side.addTab(self.metrics, _tr("指标"))
         self.side.addTab(self.annotations, _tr("批注"))
+        self.review = ReviewPanel(self)
+        self.side.addTab(self.review, _tr("审阅"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("reportSplitter")
         self.splitter.addWidget(self.outline)

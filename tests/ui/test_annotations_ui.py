@@ -114,3 +114,24 @@ def test_add_annotation_without_a_selection_explains_what_to_do(
     import_and_wait(qtbot, window, [sample("shili_2023.docx")])
     window.actions_by_name["add_annotation"].trigger()
     assert "选中" in window.statusBar().currentMessage()
+
+
+def test_review_status_and_conclusion_are_saved_and_listed(
+    qtbot: QtBot, library: Library, tmp_path: Path
+) -> None:
+    from desktop.core.annotations.review import get_review_state
+
+    window = make_window(qtbot, library, tmp_path / "s.ini")
+    outcomes = import_and_wait(qtbot, window, [sample("shili_2024.docx")])
+    report_id = outcomes[0].report_id or 0
+    qtbot.waitUntil(lambda: window.report_view.report_id == report_id)
+    panel = window.report_view.review
+    with qtbot.waitSignal(window.library_loaded, timeout=10000):
+        panel.status.setCurrentIndex(panel.status.findData("in_review"))
+    assert window.model.report_at(0).review_status == "in_review"
+    panel.conclusion.setPlainText("存在的不足部分照搬上年，请重新查摆。")
+    window.close()  # pending typing is saved on close
+    with library.sessions() as session:
+        state = get_review_state(session, report_id)
+    assert (state.status, state.reviewer) == ("in_review", "王审阅")
+    assert state.conclusion == "存在的不足部分照搬上年，请重新查摆。"
