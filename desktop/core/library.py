@@ -98,10 +98,6 @@ def list_reports(session: Session, include_superseded: bool = True) -> list[Repo
     return summaries
 
 
-def count_reports(session: Session) -> int:
-    return int(session.scalar(select(func.count(models.Report.id))) or 0)
-
-
 def get_report(session: Session, report_id: int, with_text: bool = False) -> models.Report | None:
     options = [selectinload(models.Report.sections)]
     if with_text:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import models
 from db.search import index_report
 from db.search import prepare as prepare_search_entry
-from desktop.core.analysis import PIPELINE_VERSION, analyse
+from desktop.core.analysis import analyse
 from desktop.core.annotations.reanchor import reanchor_report
 from desktop.core.corrections import apply_corrections
 from desktop.core.errors import ImportRefused
@@ -39,8 +38,3 @@ def reprocess_report(sessions: sessionmaker[Session], report_id: int) -> list[st
         session.flush()
         refresh_around(session, report, default_catalog())
         return list(report.warnings)
-
-
-def outdated_reports(session: Session) -> list[int]:
-    query = select(models.Report.id).where(models.Report.pipeline_version < PIPELINE_VERSION)
-    return list(session.scalars(query))

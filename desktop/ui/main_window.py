@@ -209,7 +209,8 @@ class MainWindow(QMainWindow):
         self.runner.run(work, self._reports_loaded, self._background_error)
 
     def _reports_loaded(self, reports: list[Any]) -> None:
-        selected = self.report_view.report_id
+        selected = self._pending_select or self.report_view.report_id
+        self._pending_select = None
         self.model.set_reports(reports)
         self.statusBar().showMessage(_tr("资料库中共有 %1 份报告").replace("%1", str(len(reports))))
         if selected is not None:
@@ -317,18 +318,10 @@ class MainWindow(QMainWindow):
         return True
 
     def _imported(self, outcomes: list[ImportOutcome]) -> None:
-        imported = [o for o in outcomes if o.ok and o.report_id]
+        imported = [o.report_id for o in outcomes if o.ok and o.report_id]
+        if imported:
+            self._pending_select = imported[-1]  # shown once the refreshed list arrives
         self.refresh()
-        if imported and imported[-1].report_id is not None:
-            self.report_view.clear()
-            self._pending_select = imported[-1].report_id
-            self.library_loaded.connect(self._select_pending)
-
-    def _select_pending(self) -> None:
-        self.library_loaded.disconnect(self._select_pending)
-        if self._pending_select is not None:
-            self.select_report(self._pending_select)
-            self._pending_select = None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -379,11 +372,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/font_size", self.font_size)
 
     def about(self) -> None:
+        text = _tr("离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。")
         QMessageBox.about(
-            self,
-            _tr("关于 ReviewDesk"),
-            f"<b>{APP_NAME_ZH}（{APP_NAME}）</b> {__version__}<br>"
-            + _tr("离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。"),
+            self, _tr("关于 ReviewDesk"), f"<b>{APP_NAME_ZH}（{APP_NAME}）</b> {__version__}<br>{text}"
         )
 
     def _background_error(self, error: BaseException, _trace: str) -> None:

@@ -52,10 +52,6 @@ def token_bounds(text: str) -> tuple[frozenset[int], frozenset[int]]:
     return frozenset(starts), frozenset(ends)
 
 
-def cut(text: str) -> list[str]:
-    return list(tokenizer().cut(text, HMM=False))
-
-
 def dictionary_words() -> Any:
     """jieba's word frequencies (prefixes of words are in it too, with frequency 0)."""
     return tokenizer().FREQ

@@ -5,14 +5,7 @@ from __future__ import annotations
 import re
 
 CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕—…·「」『』"
 CJK_RE = re.compile(f"[{CJK_RANGES}]")
-CHINESE_NUMERALS = "〇零一二三四五六七八九十百千两"
-
-SENTENCE_END = "。！？"
-"""Marks that end a sentence."""
-
-CLAUSE_END = "。！？；：，"
 
 
 def is_cjk(ch: str) -> bool:
@@ -38,9 +31,3 @@ def is_wide(ch: str) -> bool:
 
 def display_width(text: str) -> int:
     return sum(2 if is_wide(ch) else 1 for ch in text)
-
-
-def cjk_ratio(text: str) -> float:
-    if not text:
-        return 0.0
-    return len(CJK_RE.findall(text)) / len(text)
