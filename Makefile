@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench screenshots samples clean
+.PHONY: run test lint typecheck bench screenshots samples translations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	$(BIN)/python docs/make_screenshots.py
+
+# Refresh the English .ts from the sources (translate new entries in Qt Linguist), then compile the .qm.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate desktop/ui/*.py -ts resources/i18n/reviewdesk_en.ts \
+		-source-language zh_CN -target-language en -no-obsolete
+	$(BIN)/pyside6-lrelease resources/i18n/reviewdesk_en.ts -qm resources/i18n/reviewdesk_en.qm
 
 samples: $(STAMP)
 	$(BIN)/python resources/samples/build_samples.py

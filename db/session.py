@@ -10,24 +10,16 @@ from sqlalchemy import Engine, create_engine, inspect
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.paths import default_library_path, library_url
 from db.sqlite import configure_sqlite
+
+__all__ = ["Library", "LibraryError", "default_library_path", "library_url", "open_library"]
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 class LibraryError(Exception):
     """A library that cannot be opened or written, with a Chinese message for the user."""
-
-
-def default_library_path() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("ReviewDesk", appauthor=False) / "library.sqlite"
-
-
-def library_url(location: str | Path) -> str:
-    text = str(location)
-    return text if "://" in text else f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
 @dataclass

@@ -20,10 +20,6 @@ from desktop.core.annotations.store import (
 from desktop.core.library import get_report
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnnotationCommands", text)
-
-
 class _Command(QUndoCommand):
     def __init__(self, library: Library, changed: Callable[[], None], text: str) -> None:
         super().__init__(text)
@@ -41,7 +37,7 @@ class AddAnnotation(_Command):
         end: int,
         fields: dict[str, Any],
     ) -> None:
-        super().__init__(library, changed, _tr("添加批注"))
+        super().__init__(library, changed, QCoreApplication.translate("AnnotationCommands", "添加批注"))
         self.report_id, self.start, self.end, self.fields = report_id, start, end, fields
         self.saved: dict[str, Any] | None = None
 
@@ -70,7 +66,7 @@ class EditAnnotation(_Command):
     def __init__(
         self, library: Library, changed: Callable[[], None], annotation_id: str, after: dict[str, Any]
     ) -> None:
-        super().__init__(library, changed, _tr("修改批注"))
+        super().__init__(library, changed, QCoreApplication.translate("AnnotationCommands", "修改批注"))
         self.annotation_id, self.after = annotation_id, after
         self.before: dict[str, Any] | None = None
 
@@ -90,7 +86,7 @@ class EditAnnotation(_Command):
 
 class DeleteAnnotation(_Command):
     def __init__(self, library: Library, changed: Callable[[], None], annotation_id: str) -> None:
-        super().__init__(library, changed, _tr("删除批注"))
+        super().__init__(library, changed, QCoreApplication.translate("AnnotationCommands", "删除批注"))
         self.annotation_id = annotation_id
         self.saved: dict[str, Any] | None = None
 

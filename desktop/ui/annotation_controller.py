@@ -7,18 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoStack
 
-from desktop.core.annotations.store import get_annotation, list_annotations
 from desktop.core.annotations.taxonomy import Taxonomy
-from desktop.core.library import get_report
-from desktop.ui.annotation_commands import AddAnnotation, DeleteAnnotation, EditAnnotation
 from desktop.ui.annotation_dialog import AnnotationDialog
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnnotationController", text)
 
 
 class AnnotationController(QObject):
@@ -42,6 +35,9 @@ class AnnotationController(QObject):
         if library is None or report_id is None:
             self.window.report_view.show_annotations([])
             return
+        from desktop.core.annotations.store import list_annotations
+        from desktop.core.library import get_report
+
         with library.sessions() as session:
             report = get_report(session, report_id, with_text=True)
             views = list_annotations(session, report, self.taxonomy) if report else []
@@ -52,13 +48,17 @@ class AnnotationController(QObject):
         span = body.selected_span()
         library, report_id = self.window.library, body.report_id
         if span is None or library is None or report_id is None:
-            message = _tr("请先在清理后文本中选中要批注的文字。")
+            message = QCoreApplication.translate(
+                "AnnotationController", "请先在清理后文本中选中要批注的文字。"
+            )
             self.window.statusBar().showMessage(message, 5000)
             return
         quote = body.text.toPlainText()[span[0] : span[1]]
         dialog = AnnotationDialog(self.taxonomy, quote, parent=self.window)
         if not dialog.exec():
             return
+        from desktop.ui.annotation_commands import AddAnnotation
+
         fields = dialog.values() | {"author": self.reviewer, "taxonomy": self.taxonomy}
         self.undo_stack.push(AddAnnotation(library, self.reload, report_id, span[0], span[1], fields))
 
@@ -66,6 +66,9 @@ class AnnotationController(QObject):
         library = self.window.library
         if library is None:
             return
+        from desktop.core.annotations.store import get_annotation
+        from desktop.ui.annotation_commands import EditAnnotation
+
         with library.sessions() as session:
             annotation = get_annotation(session, annotation_id)
             values = {k: getattr(annotation, k) for k in ("category", "severity", "status", "comment")}
@@ -77,6 +80,8 @@ class AnnotationController(QObject):
                 self.undo_stack.push(EditAnnotation(library, self.reload, annotation_id, after))
 
     def delete(self, annotation_id: str) -> None:
+        from desktop.ui.annotation_commands import DeleteAnnotation
+
         if self.window.library is not None:
             self.undo_stack.push(DeleteAnnotation(self.window.library, self.reload, annotation_id))
 
@@ -84,6 +89,9 @@ class AnnotationController(QObject):
         library = self.window.library
         if library is None:
             return
+        from desktop.core.annotations.store import get_annotation
+        from desktop.ui.annotation_commands import EditAnnotation
+
         with library.sessions() as session:
             status = get_annotation(session, annotation_id).status
         keys = [t.key for t in self.taxonomy.statuses]

@@ -18,10 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.annotations.taxonomy import Taxonomy, Term
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnnotationDialog", text)
+from desktop.ui.labels import label
 
 
 def swatch(color: str | None) -> QIcon:
@@ -34,7 +31,7 @@ def _combo(parent: QWidget, terms: tuple[Term, ...], current: str, name: str) ->
     combo = QComboBox(parent)
     combo.setObjectName(name)
     for term in terms:
-        combo.addItem(swatch(term.color) if term.color else QIcon(), term.label, term.key)
+        combo.addItem(swatch(term.color) if term.color else QIcon(), label(term.label), term.key)
     index = combo.findData(current)
     combo.setCurrentIndex(max(0, index))
     return combo
@@ -52,7 +49,11 @@ class AnnotationDialog(QDialog):
         self.setObjectName("annotationDialog")
         editing = values is not None
         values = values or {}
-        self.setWindowTitle(_tr("修改批注") if editing else _tr("添加批注"))
+        self.setWindowTitle(
+            QCoreApplication.translate("AnnotationDialog", "修改批注")
+            if editing
+            else QCoreApplication.translate("AnnotationDialog", "添加批注")
+        )
         quote_label = QLabel(f"“{quote if len(quote) <= 120 else quote[:120] + '…'}”", self)
         quote_label.setWordWrap(True)
         quote_label.setStyleSheet("color:#555")
@@ -66,13 +67,13 @@ class AnnotationDialog(QDialog):
         )
         self.comment = QPlainTextEdit(values.get("comment", ""), self)
         self.comment.setObjectName("commentEdit")
-        self.comment.setPlaceholderText(_tr("写下问题和修改建议…"))
+        self.comment.setPlaceholderText(QCoreApplication.translate("AnnotationDialog", "写下问题和修改建议…"))
         form = QFormLayout()
-        form.addRow(_tr("类别"), self.category)
-        form.addRow(_tr("严重程度"), self.severity)
+        form.addRow(QCoreApplication.translate("AnnotationDialog", "类别"), self.category)
+        form.addRow(QCoreApplication.translate("AnnotationDialog", "严重程度"), self.severity)
         if editing:
-            form.addRow(_tr("状态"), self.status)
-        form.addRow(_tr("意见"), self.comment)
+            form.addRow(QCoreApplication.translate("AnnotationDialog", "状态"), self.status)
+        form.addRow(QCoreApplication.translate("AnnotationDialog", "意见"), self.comment)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -15,17 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.annotations.store import AnnotationView
 from desktop.core.annotations.taxonomy import Taxonomy
+from desktop.ui.labels import label
+
+if TYPE_CHECKING:
+    from desktop.core.annotations.store import AnnotationView
 from desktop.ui.annotation_dialog import swatch
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 SpanRole = Qt.ItemDataRole.UserRole + 2
 ALL = "__all__"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnnotationsPanel", text)
 
 
 class AnnotationsPanel(QWidget):
@@ -39,15 +40,28 @@ class AnnotationsPanel(QWidget):
         self.taxonomy = taxonomy
         self.views: list[AnnotationView] = []
         self.category_filter = self._filter(
-            "categoryFilter", _tr("全部类别"), [(t.key, t.label) for t in taxonomy.categories]
+            "categoryFilter",
+            QCoreApplication.translate("AnnotationsPanel", "全部类别"),
+            [(t.key, label(t.label)) for t in taxonomy.categories],
         )
         self.status_filter = self._filter(
-            "statusFilter", _tr("全部状态"), [(t.key, t.label) for t in taxonomy.statuses]
+            "statusFilter",
+            QCoreApplication.translate("AnnotationsPanel", "全部状态"),
+            [(t.key, label(t.label)) for t in taxonomy.statuses],
         )
-        self.author_filter = self._filter("authorFilter", _tr("全部审阅人"), [])
+        self.author_filter = self._filter(
+            "authorFilter", QCoreApplication.translate("AnnotationsPanel", "全部审阅人"), []
+        )
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("annotationsTree")
-        self.tree.setHeaderLabels([_tr("类别"), _tr("程度"), _tr("引文 / 意见"), _tr("状态")])
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("AnnotationsPanel", "类别"),
+                QCoreApplication.translate("AnnotationsPanel", "程度"),
+                QCoreApplication.translate("AnnotationsPanel", "引文 / 意见"),
+                QCoreApplication.translate("AnnotationsPanel", "状态"),
+            ]
+        )
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(False)
         self.tree.setRootIsDecorated(False)
@@ -55,12 +69,20 @@ class AnnotationsPanel(QWidget):
         self.tree.itemClicked.connect(self._activated)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self._emit(self.edit_requested, item))
         buttons = QHBoxLayout()
-        for label, signal, name in (
-            (_tr("修改…"), self.edit_requested, "editAnnotation"),
-            (_tr("已处理/未处理"), self.toggle_requested, "toggleAnnotation"),
-            (_tr("删除"), self.delete_requested, "deleteAnnotation"),
+        for text, signal, name in (
+            (QCoreApplication.translate("AnnotationsPanel", "修改…"), self.edit_requested, "editAnnotation"),
+            (
+                QCoreApplication.translate("AnnotationsPanel", "已处理/未处理"),
+                self.toggle_requested,
+                "toggleAnnotation",
+            ),
+            (
+                QCoreApplication.translate("AnnotationsPanel", "删除"),
+                self.delete_requested,
+                "deleteAnnotation",
+            ),
         ):
-            button = QPushButton(label, self)
+            button = QPushButton(text, self)
             button.setObjectName(name)
             button.clicked.connect(lambda _c=False, s=signal: self._emit(s, self.tree.currentItem()))
             buttons.addWidget(button)
@@ -77,8 +99,8 @@ class AnnotationsPanel(QWidget):
         combo = QComboBox(self)
         combo.setObjectName(name)
         combo.addItem(everything, ALL)
-        for key, label in choices:
-            combo.addItem(label, key)
+        for key, text in choices:
+            combo.addItem(text, key)
         combo.currentIndexChanged.connect(self._render)
         return combo
 
@@ -89,7 +111,9 @@ class AnnotationsPanel(QWidget):
         while self.author_filter.count() > 1:
             self.author_filter.removeItem(1)
         for author in sorted({v.author or "" for v in views}):
-            self.author_filter.addItem(author or _tr("（未署名）"), author)
+            self.author_filter.addItem(
+                author or QCoreApplication.translate("AnnotationsPanel", "（未署名）"), author
+            )
         self.author_filter.setCurrentIndex(max(0, self.author_filter.findData(current)))
         self.author_filter.blockSignals(False)
         self._render()
@@ -112,9 +136,10 @@ class AnnotationsPanel(QWidget):
             )
             comment = f"“{quote}”\n{view.comment}" if view.comment else f"“{quote}”"
             if view.orphan:
-                comment = _tr("〔原文已找不到〕") + comment
+                comment = QCoreApplication.translate("AnnotationsPanel", "〔原文已找不到〕") + comment
             item = QTreeWidgetItem(
-                self.tree, [view.category_label, view.severity_label, comment, view.status_label]
+                self.tree,
+                [label(view.category_label), label(view.severity_label), comment, label(view.status_label)],
             )
             item.setIcon(0, swatch(view.color))
             item.setData(0, IdRole, view.id)

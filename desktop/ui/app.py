@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QSettings, QTranslator
 from PySide6.QtGui import QIcon
@@ -13,6 +14,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, __version__
 from desktop.core.resources import resource
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("reviewdesk")
 
@@ -60,7 +64,11 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
-def run_gui(argv: list[str]) -> int:
+def launch(argv: list[str]) -> tuple[QApplication, MainWindow]:
+    """Show the main window; the library opens in the background once the window has painted.
+
+    Nothing that loads the ORM, jieba or the PDF library runs before then (see benchmarks/ui_bench.py).
+    """
     args = parse_gui_args(argv)
     app = create_application(argv)
     settings = QSettings()
@@ -68,14 +76,21 @@ def run_gui(argv: list[str]) -> int:
     language = args.lang or str(settings.value("ui/language", "zh_CN"))
     install_translator(app, "zh_CN" if language.startswith("zh") else language)
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.recent_libraries import last_library
     from desktop.ui.tasks import TaskRunner
 
-    runner = TaskRunner()
-    window = MainWindow(settings, runner)
+    window = MainWindow(settings, TaskRunner())
+    location = args.library or last_library(settings)
+    offer_samples = not args.no_samples
+    window.first_painted.connect(lambda: start_library(window, location, offer_samples))
     window.show()
-    start_library(window, args.library, offer_samples=not args.no_samples)
+    return app, window
+
+
+def run_gui(argv: list[str]) -> int:
+    app, window = launch(argv)
     code = app.exec()
-    runner.wait(10000)
+    window.runner.wait(10000)
     from desktop.core.importers import shutdown_workers
 
     shutdown_workers()
@@ -87,7 +102,7 @@ def start_library(window: object, location: str | None, offer_samples: bool = Tr
     from desktop.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
-    from db.session import default_library_path
+    from db.paths import default_library_path
 
     path = Path(location) if location else default_library_path()
     first_start = "://" not in str(path) and not path.exists()

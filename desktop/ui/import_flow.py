@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,13 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.session import Library
-from desktop.core.importing import ImportOutcome, expand_paths, import_file, update_derived
 from desktop.ui.tasks import TaskContext, TaskRunner
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportFlow", text)
+if TYPE_CHECKING:
+    from db.session import Library
+    from desktop.core.importing import ImportOutcome
 
 
 class ImportFlow(QObject):
@@ -41,11 +40,19 @@ class ImportFlow(QObject):
 
     def start(self, library: Library, paths: list[Path], summary: bool = True) -> bool:
         """Import ``paths`` in the background; ``summary`` shows the per-file results afterwards."""
+        from desktop.core.importing import expand_paths
+
         files = expand_paths(paths)
         if not files:
             return False
-        dialog = QProgressDialog(_tr("正在导入报告…"), _tr("取消"), 0, len(files), self._parent)
-        dialog.setWindowTitle(_tr("导入报告"))
+        dialog = QProgressDialog(
+            QCoreApplication.translate("ImportFlow", "正在导入报告…"),
+            QCoreApplication.translate("ImportFlow", "取消"),
+            0,
+            len(files),
+            self._parent,
+        )
+        dialog.setWindowTitle(QCoreApplication.translate("ImportFlow", "导入报告"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.setValue(0)
@@ -59,6 +66,8 @@ class ImportFlow(QObject):
     @staticmethod
     def _work(library: Library, files: list[Path]) -> Callable[[TaskContext], list[ImportOutcome]]:
         def work(context: TaskContext) -> list[ImportOutcome]:
+            from desktop.core.importing import import_file, update_derived
+
             outcomes = []
             for index, path in enumerate(files):
                 if context.cancelled:
@@ -77,7 +86,7 @@ class ImportFlow(QObject):
             self.dialog.setMaximum(total)
             self.dialog.setValue(done)
             if name:
-                self.dialog.setLabelText(_tr("正在导入：") + name)
+                self.dialog.setLabelText(QCoreApplication.translate("ImportFlow", "正在导入：") + name)
 
     def _close_dialog(self) -> None:
         if self.dialog is not None:
@@ -105,11 +114,25 @@ class ImportSummaryDialog(QDialog):
         ok = sum(1 for o in outcomes if o.ok and not o.duplicate)
         dup = sum(1 for o in outcomes if o.duplicate)
         failed = sum(1 for o in outcomes if not o.ok)
-        self.setWindowTitle(_tr("导入结果"))
+        self.setWindowTitle(QCoreApplication.translate("ImportFlow", "导入结果"))
         self.table = QTableWidget(len(outcomes), 3, self)
-        self.table.setHorizontalHeaderLabels([_tr("文件"), _tr("结果"), _tr("说明")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("ImportFlow", "文件"),
+                QCoreApplication.translate("ImportFlow", "结果"),
+                QCoreApplication.translate("ImportFlow", "说明"),
+            ]
+        )
         for row, outcome in enumerate(outcomes):
-            state = _tr("已存在") if outcome.duplicate else (_tr("已导入") if outcome.ok else _tr("未导入"))
+            state = (
+                QCoreApplication.translate("ImportFlow", "已存在")
+                if outcome.duplicate
+                else (
+                    QCoreApplication.translate("ImportFlow", "已导入")
+                    if outcome.ok
+                    else QCoreApplication.translate("ImportFlow", "未导入")
+                )
+            )
             note = (
                 outcome.error or "；".join(outcome.warnings) or f"{outcome.agency or ''} {outcome.year or ''}"
             )
@@ -130,7 +153,7 @@ class ImportSummaryDialog(QDialog):
 
         layout.addWidget(
             QLabel(
-                _tr("已导入 %1 份，已存在 %2 份，未导入 %3 份。")
+                QCoreApplication.translate("ImportFlow", "已导入 %1 份，已存在 %2 份，未导入 %3 份。")
                 .replace("%1", str(ok))
                 .replace("%2", str(dup))
                 .replace("%3", str(failed)),

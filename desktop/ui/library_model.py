@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.core.library import ReportSummary
+from desktop.ui.labels import review_label
+
+if TYPE_CHECKING:
+    from desktop.core.library import ReportSummary
+
 
 Index = QModelIndex | QPersistentModelIndex
 ReportIdRole = Qt.ItemDataRole.UserRole + 1
-REVIEW_LABELS = {"unreviewed": "未审", "in_review": "审阅中", "done": "已完成"}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LibraryModel", text)
 
 
 class LibraryModel(QAbstractTableModel):
@@ -50,15 +49,15 @@ class LibraryModel(QAbstractTableModel):
         if not 0 <= section < len(self.COLUMNS):
             return None
         labels = {
-            "agency": _tr("报告单位"),
-            "year": _tr("年度"),
-            "review": _tr("审阅状态"),
-            "findings": _tr("批注"),
-            "carried": _tr("沿用上年"),
-            "title": _tr("标题"),
-            "date": _tr("成文日期"),
-            "format": _tr("格式"),
-            "state": _tr("状态"),
+            "agency": QCoreApplication.translate("LibraryModel", "报告单位"),
+            "year": QCoreApplication.translate("LibraryModel", "年度"),
+            "review": QCoreApplication.translate("LibraryModel", "审阅状态"),
+            "findings": QCoreApplication.translate("LibraryModel", "批注"),
+            "carried": QCoreApplication.translate("LibraryModel", "沿用上年"),
+            "title": QCoreApplication.translate("LibraryModel", "标题"),
+            "date": QCoreApplication.translate("LibraryModel", "成文日期"),
+            "format": QCoreApplication.translate("LibraryModel", "格式"),
+            "state": QCoreApplication.translate("LibraryModel", "状态"),
         }
         return labels[self.COLUMNS[section]]
 
@@ -79,13 +78,13 @@ class LibraryModel(QAbstractTableModel):
 
     def _display(self, report: ReportSummary, column: str, for_sorting: bool) -> Any:
         if column == "agency":
-            return report.agency or _tr("（未识别）")
+            return report.agency or QCoreApplication.translate("LibraryModel", "（未识别）")
         if column == "year":
             return report.year if for_sorting else (str(report.year) if report.year else "")
         if column == "title":
             return report.title or ""
         if column == "review":
-            return _tr(REVIEW_LABELS.get(report.review_status, report.review_status))
+            return review_label(report.review_status)
         if column == "findings":
             return (
                 report.annotations if for_sorting else (str(report.annotations) if report.annotations else "")
@@ -99,9 +98,9 @@ class LibraryModel(QAbstractTableModel):
         if column == "format":
             return report.source_format.upper()
         if not report.current:
-            return _tr("已被新版本取代")
+            return QCoreApplication.translate("LibraryModel", "已被新版本取代")
         if not report.is_annual_report:
-            return _tr("疑似非年度报告")
+            return QCoreApplication.translate("LibraryModel", "疑似非年度报告")
         if report.missing_sections:
-            return _tr("缺少必备部分")
-        return _tr("最新版本")
+            return QCoreApplication.translate("LibraryModel", "缺少必备部分")
+        return QCoreApplication.translate("LibraryModel", "最新版本")

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -20,28 +28,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.session import Library
 from desktop import APP_NAME, APP_NAME_ZH, __version__
-from desktop.core.importing import ImportOutcome
 from desktop.ui.actions import create_actions
 from desktop.ui.annotation_controller import AnnotationController
 from desktop.ui.import_flow import ImportFlow
+from desktop.ui.labels import QT_TRANSLATE_NOOP
 from desktop.ui.library_model import LibraryModel, ReportIdRole
-from desktop.ui.metadata_dialog import MetadataDialog
+from desktop.ui.recent_libraries import RecentLibrariesMenu, remember_library
 from desktop.ui.report_view import ReportView
 from desktop.ui.search_panel import SearchPanel
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.window_state import restore_layout, save_layout
 
-FILE_FILTER = "报告文件 (*.docx *.pdf *.txt *.html *.htm *.doc);;所有文件 (*)"
+if TYPE_CHECKING:
+    from db.session import Library
+    from desktop.core.importing import ImportOutcome
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "MainWindow", "报告文件 (*.docx *.pdf *.txt *.html *.htm *.doc);;所有文件 (*)"
+)
 
 
 class MainWindow(QMainWindow):
     library_loaded = Signal()
+    first_painted = Signal()
+    """Once, after the window is on screen: the library opens then, so nothing heavy delays it."""
 
     def __init__(self, settings: QSettings, runner: TaskRunner) -> None:
         super().__init__()
@@ -71,12 +82,15 @@ class MainWindow(QMainWindow):
         self.report_view.set_font_size(self.font_size)
         self._restore_layout()
         self._pending_select: int | None = None
-        self.statusBar().showMessage(_tr("就绪"))
+        self._painted = False
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "就绪"))
 
     def _build_widgets(self) -> None:
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("libraryFilter")
-        self.filter_edit.setPlaceholderText(_tr("筛选：单位、年度、标题…"))
+        self.filter_edit.setPlaceholderText(
+            QCoreApplication.translate("MainWindow", "筛选：单位、年度、标题…")
+        )
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView(self)
@@ -141,7 +155,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions_by_name
         menus: dict[str, list[str | None]] = {
-            _tr("文件(&F)"): [
+            QCoreApplication.translate("MainWindow", "文件(&F)"): [
                 "open_library",
                 None,
                 "import",
@@ -152,7 +166,7 @@ class MainWindow(QMainWindow):
                 None,
                 "quit",
             ],
-            _tr("编辑(&E)"): [
+            QCoreApplication.translate("MainWindow", "编辑(&E)"): [
                 "undo",
                 "redo",
                 None,
@@ -163,8 +177,14 @@ class MainWindow(QMainWindow):
                 None,
                 "settings",
             ],
-            _tr("视图(&V)"): ["show_original", "refresh", None, "zoom_in", "zoom_out"],
-            _tr("帮助(&H)"): ["about"],
+            QCoreApplication.translate("MainWindow", "视图(&V)"): [
+                "show_original",
+                "refresh",
+                None,
+                "zoom_in",
+                "zoom_out",
+            ],
+            QCoreApplication.translate("MainWindow", "帮助(&H)"): ["about"],
         }
         for title, names in menus.items():
             menu = self.menuBar().addMenu(title)
@@ -173,7 +193,10 @@ class MainWindow(QMainWindow):
                     menu.addSeparator()
                 else:
                     menu.addAction(a[name])
-        toolbar = self.addToolBar(_tr("主工具栏"))
+                if name == "open_library":
+                    self.recent_menu = RecentLibrariesMenu(self.settings, self.switch_library, menu)
+                    menu.addMenu(self.recent_menu)
+        toolbar = self.addToolBar(QCoreApplication.translate("MainWindow", "主工具栏"))
         toolbar.setObjectName("mainToolbar")
         for name in ("import", "import_folder", "show_original", "add_annotation", "edit_metadata"):
             toolbar.addAction(a[name])
@@ -190,9 +213,13 @@ class MainWindow(QMainWindow):
     # Library -----------------------------------------------------------------------------
 
     def set_library(self, library: Library) -> None:
+        from db.paths import library_location
+
         self.library = library
         self.search.library = library
-        self.setWindowTitle(f"{APP_NAME_ZH} — {library.url.removeprefix('sqlite:///')}")
+        location = library_location(library.url)
+        remember_library(self.settings, location)
+        self.setWindowTitle(f"{APP_NAME_ZH} — {location}")
         self.refresh()
 
     def refresh(self) -> None:
@@ -212,7 +239,11 @@ class MainWindow(QMainWindow):
         selected = self._pending_select or self.report_view.report_id
         self._pending_select = None
         self.model.set_reports(reports)
-        self.statusBar().showMessage(_tr("资料库中共有 %1 份报告").replace("%1", str(len(reports))))
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "资料库中共有 %1 份报告").replace(
+                "%1", str(len(reports))
+            )
+        )
         if selected is not None:
             self.select_report(selected)
         self.library_loaded.emit()
@@ -268,14 +299,21 @@ class MainWindow(QMainWindow):
 
     def choose_files(self) -> None:
         start = str(self.settings.value("import/last_dir", str(Path.home())))
-        names, _ = QFileDialog.getOpenFileNames(self, _tr("导入报告"), start, _tr(FILE_FILTER))
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            QCoreApplication.translate("MainWindow", "导入报告"),
+            start,
+            QCoreApplication.translate("MainWindow", FILE_FILTER),
+        )
         if names:
             self.settings.setValue("import/last_dir", str(Path(names[0]).parent))
             self.import_paths([Path(n) for n in names])
 
     def choose_folder(self) -> None:
         start = str(self.settings.value("import/last_dir", str(Path.home())))
-        folder = QFileDialog.getExistingDirectory(self, _tr("导入文件夹中的报告"), start)
+        folder = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("MainWindow", "导入文件夹中的报告"), start
+        )
         if folder:
             self.settings.setValue("import/last_dir", folder)
             self.import_paths([Path(folder)])
@@ -285,15 +323,15 @@ class MainWindow(QMainWindow):
         start = self.library.url.removeprefix("sqlite:///") if self.library else str(Path.home())
         name, _ = QFileDialog.getSaveFileName(
             self,
-            _tr("打开或新建资料库"),
+            QCoreApplication.translate("MainWindow", "打开或新建资料库"),
             start,
-            _tr("ReviewDesk 资料库 (*.sqlite);;所有文件 (*)"),
+            QCoreApplication.translate("MainWindow", "ReviewDesk 资料库 (*.sqlite);;所有文件 (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if name:
-            self.switch_library(Path(name))
+            self.switch_library(name)
 
-    def switch_library(self, path: Path) -> None:
+    def switch_library(self, path: str) -> None:
         from desktop.ui.app import start_library
 
         if self.library is not None:
@@ -301,7 +339,7 @@ class MainWindow(QMainWindow):
             self.library = None
         self.report_view.clear()
         self.model.set_reports([])
-        start_library(self, str(path), offer_samples=False)
+        start_library(self, path, offer_samples=False)
 
     def import_samples(self, quiet: bool = False) -> None:
         """Import the bundled sample reports; ``quiet`` (first start) skips the summary dialog."""
@@ -313,7 +351,12 @@ class MainWindow(QMainWindow):
         if self.library is None:
             return False
         if not self.import_flow.start(self.library, paths, summary):
-            self.statusBar().showMessage(_tr("没有找到可导入的报告文件（.docx .pdf .txt .html .doc）"), 5000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "MainWindow", "没有找到可导入的报告文件（.docx .pdf .txt .html .doc）"
+                ),
+                5000,
+            )
             return False
         return True
 
@@ -345,15 +388,22 @@ class MainWindow(QMainWindow):
         if found is None:
             return
         name, data = found
-        target, _ = QFileDialog.getSaveFileName(self, _tr("导出原始文件"), str(Path.home() / name))
+        target, _ = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("MainWindow", "导出原始文件"), str(Path.home() / name)
+        )
         if target:
             Path(target).write_bytes(data)
-            self.statusBar().showMessage(_tr("已导出原始文件：") + target, 5000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "已导出原始文件：") + target, 5000
+            )
 
     def edit_metadata(self) -> None:
         report_id = self.report_view.report_id
         if report_id is None or self.library is None:
             return
+
+        from desktop.ui.metadata_dialog import MetadataDialog
+
         dialog = MetadataDialog(self.library, report_id, str(self.settings.value("reviewer/name", "")), self)
         if dialog.exec():
             self.refresh()
@@ -372,13 +422,17 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/font_size", self.font_size)
 
     def about(self) -> None:
-        text = _tr("离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。")
+        text = QCoreApplication.translate(
+            "MainWindow", "离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。"
+        )
         QMessageBox.about(
-            self, _tr("关于 ReviewDesk"), f"<b>{APP_NAME_ZH}（{APP_NAME}）</b> {__version__}<br>{text}"
+            self,
+            QCoreApplication.translate("MainWindow", "关于 ReviewDesk"),
+            f"<b>{APP_NAME_ZH}（{APP_NAME}）</b> {__version__}<br>{text}",
         )
 
     def _background_error(self, error: BaseException, _trace: str) -> None:
-        QMessageBox.warning(self, _tr("出错了"), str(error))
+        QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "出错了"), str(error))
 
     # Layout ------------------------------------------------------------------------------
 
@@ -388,6 +442,12 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         restore_layout(self, self.settings, *self._remembered())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.report_view.review.flush()

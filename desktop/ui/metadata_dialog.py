@@ -6,12 +6,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from db.session import Library
-from desktop.core.corrections import FIELD_LABELS, CorrectionError, correct, corrected_fields, iso
+from desktop.core.corrections import CorrectionError, correct, corrected_fields, iso
 from desktop.core.library import get_report
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MetadataDialog", text)
+from desktop.ui.labels import field_label
 
 
 class MetadataDialog(QDialog):
@@ -20,7 +17,7 @@ class MetadataDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("metadataDialog")
-        self.setWindowTitle(_tr("更正报告信息"))
+        self.setWindowTitle(QCoreApplication.translate("MetadataDialog", "更正报告信息"))
         self.library = library
         self.report_id = report_id
         self.reviewer = reviewer or None
@@ -44,7 +41,7 @@ class MetadataDialog(QDialog):
             edit.setObjectName(f"edit_{field}")
             if field.endswith("date"):
                 edit.setPlaceholderText("YYYY-MM-DD")
-            label = _tr(FIELD_LABELS[field]) + (" ✎" if field in corrected else "")
+            label = field_label(field) + (" ✎" if field in corrected else "")
             form.addRow(label, edit)
             self.edits[field] = edit
             self.original[field] = value
@@ -56,7 +53,14 @@ class MetadataDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_tr("更正会被记录（✎ 表示已更正过），重新导入或重新分析后仍然保留。"), self))
+        layout.addWidget(
+            QLabel(
+                QCoreApplication.translate(
+                    "MetadataDialog", "更正会被记录（✎ 表示已更正过），重新导入或重新分析后仍然保留。"
+                ),
+                self,
+            )
+        )
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

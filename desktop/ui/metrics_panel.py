@@ -18,10 +18,6 @@ SpanRole = Qt.ItemDataRole.UserRole + 1
 SEVERITY_COLOURS = {"error": "#b3261e", "warning": "#a15c00", "info": "#31588a"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MetricsPanel", text)
-
-
 def mention_of(data: dict[str, Any]) -> Mention:
     return Mention(**{k: v for k, v in data.items() if k in Mention.__dataclass_fields__})
 
@@ -35,7 +31,12 @@ class MetricsPanel(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("metricsTree")
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([_tr("指标"), _tr("数值")])
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("MetricsPanel", "指标"),
+                QCoreApplication.translate("MetricsPanel", "数值"),
+            ]
+        )
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
@@ -53,7 +54,10 @@ class MetricsPanel(QWidget):
         if not result:
             return
         if result["checks"]:
-            checks = QTreeWidgetItem(self.tree, [_tr("一致性检查"), str(len(result["checks"]))])
+            checks = QTreeWidgetItem(
+                self.tree,
+                [QCoreApplication.translate("MetricsPanel", "一致性检查"), str(len(result["checks"]))],
+            )
             checks.setForeground(0, QBrush(QColor(SEVERITY_COLOURS["warning"])))
             for check in result["checks"]:
                 item = QTreeWidgetItem(checks, [check["message"], ""])
@@ -78,7 +82,9 @@ class MetricsPanel(QWidget):
                 1, format_figure(mention_of(data)) if group.childCount() == 1 else f"{group.childCount()} 处"
             )
         if others:
-            group = QTreeWidgetItem(self.tree, [_tr("其他数字"), str(len(others))])
+            group = QTreeWidgetItem(
+                self.tree, [QCoreApplication.translate("MetricsPanel", "其他数字"), str(len(others))]
+            )
             for data in others:
                 self._add_figure(group, data)
 

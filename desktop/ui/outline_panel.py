@@ -8,13 +8,9 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from desktop.ui.report_header import KIND_LABELS
+from desktop.ui.labels import KIND_LABELS, kind_label
 
 StartRole = Qt.ItemDataRole.UserRole + 1
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OutlinePanel", text)
 
 
 class OutlinePanel(QWidget):
@@ -24,7 +20,7 @@ class OutlinePanel(QWidget):
         super().__init__(parent)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("outlineTree")
-        self.tree.setHeaderLabels([_tr("目录")])
+        self.tree.setHeaderLabels([QCoreApplication.translate("OutlinePanel", "目录")])
         self.tree.itemClicked.connect(self._activated)
         self.tree.itemActivated.connect(self._activated)
         layout = QVBoxLayout(self)
@@ -42,7 +38,7 @@ class OutlinePanel(QWidget):
                 continue
             label = section["number"] + section["title"]
             if section["level"] == 1 and section["kind"] in KIND_LABELS:
-                label += f"  〔{_tr(KIND_LABELS[section['kind']])}〕"
+                label += f"  〔{kind_label(section['kind'])}〕"
             parent = next((parents[lv] for lv in range(section["level"] - 1, 0, -1) if lv in parents), None)
             item = QTreeWidgetItem(parent if parent is not None else self.tree, [label])
             item.setToolTip(0, label)
@@ -51,7 +47,9 @@ class OutlinePanel(QWidget):
             for deeper in [lv for lv in parents if lv > section["level"]]:
                 del parents[deeper]
         for kind in missing:
-            item = QTreeWidgetItem(self.tree, [_tr("缺少：") + _tr(KIND_LABELS.get(kind, kind))])
+            item = QTreeWidgetItem(
+                self.tree, [QCoreApplication.translate("OutlinePanel", "缺少：") + kind_label(kind)]
+            )
             item.setForeground(0, QBrush(QColor("#b3261e")))
         self.tree.expandToDepth(0)
 

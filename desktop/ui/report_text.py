@@ -18,10 +18,6 @@ from desktop.ui.report_header import KIND_LABELS, header_html
 __all__ = ["KIND_LABELS", "ReportTextView"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportTextView", text)
-
-
 class ReportTextView(QWidget):
     mode_changed = Signal(bool)
     """True when the original text is shown."""
@@ -53,9 +49,10 @@ class ReportTextView(QWidget):
         self._detail = None
         self._focus = []
         self._annotation_spans = []
-        self.header.setText(
-            f"<span style='color:#666'>{_tr('在左侧选择一份报告，或把报告文件拖到窗口中导入。')}</span>"
+        hint = QCoreApplication.translate(
+            "ReportTextView", "在左侧选择一份报告，或把报告文件拖到窗口中导入。"
         )
+        self.header.setText(f"<span style='color:#666'>{hint}</span>")
         self.text.clear()
         self.text.setExtraSelections([])
 

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from desktop.core.annotations.store import AnnotationView
-from desktop.core.annotations.taxonomy import Taxonomy
 from desktop.ui.annotations_panel import AnnotationsPanel
 from desktop.ui.metrics_panel import MetricsPanel
 from desktop.ui.outline_panel import OutlinePanel
 from desktop.ui.report_text import ReportTextView
 from desktop.ui.review_panel import ReviewPanel
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportView", text)
+if TYPE_CHECKING:
+    from desktop.core.annotations.store import AnnotationView
+    from desktop.core.annotations.taxonomy import Taxonomy
 
 
 class ReportView(QWidget):
@@ -29,10 +27,10 @@ class ReportView(QWidget):
         self.annotations = AnnotationsPanel(taxonomy, self)
         self.side = QTabWidget(self)
         self.side.setObjectName("reportSideTabs")
-        self.side.addTab(self.metrics, _tr("指标"))
-        self.side.addTab(self.annotations, _tr("批注"))
+        self.side.addTab(self.metrics, QCoreApplication.translate("ReportView", "指标"))
+        self.side.addTab(self.annotations, QCoreApplication.translate("ReportView", "批注"))
         self.review = ReviewPanel(self)
-        self.side.addTab(self.review, _tr("审阅"))
+        self.side.addTab(self.review, QCoreApplication.translate("ReportView", "审阅"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("reportSplitter")
         self.splitter.addWidget(self.outline)
@@ -76,7 +74,9 @@ class ReportView(QWidget):
             (v.start, v.end, v.color or "#999999") for v in views if v.start is not None and v.end is not None
         ]
         self.body.set_annotation_spans(spans)
-        self.side.setTabText(1, _tr("批注") + (f"（{len(views)}）" if views else ""))
+        self.side.setTabText(
+            1, QCoreApplication.translate("ReportView", "批注") + (f"（{len(views)}）" if views else "")
+        )
 
     def show_report(self, detail: dict[str, Any], metrics: dict[str, Any] | None = None) -> None:
         self.body.show_report(detail)

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QWidget
 
-from db.session import Library
-from desktop.core.annotations.review import REVIEW_STATUSES, get_review_state, set_review_state
+from desktop.core.annotations.workflow import REVIEW_STATUSES
+from desktop.ui.labels import review_label
+
+if TYPE_CHECKING:
+    from db.session import Library
 
 SAVE_DELAY_MS = 600
 """Typing in the conclusion is saved this long after the last key press (and on leaving the report)."""
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewPanel", text)
 
 
 class ReviewPanel(QWidget):
@@ -26,11 +27,13 @@ class ReviewPanel(QWidget):
         self.reviewer: str | None = None
         self.status = QComboBox(self)
         self.status.setObjectName("reviewStatus")
-        for key, label in REVIEW_STATUSES.items():
-            self.status.addItem(_tr(label), key)
+        for key in REVIEW_STATUSES:
+            self.status.addItem(review_label(key), key)
         self.conclusion = QPlainTextEdit(self)
         self.conclusion.setObjectName("reviewConclusion")
-        self.conclusion.setPlaceholderText(_tr("总体结论和修改建议，将写入审查意见。"))
+        self.conclusion.setPlaceholderText(
+            QCoreApplication.translate("ReviewPanel", "总体结论和修改建议，将写入审查意见。")
+        )
         self.stamp = QLabel(self)
         self.stamp.setStyleSheet("color:#666")
         self._timer = QTimer(self)
@@ -40,8 +43,8 @@ class ReviewPanel(QWidget):
         self.status.currentIndexChanged.connect(lambda _i: self.save())
         self.conclusion.textChanged.connect(self._timer.start)
         form = QFormLayout(self)
-        form.addRow(_tr("审阅状态"), self.status)
-        form.addRow(_tr("总体结论"), self.conclusion)
+        form.addRow(QCoreApplication.translate("ReviewPanel", "审阅状态"), self.status)
+        form.addRow(QCoreApplication.translate("ReviewPanel", "总体结论"), self.conclusion)
         form.addRow("", self.stamp)
         self.setEnabled(False)
 
@@ -51,6 +54,8 @@ class ReviewPanel(QWidget):
         self.setEnabled(library is not None and report_id is not None)
         if library is None or report_id is None:
             return
+        from desktop.core.annotations.review import get_review_state
+
         with library.sessions() as session:
             state = get_review_state(session, report_id)
         for widget in (self.status, self.conclusion):
@@ -72,6 +77,8 @@ class ReviewPanel(QWidget):
     def save(self) -> None:
         if self.library is None or self.report_id is None:
             return
+        from desktop.core.annotations.review import set_review_state
+
         with self.library.sessions.begin() as session:
             state = set_review_state(
                 session,
@@ -86,4 +93,6 @@ class ReviewPanel(QWidget):
         self.saved.emit(self.report_id)
 
     def _show_stamp(self, reviewer: str | None, when: str | None) -> None:
-        self.stamp.setText(f"{reviewer or _tr('（未署名）')}  {when}" if when else _tr("尚未审阅"))
+        unsigned = QCoreApplication.translate("ReviewPanel", "（未署名）")
+        never = QCoreApplication.translate("ReviewPanel", "尚未审阅")
+        self.stamp.setText(f"{reviewer or unsigned}  {when}" if when else never)

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from db.session import Library
 from desktop.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from db.session import Library
+
 HitRole = Qt.ItemDataRole.UserRole + 1
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SearchPanel", text)
 
 
 class SearchPanel(QWidget):
@@ -29,7 +27,9 @@ class SearchPanel(QWidget):
         self.library: Library | None = None
         self.query = QLineEdit(self)
         self.query.setObjectName("searchQuery")
-        self.query.setPlaceholderText(_tr("全文搜索（如：安全生产 “行政复议”），回车开始"))
+        self.query.setPlaceholderText(
+            QCoreApplication.translate("SearchPanel", "全文搜索（如：安全生产 “行政复议”），回车开始")
+        )
         self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(self.run)
         self.status = QLabel(self)
@@ -48,7 +48,7 @@ class SearchPanel(QWidget):
         query, library = self.query.text().strip(), self.library
         if not query or library is None:
             return
-        self.status.setText(_tr("正在搜索…"))
+        self.status.setText(QCoreApplication.translate("SearchPanel", "正在搜索…"))
 
         def work(_context: Any) -> Any:
             from desktop.core.search_service import search_library
@@ -60,12 +60,15 @@ class SearchPanel(QWidget):
     def _show(self, hits: list[Any]) -> None:
         self.results.clear()
         for hit in hits:
-            label = f"{hit.agency or ''} {hit.year or ''}  {len(hit.spans)} {_tr('处')}\n{hit.marked()}"
+            places = QCoreApplication.translate("SearchPanel", "%n 处", "", len(hit.spans))
+            label = f"{hit.agency or ''} {hit.year or ''}  {places}\n{hit.marked()}"
             item = QListWidgetItem(label, self.results)
             item.setToolTip(escape(hit.title or ""))
             item.setData(HitRole, [hit.report_id, hit.start if hit.start is not None else -1, hit.end or -1])
         self.status.setText(
-            _tr("找到 %1 份报告").replace("%1", str(len(hits))) if hits else _tr("没有找到匹配的报告")
+            QCoreApplication.translate("SearchPanel", "找到 %1 份报告").replace("%1", str(len(hits)))
+            if hits
+            else QCoreApplication.translate("SearchPanel", "没有找到匹配的报告")
         )
         self.finished.emit(len(hits))
 

@@ -17,19 +17,17 @@ from PySide6.QtWidgets import (
 LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsDialog", text)
-
-
 class SettingsDialog(QDialog):
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle(_tr("设置"))
+        self.setWindowTitle(QCoreApplication.translate("SettingsDialog", "设置"))
         self.settings = settings
         self.reviewer = QLineEdit(str(settings.value("reviewer/name", "")), self)
         self.reviewer.setObjectName("reviewerName")
-        self.reviewer.setPlaceholderText(_tr("记录在每条批注上，例如：张三"))
+        self.reviewer.setPlaceholderText(
+            QCoreApplication.translate("SettingsDialog", "记录在每条批注上，例如：张三")
+        )
         self.language = QComboBox(self)
         self.language.setObjectName("language")
         for key, label in LANGUAGES:
@@ -40,10 +38,12 @@ class SettingsDialog(QDialog):
         self.font_size.setRange(8, 32)
         self.font_size.setValue(int(str(settings.value("view/font_size", 13))))
         form = QFormLayout(self)
-        form.addRow(_tr("审阅人"), self.reviewer)
-        form.addRow(_tr("界面语言"), self.language)
-        form.addRow("", QLabel(_tr("更改语言后重新启动生效。"), self))
-        form.addRow(_tr("正文字号"), self.font_size)
+        form.addRow(QCoreApplication.translate("SettingsDialog", "审阅人"), self.reviewer)
+        form.addRow(QCoreApplication.translate("SettingsDialog", "界面语言"), self.language)
+        form.addRow(
+            "", QLabel(QCoreApplication.translate("SettingsDialog", "更改语言后重新启动生效。"), self)
+        )
+        form.addRow(QCoreApplication.translate("SettingsDialog", "正文字号"), self.font_size)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

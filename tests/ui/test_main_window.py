@@ -15,6 +15,7 @@ from desktop.ui.import_flow import ImportSummaryDialog
 from desktop.ui.library_model import LibraryModel, ReportIdRole
 from desktop.ui.main_window import MainWindow
 from desktop.ui.metadata_dialog import MetadataDialog
+from desktop.ui.recent_libraries import last_library
 from desktop.ui.tasks import TaskRunner
 from tests.helpers import sample
 
@@ -219,7 +220,16 @@ def test_switching_to_another_library(qtbot: QtBot, window: MainWindow, tmp_path
     assert window.model.rowCount() == 1
     other = tmp_path / "second.sqlite"
     with qtbot.waitSignal(window.library_loaded, timeout=10000):
-        window.switch_library(other)
+        window.switch_library(str(other))
     assert window.model.rowCount() == 0 and other.exists()
     assert window.library is not None and str(other) in window.library.url
+    # File → 最近的资料库 lists both, newest first, and reopens the first one.
+    window.recent_menu.rebuild()
+    entries = [a.text() for a in window.recent_menu.actions() if a.text() and a.isEnabled()]
+    assert entries[0].endswith(str(other)) and entries[1].endswith("library.sqlite")
+    assert last_library(window.settings) == str(other)
+    first = next(a for a in window.recent_menu.actions() if a.text().endswith("library.sqlite"))
+    with qtbot.waitSignal(window.library_loaded, timeout=10000):
+        first.trigger()
+    assert window.model.rowCount() == 1
     window.library.close()

@@ -12,10 +12,7 @@ from sqlalchemy.orm import Session
 
 from db import models
 from desktop.core.annotations.taxonomy import AnnotationError
-
-REVIEW_STATUSES: dict[str, str] = {"unreviewed": "未审", "in_review": "审阅中", "done": "已完成"}
-"""A fixed workflow (not configurable like the taxonomy): keys are stored, labels are shown."""
-REVIEW_STATUSES_EN: dict[str, str] = {"unreviewed": "Not reviewed", "in_review": "In review", "done": "Done"}
+from desktop.core.annotations.workflow import REVIEW_STATUSES, REVIEW_STATUSES_EN
 
 
 @dataclass(frozen=True)

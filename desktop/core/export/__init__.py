@@ -1,0 +1,1 @@
+"""Exports (Qt-free): review memos, summaries across reports, and review packages."""

@@ -1,0 +1,61 @@
+"""File → 最近的资料库: the libraries this reviewer opened lately, most recent first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QMenu, QWidget
+
+KEY = "library/recent"
+LIMIT = 8
+
+
+def recent_libraries(settings: QSettings) -> list[str]:
+    value = settings.value(KEY, [])
+    if isinstance(value, str):  # QSettings returns a lone string for a one-item list on some back ends
+        return [value]
+    return [str(item) for item in value if item] if isinstance(value, list) else []
+
+
+def remember_library(settings: QSettings, location: str) -> None:
+    entries = [location, *(item for item in recent_libraries(settings) if item != location)]
+    settings.setValue(KEY, entries[:LIMIT])
+
+
+def last_library(settings: QSettings) -> str | None:
+    """The library to reopen at start: the last one used, while its file still exists."""
+    entries = recent_libraries(settings)
+    if entries and ("://" in entries[0] or Path(entries[0]).is_file()):
+        return entries[0]
+    return None
+
+
+class RecentLibrariesMenu(QMenu):
+    """Rebuilt each time it opens, so it always matches the settings (another window may have changed them)."""
+
+    def __init__(self, settings: QSettings, open_library: Callable[[str], None], parent: QWidget) -> None:
+        super().__init__(QCoreApplication.translate("RecentLibrariesMenu", "最近的资料库(&R)"), parent)
+        self.setObjectName("recentLibrariesMenu")
+        self.settings = settings
+        self.open_library = open_library
+        self.aboutToShow.connect(self.rebuild)
+
+    def rebuild(self) -> None:
+        self.clear()
+        entries = recent_libraries(self.settings)
+        for number, location in enumerate(entries, start=1):
+            missing = "://" not in location and not Path(location).exists()
+            action = self.addAction(f"&{number} {location}")
+            action.setEnabled(not missing)
+            action.triggered.connect(lambda _checked=False, where=location: self.open_library(where))
+        if not entries:
+            empty = self.addAction(QCoreApplication.translate("RecentLibrariesMenu", "（无）"))
+            empty.setEnabled(False)
+            return
+        self.addSeparator()
+        self.addAction(QCoreApplication.translate("RecentLibrariesMenu", "清除列表"), self.clear_entries)
+
+    def clear_entries(self) -> None:
+        self.settings.remove(KEY)
