@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session, selectinload, undefer
 
 from db import models
@@ -38,61 +39,91 @@ class ReportSummary:
         return asdict(self)
 
 
+_REPORTS = models.Report.__table__.c
+# Core columns (not ORM attributes): 10,000 summaries load without the ORM's per-row bookkeeping.
+# Dates and JSON lists come as the database gives them (text from SQLite, objects from servers
+# whose drivers convert): parsing 10,000 of each only to print them again costs more than the query.
 _SUMMARY_COLUMNS = (
-    models.Report.id,
-    models.Report.agency,
-    models.Report.region,
-    models.Report.year,
-    models.Report.title,
-    models.Report.report_date,
-    models.Report.published_date,
-    models.Report.source_name,
-    models.Report.source_format,
-    models.Report.superseded_by_id,
-    models.Report.is_annual_report,
-    models.Report.missing_sections,
-    models.Report.warnings,
-    models.Report.imported_at,
+    _REPORTS.id,
+    _REPORTS.agency,
+    _REPORTS.region,
+    _REPORTS.year,
+    _REPORTS.title,
+    type_coerce(_REPORTS.report_date, String),
+    type_coerce(_REPORTS.published_date, String),
+    _REPORTS.source_name,
+    _REPORTS.source_format,
+    _REPORTS.superseded_by_id,
+    _REPORTS.is_annual_report,
+    type_coerce(_REPORTS.missing_sections, String),
+    type_coerce(_REPORTS.warnings, String),
+    type_coerce(_REPORTS.imported_at, String),
 )
+
+
+def _raw_date(value: Any, length: int = 10) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value[:length].replace(" ", "T")
+    return str(value.isoformat())[:length]
+
+
+def _raw_list(value: Any) -> list[Any]:
+    if value is None or value == "[]":
+        return []
+    return list(json.loads(value) if isinstance(value, str) else value)
 
 
 def list_reports(session: Session, include_superseded: bool = True) -> list[ReportSummary]:
     """One summary per report; plain column queries, so 10,000 rows load quickly (no ORM objects)."""
-    query = select(*_SUMMARY_COLUMNS).order_by(
-        models.Report.agency, models.Report.year.desc(), models.Report.id
-    )
+    query = select(*_SUMMARY_COLUMNS).order_by(_REPORTS.agency, _REPORTS.year.desc(), _REPORTS.id)
     if not include_superseded:
-        query = query.where(models.Report.superseded_by_id.is_(None))
-    count_query = select(models.Annotation.report_id, func.count(models.Annotation.id)).group_by(
-        models.Annotation.report_id
-    )
-    counts = {report_id: count for report_id, count in session.execute(count_query)}
-    carried_query = select(models.ComparisonSummary.report_id, models.ComparisonSummary.carried_over)
-    carried = {report_id: share for report_id, share in session.execute(carried_query)}
-    status_query = select(models.ReviewState.report_id, models.ReviewState.status)
-    statuses = {report_id: status for report_id, status in session.execute(status_query)}
+        query = query.where(_REPORTS.superseded_by_id.is_(None))
+    annotations, summaries_table = models.Annotation.__table__.c, models.ComparisonSummary.__table__.c
+    count_query = select(annotations.report_id, func.count(annotations.id)).group_by(annotations.report_id)
+    counts: dict[int | None, int] = dict(session.execute(count_query).all())
+    carried_query = select(summaries_table.report_id, summaries_table.carried_over)
+    carried = dict(session.execute(carried_query).all())
+    states = models.ReviewState.__table__.c
+    statuses = dict(session.execute(select(states.report_id, states.status)).all())
     summaries = []
-    for row in session.execute(query):
+    for (
+        report_id,
+        agency,
+        region,
+        year,
+        title,
+        report_date,
+        published_date,
+        source_name,
+        source_format,
+        superseded_by_id,
+        is_annual_report,
+        missing_sections,
+        warnings,
+        imported_at,
+    ) in session.execute(query):
         summaries.append(
             ReportSummary(
-                id=row.id,
-                agency=row.agency,
-                region=row.region,
-                year=row.year,
-                title=row.title,
-                date=iso(row.report_date),
-                published=iso(row.published_date),
-                source_name=row.source_name,
-                source_format=row.source_format,
-                current=row.superseded_by_id is None,
-                superseded_by=row.superseded_by_id,
-                is_annual_report=row.is_annual_report,
-                missing_sections=list(row.missing_sections),
-                warnings_count=len(row.warnings),
-                imported_at=row.imported_at.isoformat(timespec="seconds"),
-                review_status=statuses.get(row.id, "unreviewed"),
-                annotations=counts.get(row.id, 0),
-                carried_over=carried.get(row.id),
+                id=report_id,
+                agency=agency,
+                region=region,
+                year=year,
+                title=title,
+                date=_raw_date(report_date),
+                published=_raw_date(published_date),
+                source_name=source_name,
+                source_format=source_format,
+                current=superseded_by_id is None,
+                superseded_by=superseded_by_id,
+                is_annual_report=is_annual_report,
+                missing_sections=_raw_list(missing_sections),
+                warnings_count=len(_raw_list(warnings)),
+                imported_at=_raw_date(imported_at, 19) or "",
+                review_status=statuses.get(report_id, "unreviewed"),
+                annotations=counts.get(report_id, 0),
+                carried_over=carried.get(report_id),
             )
         )
     return summaries

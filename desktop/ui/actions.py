@@ -1,4 +1,4 @@
-"""Every menu and toolbar action, declared once: name, text, shortcut, status tip."""
+"""Every menu and toolbar action, declared once (name, text, shortcut, status tip), and where it goes."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+
+from desktop.ui.labels import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -118,8 +121,137 @@ def action_specs() -> list[ActionSpec]:
             "Ctrl+Shift+F",
             QCoreApplication.translate("Actions", "在全部报告中搜索文字"),
         ),
+        ActionSpec(
+            "show_comparison",
+            QCoreApplication.translate("Actions", "与上年比较(&C)"),
+            "Ctrl+Shift+C",
+            QCoreApplication.translate("Actions", "并排查看本报告与该单位上一年度报告的差异"),
+        ),
+        ActionSpec(
+            "show_report",
+            QCoreApplication.translate("Actions", "报告正文(&B)"),
+            "Ctrl+Shift+B",
+            QCoreApplication.translate("Actions", "回到报告正文、指标和批注"),
+        ),
+        ActionSpec(
+            "export_memo",
+            QCoreApplication.translate("Actions", "导出审查意见(&M)…"),
+            "Ctrl+Shift+M",
+            QCoreApplication.translate("Actions", "把所选报告的审查意见导出为公文格式的 Word 文档"),
+        ),
+        ActionSpec(
+            "export_summary",
+            QCoreApplication.translate("Actions", "导出审阅汇总(&U)…"),
+            None,
+            QCoreApplication.translate("Actions", "把全部报告的审阅情况汇总为 Excel 或 CSV 表格"),
+        ),
+        ActionSpec(
+            "export_package",
+            QCoreApplication.translate("Actions", "导出批注包(&P)…"),
+            None,
+            QCoreApplication.translate("Actions", "把所选报告的批注打包，交给其他审阅人导入"),
+        ),
+        ActionSpec(
+            "import_package",
+            QCoreApplication.translate("Actions", "导入批注包(&K)…"),
+            None,
+            QCoreApplication.translate("Actions", "导入其他审阅人导出的批注包，按批注合并"),
+        ),
+        ActionSpec(
+            "resolve_conflicts",
+            QCoreApplication.translate("Actions", "处理批注冲突(&X)…"),
+            None,
+            QCoreApplication.translate("Actions", "两边都修改过的批注：选择保留哪一版"),
+        ),
         ActionSpec("about", QCoreApplication.translate("Actions", "关于 ReviewDesk(&A)"), None),
     ]
+
+
+MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
+    (
+        QT_TRANSLATE_NOOP("Actions", "文件(&F)"),
+        (
+            "open_library",
+            "@recent_libraries",
+            None,
+            "import",
+            "import_folder",
+            "import_samples",
+            None,
+            "export_memo",
+            "export_summary",
+            "export_original",
+            None,
+            "export_package",
+            "import_package",
+            "resolve_conflicts",
+            None,
+            "quit",
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Actions", "编辑(&E)"),
+        ("undo", "redo", None, "add_annotation", "edit_metadata", "find", "search", None, "settings"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Actions", "视图(&V)"),
+        (
+            "show_report",
+            "show_comparison",
+            "@comparison_steps",
+            None,
+            "show_original",
+            "refresh",
+            None,
+            "zoom_in",
+            "zoom_out",
+        ),
+    ),
+    (QT_TRANSLATE_NOOP("Actions", "帮助(&H)"), ("about",)),
+)
+"""Menu bar: titles and action names; ``None`` is a separator, ``@name`` a submenu or actions the
+window supplies (recent libraries, the comparison view's stepping actions)."""
+TOOLBAR = ("import", "import_folder", "show_original", "add_annotation", "show_comparison", "export_memo")
+LIBRARY_CONTEXT_MENU = (
+    "show_comparison",
+    "export_memo",
+    "export_package",
+    None,
+    "edit_metadata",
+    "export_original",
+)
+
+
+def build_menus(
+    window: QMainWindow, actions: dict[str, QAction], extras: dict[str, QMenu | list[QAction]]
+) -> None:
+    for title, names in MENUS:
+        menu = window.menuBar().addMenu(QCoreApplication.translate("Actions", title))
+        for name in names:
+            if name is None:
+                menu.addSeparator()
+                continue
+            extra = extras.get(name.removeprefix("@")) if name.startswith("@") else None
+            if isinstance(extra, QMenu):
+                menu.addMenu(extra)
+            elif isinstance(extra, list):
+                menu.addActions(extra)
+            elif not name.startswith("@"):
+                menu.addAction(actions[name])
+    toolbar = window.addToolBar(QCoreApplication.translate("Actions", "主工具栏"))
+    toolbar.setObjectName("mainToolbar")
+    for name in TOOLBAR:
+        toolbar.addAction(actions[name])
+
+
+def context_menu(parent: QWidget, actions: dict[str, QAction], names: tuple[str | None, ...]) -> QMenu:
+    menu = QMenu(parent)
+    for name in names:
+        if name is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(actions[name])
+    return menu
 
 
 def create_actions(parent: QObject, handlers: dict[str, Callable[[], object]]) -> dict[str, QAction]:

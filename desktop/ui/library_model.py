@@ -1,7 +1,14 @@
-"""The library table: one row per report, read from summaries the core produces."""
+"""The library table: one row per report, read from summaries the core produces.
+
+The model sorts and filters itself (plain Python over the summaries, a few milliseconds for 10,000
+reports) and hands rows to the view in batches as it scrolls (``canFetchMore``/``fetchMore``), so
+showing a big library never walks every row through Qt. A proxy model would call ``data()`` for
+every comparison while sorting, which is what made 10,000 rows slow.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -15,6 +22,8 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 ReportIdRole = Qt.ItemDataRole.UserRole + 1
+BATCH = 200
+"""Rows handed to the view at a time; a screen shows about 40."""
 
 
 class LibraryModel(QAbstractTableModel):
@@ -22,21 +31,101 @@ class LibraryModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self._all: list[ReportSummary] = []
         self._rows: list[ReportSummary] = []
+        """The reports passing the filter, in the current order; the first ``_loaded`` are shown."""
+        self._loaded = 0
+        self._filter = ""
+        self._haystacks: dict[int, str] = {}
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # Contents ----------------------------------------------------------------------------
 
     def set_reports(self, reports: list[ReportSummary]) -> None:
         self.beginResetModel()
-        self._rows = list(reports)
+        self._all = list(reports)
+        self._haystacks = {}
+        self._arrange()
         self.endResetModel()
 
+    def set_filter(self, text: str) -> None:
+        """Keep reports whose shown columns or file name contain ``text`` (case-insensitive)."""
+        if text.casefold() == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = text.casefold()
+        self._arrange()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        self.beginResetModel()
+        self._sort = (column, order)
+        self._arrange()
+        self.endResetModel()
+
+    def _arrange(self) -> None:
+        rows = self._all
+        if self._filter:
+            rows = [r for r in rows if self._filter in self._haystack(r)]
+        if self._sort is not None:
+            column, order = self._sort
+            key = _sort_key(self.COLUMNS[column])
+            # Stable: reports with equal keys keep the library's order (agency, newest year first).
+            rows = sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = list(rows)
+        self._loaded = min(BATCH, len(self._rows))
+
+    def _haystack(self, report: ReportSummary) -> str:
+        found = self._haystacks.get(report.id)
+        if found is None:
+            shown = (self._display(report, column, False) for column in self.COLUMNS)
+            found = " ".join([*map(str, shown), report.source_name]).casefold()
+            self._haystacks[report.id] = found
+        return found
+
+    @property
+    def total(self) -> int:
+        """Reports in the library, whatever the filter."""
+        return len(self._all)
+
+    @property
+    def matching(self) -> int:
+        """Reports passing the filter (loaded into the view or not)."""
+        return len(self._rows)
+
     def report_at(self, row: int) -> ReportSummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self._rows[row] if 0 <= row < self._loaded else None
 
     def row_of(self, report_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == report_id), -1)
+        """The row of a report, loading rows up to it; -1 when it is filtered out or absent."""
+        row = next((i for i, r in enumerate(self._rows) if r.id == report_id), -1)
+        if row >= self._loaded:
+            self._load_to(row + 1)
+        return row
+
+    # Lazy rows ---------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._loaded < len(self._rows)
+
+    def fetchMore(self, parent: Index) -> None:
+        if not parent.isValid():
+            self._load_to(self._loaded + BATCH)
+
+    def _load_to(self, count: int) -> None:
+        count = min(count, len(self._rows))
+        if count <= self._loaded:
+            return
+        self.beginInsertRows(QModelIndex(), self._loaded, count - 1)
+        self._loaded = count
+        self.endInsertRows()
+
+    # Qt model ----------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._loaded
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -62,7 +151,7 @@ class LibraryModel(QAbstractTableModel):
         return labels[self.COLUMNS[section]]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < self._loaded:
             return None
         report = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
@@ -104,3 +193,22 @@ class LibraryModel(QAbstractTableModel):
         if report.missing_sections:
             return QCoreApplication.translate("LibraryModel", "缺少必备部分")
         return QCoreApplication.translate("LibraryModel", "最新版本")
+
+
+_REVIEW_ORDER = {"unreviewed": 0, "in_review": 1, "done": 2}
+
+
+def _sort_key(column: str) -> Callable[[ReportSummary], Any]:
+    """Plain keys per column; missing values sort first, as an empty cell would."""
+    keys: dict[str, Callable[[ReportSummary], Any]] = {
+        "agency": lambda r: r.agency or "",
+        "year": lambda r: r.year or 0,
+        "review": lambda r: _REVIEW_ORDER.get(r.review_status, 3),
+        "findings": lambda r: r.annotations,
+        "carried": lambda r: -1.0 if r.carried_over is None else r.carried_over,
+        "date": lambda r: r.date or "",
+        "title": lambda r: r.title or "",
+        "format": lambda r: r.source_format,
+        "state": lambda r: (r.current, r.is_annual_report, not r.missing_sections),
+    }
+    return keys[column]

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
+    QPoint,
     QSettings,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -24,13 +24,16 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import APP_NAME, APP_NAME_ZH, __version__
-from desktop.ui.actions import create_actions
+from desktop.ui.actions import LIBRARY_CONTEXT_MENU, build_menus, context_menu, create_actions
 from desktop.ui.annotation_controller import AnnotationController
+from desktop.ui.comparison_controller import ComparisonController
+from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.labels import QT_TRANSLATE_NOOP
 from desktop.ui.library_model import LibraryModel, ReportIdRole
@@ -63,15 +66,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME_ZH} {APP_NAME}")
         self.setAcceptDrops(True)
         self.model = LibraryModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
         from desktop.core.annotations.taxonomy import default_taxonomy
 
         self.taxonomy = default_taxonomy()
         self._build_widgets()
+        # Sorting and filtering keep the report on screen selected (the view drops it on a reset).
+        self.model.modelReset.connect(self._reselect)
         self.annotations = AnnotationController(self, self.taxonomy)
         self.actions_by_name = create_actions(self, self._handlers())
         self._build_menus()
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.import_flow = ImportFlow(runner, self)
         self.import_flow.finished.connect(self._imported)
         self.font_size = int(str(settings.value("view/font_size", 13)))
-        self.report_view.set_font_size(self.font_size)
+        self._apply_font_size()
         self._restore_layout()
         self._pending_select: int | None = None
         self._painted = False
@@ -92,10 +92,10 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "筛选：单位、年度、标题…")
         )
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_edit.textChanged.connect(self.model.set_filter)
         self.table = QTableView(self)
         self.table.setObjectName("libraryTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         for column, width in ((0, 150), (1, 50), (2, 66), (3, 44), (4, 70), (5, 90), (7, 50), (8, 110)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._library_menu)
         left = QWidget(self)
         layout = QVBoxLayout(left)
         layout.setContentsMargins(6, 6, 0, 6)
@@ -123,7 +125,14 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.report_view)
+        self.comparison_view = ComparisonView(self)
+        self.workspace = QTabWidget(self)
+        self.workspace.setObjectName("workspaceTabs")
+        self.workspace.setDocumentMode(True)
+        self.workspace.addTab(self.report_view, QCoreApplication.translate("MainWindow", "报告"))
+        self.workspace.addTab(self.comparison_view, QCoreApplication.translate("MainWindow", "与上年比较"))
+        self.comparison = ComparisonController(self, self.workspace, self.comparison_view)
+        self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([420, 1080])
         self.setCentralWidget(self.splitter)
@@ -150,57 +159,17 @@ class MainWindow(QMainWindow):
             "find": self.filter_edit.setFocus,
             "search": self.search.query.setFocus,
             "about": self.about,
+            "show_comparison": lambda: self.comparison.show(),
+            "show_report": lambda: self.workspace.setCurrentWidget(self.report_view),
         }
 
     def _build_menus(self) -> None:
-        a = self.actions_by_name
-        menus: dict[str, list[str | None]] = {
-            QCoreApplication.translate("MainWindow", "文件(&F)"): [
-                "open_library",
-                None,
-                "import",
-                "import_folder",
-                "import_samples",
-                None,
-                "export_original",
-                None,
-                "quit",
-            ],
-            QCoreApplication.translate("MainWindow", "编辑(&E)"): [
-                "undo",
-                "redo",
-                None,
-                "add_annotation",
-                "edit_metadata",
-                "find",
-                "search",
-                None,
-                "settings",
-            ],
-            QCoreApplication.translate("MainWindow", "视图(&V)"): [
-                "show_original",
-                "refresh",
-                None,
-                "zoom_in",
-                "zoom_out",
-            ],
-            QCoreApplication.translate("MainWindow", "帮助(&H)"): ["about"],
-        }
-        for title, names in menus.items():
-            menu = self.menuBar().addMenu(title)
-            for name in names:
-                if name is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(a[name])
-                if name == "open_library":
-                    self.recent_menu = RecentLibrariesMenu(self.settings, self.switch_library, menu)
-                    menu.addMenu(self.recent_menu)
-        toolbar = self.addToolBar(QCoreApplication.translate("MainWindow", "主工具栏"))
-        toolbar.setObjectName("mainToolbar")
-        for name in ("import", "import_folder", "show_original", "add_annotation", "edit_metadata"):
-            toolbar.addAction(a[name])
-        self.report_view.body.text.addAction(a["add_annotation"])
+        self.recent_menu = RecentLibrariesMenu(self.settings, self.switch_library, self)
+        steps = [self.comparison_view.previous_change_action, self.comparison_view.next_change_action]
+        build_menus(
+            self, self.actions_by_name, {"recent_libraries": self.recent_menu, "comparison_steps": steps}
+        )
+        self.report_view.body.text.addAction(self.actions_by_name["add_annotation"])
 
     def _connect_undo(self) -> None:
         stack = self.annotations.undo_stack
@@ -244,7 +213,9 @@ class MainWindow(QMainWindow):
                 "%1", str(len(reports))
             )
         )
-        if selected is not None:
+        if selected is not None and all(r.id != selected for r in reports):
+            self.report_view.clear()  # the report left the library (another window, a new library)
+        elif selected is not None:
             self.select_report(selected)
         self.library_loaded.emit()
 
@@ -252,15 +223,21 @@ class MainWindow(QMainWindow):
         row = self.model.row_of(report_id)
         if row < 0:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
 
+    def _reselect(self) -> None:
+        if self.report_view.report_id is not None:
+            self.select_report(self.report_view.report_id)
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # An invalid current row comes with every reset (refresh, sort, filter): the report stays.
         if not current.isValid() or self.library is None:
-            self.report_view.clear()
             return
-        self.open_report(int(current.data(ReportIdRole)))
+        report_id = int(current.data(ReportIdRole))
+        if report_id != self.report_view.report_id:
+            self.open_report(report_id)
 
     def open_report(self, report_id: int) -> None:
         from desktop.core.library import report_detail
@@ -277,12 +254,14 @@ class MainWindow(QMainWindow):
             self.annotations.reload()
         reviewer = str(self.settings.value("reviewer/name", "")) or None
         self.report_view.review.show_report(self.library, report_id if detail else None, reviewer)
+        self.comparison.invalidate()
 
     def open_hit(self, report_id: int, start: int, end: int) -> None:
         """Open a search hit's report and show the match."""
         self.select_report(report_id)
         if self.report_view.report_id != report_id:
             self.open_report(report_id)
+        self.workspace.setCurrentWidget(self.report_view)
         if start >= 0:
             self.report_view.body.highlight(start, end)
 
@@ -291,9 +270,14 @@ class MainWindow(QMainWindow):
         if action.isChecked() != original:
             action.setChecked(original)
 
+    def _library_menu(self, position: QPoint) -> None:
+        if self.table.indexAt(position).isValid():
+            menu = context_menu(self.table, self.actions_by_name, LIBRARY_CONTEXT_MENU)
+            menu.exec(self.table.viewport().mapToGlobal(position))
+
     def selected_report_ids(self) -> list[int]:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
-        return [int(self.proxy.index(row, 0).data(ReportIdRole)) for row in sorted(rows)]
+        return [int(self.model.index(row, 0).data(ReportIdRole)) for row in sorted(rows)]
 
     # Import ------------------------------------------------------------------------------
 
@@ -364,6 +348,7 @@ class MainWindow(QMainWindow):
         imported = [o.report_id for o in outcomes if o.ok and o.report_id]
         if imported:
             self._pending_select = imported[-1]  # shown once the refreshed list arrives
+        self.comparison.invalidate()  # a new report may be the shown report's prior year
         self.refresh()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -414,11 +399,15 @@ class MainWindow(QMainWindow):
 
         if SettingsDialog(self.settings, self).exec():
             self.font_size = int(str(self.settings.value("view/font_size", self.font_size)))
-            self.report_view.set_font_size(self.font_size)
+            self._apply_font_size()
+
+    def _apply_font_size(self) -> None:
+        self.report_view.set_font_size(self.font_size)
+        self.comparison_view.set_font_size(self.font_size)
 
     def zoom(self, step: int) -> None:
         self.font_size = max(8, min(32, self.font_size + step))
-        self.report_view.set_font_size(self.font_size)
+        self._apply_font_size()
         self.settings.setValue("view/font_size", self.font_size)
 
     def about(self) -> None:
@@ -437,8 +426,18 @@ class MainWindow(QMainWindow):
     # Layout ------------------------------------------------------------------------------
 
     def _remembered(self) -> tuple[dict[str, QSplitter], dict[str, QHeaderView]]:
-        splitters = {"splitter": self.splitter, "report_splitter": self.report_view.splitter}
-        return splitters, {"library_header": self.table.horizontalHeader()}
+        view = self.comparison_view
+        splitters = {
+            "splitter": self.splitter,
+            "report_splitter": self.report_view.splitter,
+            "comparison_splitter": view.splitter,
+            "comparison_panes_splitter": view.panes_splitter,
+        }
+        headers = {
+            "library_header": self.table.horizontalHeader(),
+            "comparison_figures_header": view.figure_table.horizontalHeader(),
+        }
+        return splitters, headers
 
     def _restore_layout(self) -> None:
         restore_layout(self, self.settings, *self._remembered())

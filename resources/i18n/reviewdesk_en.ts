@@ -4,185 +4,280 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="26" />
+        <location filename="../../desktop/ui/actions.py" line="29"/>
         <source>导入报告(&amp;I)…</source>
         <translation>&amp;Import Reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="28" />
+        <location filename="../../desktop/ui/actions.py" line="31"/>
         <source>导入一个或多个报告文件</source>
         <translation>Import one or more report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="32" />
+        <location filename="../../desktop/ui/actions.py" line="35"/>
         <source>导入文件夹(&amp;F)…</source>
         <translation>Import &amp;Folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="34" />
+        <location filename="../../desktop/ui/actions.py" line="37"/>
         <source>导入文件夹中的全部报告</source>
         <translation>Import every report in a folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="38" />
+        <location filename="../../desktop/ui/actions.py" line="41"/>
         <source>导入示例报告(&amp;S)</source>
         <translation>Import &amp;Sample Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="40" />
+        <location filename="../../desktop/ui/actions.py" line="43"/>
         <source>导入随软件附带的示例报告</source>
         <translation>Import the sample reports that come with ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="44" />
+        <location filename="../../desktop/ui/actions.py" line="47"/>
         <source>导出原始文件(&amp;E)…</source>
         <translation>&amp;Export Original File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="46" />
+        <location filename="../../desktop/ui/actions.py" line="49"/>
         <source>把所选报告的原始文件另存到磁盘</source>
-        <translation>Save the selected report's original file to disk</translation>
+        <translation>Save the selected report&apos;s original file to disk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="50" />
+        <location filename="../../desktop/ui/actions.py" line="53"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="52" />
+        <location filename="../../desktop/ui/actions.py" line="55"/>
         <source>撤销上一步批注操作</source>
         <translation>Undo the last annotation change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="56" />
+        <location filename="../../desktop/ui/actions.py" line="59"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="58" />
+        <location filename="../../desktop/ui/actions.py" line="61"/>
         <source>重做撤销的批注操作</source>
         <translation>Redo the undone annotation change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="62" />
+        <location filename="../../desktop/ui/actions.py" line="65"/>
         <source>添加批注(&amp;A)…</source>
         <translation>&amp;Add Annotation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="64" />
+        <location filename="../../desktop/ui/actions.py" line="67"/>
         <source>为选中的文字添加批注</source>
         <translation>Annotate the selected text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="68" />
+        <location filename="../../desktop/ui/actions.py" line="71"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="70" />
+        <location filename="../../desktop/ui/actions.py" line="73"/>
         <source>审阅人姓名、界面语言、字号</source>
         <translation>Reviewer name, interface language, text size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="74" />
+        <location filename="../../desktop/ui/actions.py" line="77"/>
         <source>更正报告信息(&amp;M)…</source>
         <translation>Correct Report &amp;Metadata…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="76" />
+        <location filename="../../desktop/ui/actions.py" line="79"/>
         <source>更正报告单位、年度、日期或标题</source>
-        <translation>Correct the report's agency, year, dates or title</translation>
+        <translation>Correct the report&apos;s agency, year, dates or title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="80" />
+        <location filename="../../desktop/ui/actions.py" line="83"/>
         <source>打开资料库(&amp;L)…</source>
         <translation>Open &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="82" />
+        <location filename="../../desktop/ui/actions.py" line="85"/>
         <source>打开或新建另一个资料库文件</source>
         <translation>Open or create another library file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="86" />
+        <location filename="../../desktop/ui/actions.py" line="89"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="88" />
+        <location filename="../../desktop/ui/actions.py" line="91"/>
         <source>退出 ReviewDesk</source>
         <translation>Quit ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="92" />
+        <location filename="../../desktop/ui/actions.py" line="95"/>
         <source>显示原文(&amp;O)</source>
         <translation>Show &amp;Original</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="94" />
+        <location filename="../../desktop/ui/actions.py" line="97"/>
         <source>在清理后文本与原文之间切换</source>
         <translation>Switch between the cleaned text and the original</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="99" />
+        <location filename="../../desktop/ui/actions.py" line="102"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="101" />
+        <location filename="../../desktop/ui/actions.py" line="104"/>
         <source>重新读取资料库</source>
         <translation>Reload the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="104" />
+        <location filename="../../desktop/ui/actions.py" line="107"/>
         <source>放大字体</source>
         <translation>Larger Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="107" />
+        <location filename="../../desktop/ui/actions.py" line="110"/>
         <source>缩小字体</source>
         <translation>Smaller Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="111" />
+        <location filename="../../desktop/ui/actions.py" line="114"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="113" />
+        <location filename="../../desktop/ui/actions.py" line="116"/>
         <source>筛选报告列表</source>
         <translation>Filter the report list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="117" />
+        <location filename="../../desktop/ui/actions.py" line="120"/>
         <source>全文搜索(&amp;S)</source>
         <translation>Full-Text &amp;Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="119" />
+        <location filename="../../desktop/ui/actions.py" line="122"/>
         <source>在全部报告中搜索文字</source>
         <translation>Search the text of all reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="121" />
+        <location filename="../../desktop/ui/actions.py" line="126"/>
+        <source>与上年比较(&amp;C)</source>
+        <translation>&amp;Compare with Last Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="128"/>
+        <source>并排查看本报告与该单位上一年度报告的差异</source>
+        <translation>Show this report beside the agency&apos;s report of the year before</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="132"/>
+        <source>报告正文(&amp;B)</source>
+        <translation>Report &amp;Body</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="134"/>
+        <source>回到报告正文、指标和批注</source>
+        <translation>Back to the report text, figures and annotations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="138"/>
+        <source>导出审查意见(&amp;M)…</source>
+        <translation>Export Review &amp;Memo…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="140"/>
+        <source>把所选报告的审查意见导出为公文格式的 Word 文档</source>
+        <translation>Export the selected report&apos;s review memo as an official-format Word document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="144"/>
+        <source>导出审阅汇总(&amp;U)…</source>
+        <translation>Export Review S&amp;ummary…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="146"/>
+        <source>把全部报告的审阅情况汇总为 Excel 或 CSV 表格</source>
+        <translation>Summarise the review of every report as an Excel or CSV table</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="150"/>
+        <source>导出批注包(&amp;P)…</source>
+        <translation>Export Annotation &amp;Package…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="152"/>
+        <source>把所选报告的批注打包，交给其他审阅人导入</source>
+        <translation>Package the selected reports&apos; annotations for another reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="156"/>
+        <source>导入批注包(&amp;K)…</source>
+        <translation>Import Annotation Pac&amp;kage…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="158"/>
+        <source>导入其他审阅人导出的批注包，按批注合并</source>
+        <translation>Import another reviewer&apos;s annotation package, merging annotation by annotation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="162"/>
+        <source>处理批注冲突(&amp;X)…</source>
+        <translation>Resolve Annotation Conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="164"/>
+        <source>两边都修改过的批注：选择保留哪一版</source>
+        <translation>Annotations edited on both sides: choose which version to keep</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="166"/>
         <source>关于 ReviewDesk(&amp;A)</source>
         <translation>&amp;About ReviewDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="172"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="193"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="197"/>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="210"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="241"/>
+        <source>主工具栏</source>
+        <translation>Main Toolbar</translation>
     </message>
 </context>
 <context>
     <name>AnnotationCommands</name>
     <message>
-        <location filename="../../desktop/ui/annotation_commands.py" line="40" />
+        <location filename="../../desktop/ui/annotation_commands.py" line="40"/>
         <source>添加批注</source>
         <translation>Add Annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_commands.py" line="69" />
+        <location filename="../../desktop/ui/annotation_commands.py" line="69"/>
         <source>修改批注</source>
         <translation>Edit Annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_commands.py" line="89" />
+        <location filename="../../desktop/ui/annotation_commands.py" line="89"/>
         <source>删除批注</source>
         <translation>Delete Annotation</translation>
     </message>
@@ -190,7 +285,7 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="51" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="51"/>
         <source>请先在清理后文本中选中要批注的文字。</source>
         <translation>First select the text to annotate in the cleaned text.</translation>
     </message>
@@ -198,37 +293,37 @@
 <context>
     <name>AnnotationDialog</name>
     <message>
-        <location filename="../../desktop/ui/annotation_dialog.py" line="52" />
+        <location filename="../../desktop/ui/annotation_dialog.py" line="53"/>
         <source>修改批注</source>
         <translation>Edit Annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_dialog.py" line="54" />
+        <location filename="../../desktop/ui/annotation_dialog.py" line="55"/>
         <source>添加批注</source>
         <translation>Add Annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_dialog.py" line="69" />
+        <location filename="../../desktop/ui/annotation_dialog.py" line="70"/>
         <source>写下问题和修改建议…</source>
         <translation>Describe the problem and what should change…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_dialog.py" line="71" />
+        <location filename="../../desktop/ui/annotation_dialog.py" line="72"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_dialog.py" line="72" />
+        <location filename="../../desktop/ui/annotation_dialog.py" line="73"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_dialog.py" line="74" />
+        <location filename="../../desktop/ui/annotation_dialog.py" line="75"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_dialog.py" line="75" />
+        <location filename="../../desktop/ui/annotation_dialog.py" line="76"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
@@ -236,125 +331,339 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="43" />
+        <location filename="../../desktop/ui/annotations_panel.py" line="44"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="48" />
+        <location filename="../../desktop/ui/annotations_panel.py" line="49"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="52" />
+        <location filename="../../desktop/ui/annotations_panel.py" line="53"/>
         <source>全部审阅人</source>
         <translation>All reviewers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="58" />
+        <location filename="../../desktop/ui/annotations_panel.py" line="59"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="59" />
+        <location filename="../../desktop/ui/annotations_panel.py" line="60"/>
         <source>程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="60" />
+        <location filename="../../desktop/ui/annotations_panel.py" line="61"/>
         <source>引文 / 意见</source>
         <translation>Quote / Comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="61" />
+        <location filename="../../desktop/ui/annotations_panel.py" line="62"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="72" />
+        <location filename="../../desktop/ui/annotations_panel.py" line="73"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="74" />
+        <location filename="../../desktop/ui/annotations_panel.py" line="75"/>
         <source>已处理/未处理</source>
         <translation>Resolved/Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="79" />
+        <location filename="../../desktop/ui/annotations_panel.py" line="80"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="114" />
+        <location filename="../../desktop/ui/annotations_panel.py" line="115"/>
         <source>（未署名）</source>
         <translation>(unsigned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="138" />
+        <location filename="../../desktop/ui/annotations_panel.py" line="139"/>
         <source>〔原文已找不到〕</source>
         <translation>[passage no longer found]</translation>
     </message>
 </context>
 <context>
+    <name>ComparisonController</name>
+    <message>
+        <location filename="../../desktop/ui/comparison_controller.py" line="54"/>
+        <source>正在比较…</source>
+        <translation>Comparing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_controller.py" line="74"/>
+        <source>无法比较：</source>
+        <translation>Cannot compare: </translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonView</name>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="47"/>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="48"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="49"/>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="50"/>
+        <source>移动</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="57"/>
+        <source>（开头）</source>
+        <translation>(opening)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="59"/>
+        <source>（落款）</source>
+        <translation>(signature)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="61"/>
+        <source>（顺序调整）</source>
+        <translation>(reordered)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="123"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="124"/>
+        <source>所在部分</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="125"/>
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="165"/>
+        <source>上年：</source>
+        <translation>Last year: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="167"/>
+        <source>本年：</source>
+        <translation>This year: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="201"/>
+        <source>指标</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="202"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="229"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="327"/>
+        <source>上年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="203"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="218"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="232"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="328"/>
+        <source>本年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="204"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="144"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="241"/>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="205"/>
+        <source>幅度</source>
+        <translation>Change %</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="254"/>
+        <source>个百分点</source>
+        <translation> percentage points</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="261"/>
+        <source>变化向好</source>
+        <translation>Change for the better</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="263"/>
+        <source>变化向坏，需关注</source>
+        <translation>Change for the worse; worth a look</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_models.py" line="264"/>
+        <source>无变化，或该指标的升降无好坏之分</source>
+        <translation>No change, or neither direction is better for this figure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="73"/>
+        <source>下一处变化(&amp;N)</source>
+        <translation>&amp;Next Change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="78"/>
+        <source>跳到下一处与上年不同的文字</source>
+        <translation>Go to the next passage that differs from last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="82"/>
+        <source>上一处变化(&amp;P)</source>
+        <translation>&amp;Previous Change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="87"/>
+        <source>跳到上一处与上年不同的文字</source>
+        <translation>Go to the previous passage that differs from last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="107"/>
+        <source>上一处</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="108"/>
+        <source>下一处</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="145"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="244"/>
+        <source>同比指标</source>
+        <translation>Year-on-year figures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="174"/>
+        <source>选择一份报告，查看它与上一年度报告的比较。</source>
+        <translation>Choose a report to compare it with the year before.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="192"/>
+        <source>资料库中已没有这份报告。</source>
+        <translation>This report is no longer in the library.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="220"/>
+        <source>导入该单位上一年度的报告后，这里会逐处对照两年的报告。</source>
+        <translation>Import the agency&apos;s report of the year before to compare the two here, passage by passage.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="294"/>
+        <source>没有文字变化</source>
+        <translation>No changes in the text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="300"/>
+        <source>共 %1 处变化</source>
+        <translation>%1 changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="304"/>
+        <source>第 %1 / %2 处</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="315"/>
+        <source>沿用上年</source>
+        <translation>Carried over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="321"/>
+        <source>图例：</source>
+        <translation>Legend: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="335"/>
+        <source>沿用上年文字：</source>
+        <translation>Carried over from last year: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="336"/>
+        <source>句</source>
+        <translation>sentences</translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="49" />
+        <location filename="../../desktop/ui/import_flow.py" line="49"/>
         <source>正在导入报告…</source>
         <translation>Importing reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="50" />
+        <location filename="../../desktop/ui/import_flow.py" line="50"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="55" />
+        <location filename="../../desktop/ui/import_flow.py" line="55"/>
         <source>导入报告</source>
         <translation>Import Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="89" />
+        <location filename="../../desktop/ui/import_flow.py" line="89"/>
         <source>正在导入：</source>
         <translation>Importing: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="117" />
+        <location filename="../../desktop/ui/import_flow.py" line="117"/>
         <source>导入结果</source>
         <translation>Import Results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="121" />
+        <location filename="../../desktop/ui/import_flow.py" line="121"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="122" />
+        <location filename="../../desktop/ui/import_flow.py" line="122"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="123" />
+        <location filename="../../desktop/ui/import_flow.py" line="123"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="128" />
+        <location filename="../../desktop/ui/import_flow.py" line="128"/>
         <source>已存在</source>
         <translation>Already in library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="131" />
+        <location filename="../../desktop/ui/import_flow.py" line="131"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="133" />
+        <location filename="../../desktop/ui/import_flow.py" line="133"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="156" />
+        <location filename="../../desktop/ui/import_flow.py" line="156"/>
         <source>已导入 %1 份，已存在 %2 份，未导入 %3 份。</source>
         <translation>%1 imported, %2 already in the library, %3 not imported.</translation>
     </message>
@@ -362,132 +671,132 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="21" />
+        <location filename="../../desktop/ui/labels.py" line="21"/>
         <source>主要举措和成效</source>
         <translation>Main measures and results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="22" />
+        <location filename="../../desktop/ui/labels.py" line="22"/>
         <source>存在的不足和原因</source>
         <translation>Shortcomings and causes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="23" />
+        <location filename="../../desktop/ui/labels.py" line="23"/>
         <source>第一责任人履职情况</source>
-        <translation>Leaders' duties as first responsible persons</translation>
+        <translation>Leaders&apos; duties as first responsible persons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="24" />
+        <location filename="../../desktop/ui/labels.py" line="24"/>
         <source>下一年度主要安排</source>
         <translation>Plans for next year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="25" />
+        <location filename="../../desktop/ui/labels.py" line="25"/>
         <source>其他需要报告的情况</source>
         <translation>Other matters to report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="28" />
+        <location filename="../../desktop/ui/labels.py" line="28"/>
         <source>未审</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="29" />
+        <location filename="../../desktop/ui/labels.py" line="29"/>
         <source>审阅中</source>
         <translation>In review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="30" />
+        <location filename="../../desktop/ui/labels.py" line="30"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="33" />
+        <location filename="../../desktop/ui/labels.py" line="33"/>
         <source>报告单位</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="34" />
+        <location filename="../../desktop/ui/labels.py" line="34"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="35" />
+        <location filename="../../desktop/ui/labels.py" line="35"/>
         <source>报告年度</source>
         <translation>Report year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="36" />
+        <location filename="../../desktop/ui/labels.py" line="36"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="37" />
+        <location filename="../../desktop/ui/labels.py" line="37"/>
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="38" />
+        <location filename="../../desktop/ui/labels.py" line="38"/>
         <source>发布日期</source>
         <translation>Date published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="41" />
+        <location filename="../../desktop/ui/labels.py" line="41"/>
         <source>内容缺项</source>
         <translation>Missing content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="42" />
+        <location filename="../../desktop/ui/labels.py" line="42"/>
         <source>数据不实或矛盾</source>
         <translation>Inaccurate or inconsistent figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="43" />
+        <location filename="../../desktop/ui/labels.py" line="43"/>
         <source>问题查摆不深</source>
         <translation>Shallow analysis of problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="44" />
+        <location filename="../../desktop/ui/labels.py" line="44"/>
         <source>照搬往年</source>
         <translation>Copied from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="45" />
+        <location filename="../../desktop/ui/labels.py" line="45"/>
         <source>表述不规范</source>
         <translation>Non-standard wording</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="46" />
+        <location filename="../../desktop/ui/labels.py" line="46"/>
         <source>时效问题</source>
         <translation>Timeliness</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="47" />
+        <location filename="../../desktop/ui/labels.py" line="47"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="48" />
+        <location filename="../../desktop/ui/labels.py" line="48"/>
         <source>一般</source>
         <translation>Minor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="49" />
+        <location filename="../../desktop/ui/labels.py" line="49"/>
         <source>较重</source>
         <translation>Serious</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="50" />
+        <location filename="../../desktop/ui/labels.py" line="50"/>
         <source>严重</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="51" />
+        <location filename="../../desktop/ui/labels.py" line="51"/>
         <source>未处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="52" />
+        <location filename="../../desktop/ui/labels.py" line="52"/>
         <source>已处理</source>
         <translation>Resolved</translation>
     </message>
@@ -495,72 +804,72 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="52" />
+        <location filename="../../desktop/ui/library_model.py" line="141"/>
         <source>报告单位</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="53" />
+        <location filename="../../desktop/ui/library_model.py" line="142"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="54" />
+        <location filename="../../desktop/ui/library_model.py" line="143"/>
         <source>审阅状态</source>
         <translation>Review status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="55" />
+        <location filename="../../desktop/ui/library_model.py" line="144"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="56" />
+        <location filename="../../desktop/ui/library_model.py" line="145"/>
         <source>沿用上年</source>
         <translation>Carried over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="57" />
+        <location filename="../../desktop/ui/library_model.py" line="146"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="58" />
+        <location filename="../../desktop/ui/library_model.py" line="147"/>
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="59" />
+        <location filename="../../desktop/ui/library_model.py" line="148"/>
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="60" />
+        <location filename="../../desktop/ui/library_model.py" line="149"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="81" />
+        <location filename="../../desktop/ui/library_model.py" line="170"/>
         <source>（未识别）</source>
         <translation>(not recognised)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="101" />
+        <location filename="../../desktop/ui/library_model.py" line="190"/>
         <source>已被新版本取代</source>
         <translation>Superseded by a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="103" />
+        <location filename="../../desktop/ui/library_model.py" line="192"/>
         <source>疑似非年度报告</source>
         <translation>Possibly not an annual report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="105" />
+        <location filename="../../desktop/ui/library_model.py" line="194"/>
         <source>缺少必备部分</source>
         <translation>Required parts missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="106" />
+        <location filename="../../desktop/ui/library_model.py" line="195"/>
         <source>最新版本</source>
         <translation>Current version</translation>
     </message>
@@ -568,97 +877,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="47" />
+        <location filename="../../desktop/ui/main_window.py" line="50"/>
         <source>报告文件 (*.docx *.pdf *.txt *.html *.htm *.doc);;所有文件 (*)</source>
         <translation>Report files (*.docx *.pdf *.txt *.html *.htm *.doc);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="86" />
+        <location filename="../../desktop/ui/main_window.py" line="86"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="92" />
+        <location filename="../../desktop/ui/main_window.py" line="92"/>
         <source>筛选：单位、年度、标题…</source>
         <translation>Filter: agency, year, title…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158" />
-        <source>文件(&amp;F)</source>
-        <translation>&amp;File</translation>
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <source>报告</source>
+        <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169" />
-        <source>编辑(&amp;E)</source>
-        <translation>&amp;Edit</translation>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <source>与上年比较</source>
+        <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180" />
-        <source>视图(&amp;V)</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="187" />
-        <source>帮助(&amp;H)</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="199" />
-        <source>主工具栏</source>
-        <translation>Main Toolbar</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="243" />
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304" />
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>导入报告</source>
         <translation>Import Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="315" />
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
         <source>导入文件夹中的报告</source>
         <translation>Import Reports from a Folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326" />
+        <location filename="../../desktop/ui/main_window.py" line="310"/>
         <source>打开或新建资料库</source>
         <translation>Open or Create a Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328" />
+        <location filename="../../desktop/ui/main_window.py" line="312"/>
         <source>ReviewDesk 资料库 (*.sqlite);;所有文件 (*)</source>
         <translation>ReviewDesk libraries (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355" />
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392" />
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
         <source>导出原始文件</source>
         <translation>Export Original File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397" />
+        <location filename="../../desktop/ui/main_window.py" line="382"/>
         <source>已导出原始文件：</source>
         <translation>Original file exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="425" />
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="430" />
+        <location filename="../../desktop/ui/main_window.py" line="419"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="435" />
+        <location filename="../../desktop/ui/main_window.py" line="424"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -666,12 +960,12 @@
 <context>
     <name>MetadataDialog</name>
     <message>
-        <location filename="../../desktop/ui/metadata_dialog.py" line="20" />
+        <location filename="../../desktop/ui/metadata_dialog.py" line="20"/>
         <source>更正报告信息</source>
         <translation>Correct Report Metadata</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metadata_dialog.py" line="58" />
+        <location filename="../../desktop/ui/metadata_dialog.py" line="58"/>
         <source>更正会被记录（✎ 表示已更正过），重新导入或重新分析后仍然保留。</source>
         <translation>Corrections are recorded (✎ marks a corrected field) and survive re-importing and re-processing.</translation>
     </message>
@@ -679,22 +973,22 @@
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="36" />
+        <location filename="../../desktop/ui/metrics_panel.py" line="36"/>
         <source>指标</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="37" />
+        <location filename="../../desktop/ui/metrics_panel.py" line="37"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="59" />
+        <location filename="../../desktop/ui/metrics_panel.py" line="59"/>
         <source>一致性检查</source>
         <translation>Consistency checks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="86" />
+        <location filename="../../desktop/ui/metrics_panel.py" line="86"/>
         <source>其他数字</source>
         <translation>Other figures</translation>
     </message>
@@ -702,12 +996,12 @@
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location filename="../../desktop/ui/outline_panel.py" line="23" />
+        <location filename="../../desktop/ui/outline_panel.py" line="23"/>
         <source>目录</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outline_panel.py" line="51" />
+        <location filename="../../desktop/ui/outline_panel.py" line="51"/>
         <source>缺少：</source>
         <translation>Missing: </translation>
     </message>
@@ -715,17 +1009,17 @@
 <context>
     <name>RecentLibrariesMenu</name>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="39" />
+        <location filename="../../desktop/ui/recent_libraries.py" line="39"/>
         <source>最近的资料库(&amp;R)</source>
         <translation>&amp;Recent Libraries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="54" />
+        <location filename="../../desktop/ui/recent_libraries.py" line="54"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="58" />
+        <location filename="../../desktop/ui/recent_libraries.py" line="58"/>
         <source>清除列表</source>
         <translation>Clear List</translation>
     </message>
@@ -733,62 +1027,62 @@
 <context>
     <name>ReportHeader</name>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="16" />
+        <location filename="../../desktop/ui/report_header.py" line="16"/>
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="18" />
+        <location filename="../../desktop/ui/report_header.py" line="18"/>
         <source>（标题为自动生成）</source>
         <translation>(title generated)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="21" />
+        <location filename="../../desktop/ui/report_header.py" line="21"/>
         <source>单位：</source>
         <translation>Agency: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="22" />
+        <location filename="../../desktop/ui/report_header.py" line="22"/>
         <source>年度：</source>
         <translation>Year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="23" />
+        <location filename="../../desktop/ui/report_header.py" line="23"/>
         <source>成文日期：</source>
         <translation>Written: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="26" />
+        <location filename="../../desktop/ui/report_header.py" line="26"/>
         <source>发布日期：</source>
         <translation>Published: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="27" />
+        <location filename="../../desktop/ui/report_header.py" line="27"/>
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="29" />
+        <location filename="../../desktop/ui/report_header.py" line="29"/>
         <source>已人工更正</source>
         <translation>Corrected by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="34" />
+        <location filename="../../desktop/ui/report_header.py" line="34"/>
         <source>缺少必备部分：</source>
         <translation>Required parts missing: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="38" />
+        <location filename="../../desktop/ui/report_header.py" line="38"/>
         <source>当前显示：</source>
         <translation>Showing: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="39" />
+        <location filename="../../desktop/ui/report_header.py" line="39"/>
         <source>原文</source>
         <translation>original text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="41" />
+        <location filename="../../desktop/ui/report_header.py" line="41"/>
         <source>清理后文本</source>
         <translation>cleaned text</translation>
     </message>
@@ -796,7 +1090,7 @@
 <context>
     <name>ReportTextView</name>
     <message>
-        <location filename="../../desktop/ui/report_text.py" line="52" />
+        <location filename="../../desktop/ui/report_text.py" line="52"/>
         <source>在左侧选择一份报告，或把报告文件拖到窗口中导入。</source>
         <translation>Choose a report on the left, or drop report files onto the window to import them.</translation>
     </message>
@@ -804,18 +1098,18 @@
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../desktop/ui/report_view.py" line="30" />
+        <location filename="../../desktop/ui/report_view.py" line="30"/>
         <source>指标</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_view.py" line="31" />
-        <location filename="../../desktop/ui/report_view.py" line="78" />
+        <location filename="../../desktop/ui/report_view.py" line="31"/>
+        <location filename="../../desktop/ui/report_view.py" line="78"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_view.py" line="33" />
+        <location filename="../../desktop/ui/report_view.py" line="33"/>
         <source>审阅</source>
         <translation>Review</translation>
     </message>
@@ -823,27 +1117,27 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="35" />
+        <location filename="../../desktop/ui/review_panel.py" line="35"/>
         <source>总体结论和修改建议，将写入审查意见。</source>
         <translation>Overall conclusion and recommendations, written into the review memo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="46" />
+        <location filename="../../desktop/ui/review_panel.py" line="46"/>
         <source>审阅状态</source>
         <translation>Review status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="47" />
+        <location filename="../../desktop/ui/review_panel.py" line="47"/>
         <source>总体结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="96" />
+        <location filename="../../desktop/ui/review_panel.py" line="96"/>
         <source>（未署名）</source>
         <translation>(unsigned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="97" />
+        <location filename="../../desktop/ui/review_panel.py" line="97"/>
         <source>尚未审阅</source>
         <translation>Not reviewed yet</translation>
     </message>
@@ -851,28 +1145,22 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="31" />
+        <location filename="../../desktop/ui/search_panel.py" line="31"/>
         <source>全文搜索（如：安全生产 “行政复议”），回车开始</source>
         <translation>Full-text search (e.g. 安全生产 “行政复议”), press Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="51" />
+        <location filename="../../desktop/ui/search_panel.py" line="51"/>
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/search_panel.py" line="63" />
-        <source>%n 处</source>
-        <translation>
-            <numerusform>%n match</numerusform><numerusform>%n matches</numerusform></translation>
-    </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="69" />
+        <location filename="../../desktop/ui/search_panel.py" line="69"/>
         <source>找到 %1 份报告</source>
         <translation>%1 reports found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="71" />
+        <location filename="../../desktop/ui/search_panel.py" line="71"/>
         <source>没有找到匹配的报告</source>
         <translation>No matching reports</translation>
     </message>
@@ -880,32 +1168,32 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="24" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="24"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="29" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="29"/>
         <source>记录在每条批注上，例如：张三</source>
         <translation>Recorded on every annotation, e.g. Zhang San</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="41" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="41"/>
         <source>审阅人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="42" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="42"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="44" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="44"/>
         <source>更改语言后重新启动生效。</source>
         <translation>A language change takes effect after restarting.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="46" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="46"/>
         <source>正文字号</source>
         <translation>Text size</translation>
     </message>

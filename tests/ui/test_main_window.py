@@ -233,3 +233,33 @@ def test_switching_to_another_library(qtbot: QtBot, window: MainWindow, tmp_path
         first.trigger()
     assert window.model.rowCount() == 1
     window.library.close()
+
+
+def test_compare_with_last_year_tab_loads_in_the_background_and_steps_by_keyboard(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    outcomes = import_and_wait(qtbot, window, [sample("shili_2023.docx"), sample("shili_2024.docx")])
+    current = outcomes[-1].report_id
+    qtbot.waitUntil(lambda: window.report_view.report_id == current)
+    view = window.comparison_view
+    window.actions_by_name["show_comparison"].trigger()
+    assert window.workspace.currentWidget() is view
+    qtbot.waitUntil(lambda: window.comparison.compared_id == current, timeout=20000)
+    assert view.changes.rowCount() > 10
+    assert view.right.text.toPlainText().startswith("示例市应急管理局关于2024年")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view.change_table.setFocus()
+    qtbot.keyClick(view.change_table, Qt.Key.Key_F8)
+    first = view.current_change_row
+    qtbot.keyClick(view.change_table, Qt.Key.Key_F8)
+    assert first >= 0 and view.current_change_row == first + 1
+    qtbot.keyClick(view.change_table, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert view.current_change_row == first
+    # Selecting the prior year's report compares it with nothing: a message, not stale panes.
+    window.select_report(outcomes[0].report_id)
+    qtbot.waitUntil(lambda: window.comparison.compared_id == outcomes[0].report_id, timeout=20000)
+    assert view.changes.rowCount() == 0
+    # A search hit brings the report text back to the front.
+    window.open_hit(current, 0, 4)
+    assert window.workspace.currentWidget() is window.report_view
