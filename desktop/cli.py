@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop import __version__, cli_annotations, cli_search
+from desktop import __version__, cli_annotations, cli_memo, cli_search
 
 COMMANDS = (
     "import",
@@ -24,6 +24,7 @@ COMMANDS = (
     "reprocess",
     "export-original",
     *cli_annotations.COMMANDS,
+    *cli_memo.COMMANDS,
     "search",
 )
 
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE")
     cli_annotations.add_parsers(sub, library)
     cli_search.add_parsers(sub, library)
+    cli_memo.add_parsers(sub, library)
     return parser
 
 
@@ -290,4 +292,5 @@ _HANDLERS = {
     "export-original": _cmd_export_original,
     **cli_annotations.HANDLERS,
     **cli_search.HANDLERS,
+    **cli_memo.HANDLERS,
 }
