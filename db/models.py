@@ -201,6 +201,27 @@ class Annotation(Base):
     position_end: Mapped[int] = mapped_column(Integer)
     text_hash: Mapped[str] = mapped_column(String(64))
     orphan: Mapped[bool] = mapped_column(default=False)
+    sync_hashes: Mapped[list[str] | None] = mapped_column(JSON)
+    """Content hashes this annotation had when it was exported or imported (oldest first; None: never
+    exchanged). They tell a newer version from an older one in review packages
+    (:mod:`desktop.core.exchange.merge`)."""
+
+
+class AnnotationConflict(Base):
+    """A version of an annotation from a review package that was edited on both sides.
+
+    The local annotation is kept as it is until the reviewer chooses one side; ``incoming`` holds the
+    package's version (content fields, modified time and sync history), ``source`` the package name.
+    """
+
+    __tablename__ = "annotation_conflicts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    annotation_id: Mapped[str] = mapped_column(ForeignKey("annotations.id", ondelete="CASCADE"), unique=True)
+    incoming: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    incoming_hash: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(500), default="")
+    detected_at: Mapped[datetime]
 
 
 class ReviewState(Base):

@@ -248,7 +248,7 @@ def _short(quote: str, limit: int = 30) -> str:
 SNAPSHOT_FIELDS = (
     "id", "report_id", "report_sha256", "category", "severity", "status", "comment", "author",
     "created_at", "modified_at", "quote_exact", "quote_prefix", "quote_suffix", "position_start",
-    "position_end", "text_hash", "orphan",
+    "position_end", "text_hash", "orphan", "sync_hashes",
 )  # fmt: skip
 
 
