@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop import __version__, cli_annotations, cli_memo, cli_search
+from desktop import __version__, cli_annotations, cli_exchange, cli_memo, cli_search
 
 COMMANDS = (
     "import",
@@ -25,6 +25,7 @@ COMMANDS = (
     "export-original",
     *cli_annotations.COMMANDS,
     *cli_memo.COMMANDS,
+    *cli_exchange.COMMANDS,
     "search",
 )
 
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_annotations.add_parsers(sub, library)
     cli_search.add_parsers(sub, library)
     cli_memo.add_parsers(sub, library)
+    cli_exchange.add_parsers(sub, library)
     return parser
 
 
@@ -293,4 +295,5 @@ _HANDLERS = {
     **cli_annotations.HANDLERS,
     **cli_search.HANDLERS,
     **cli_memo.HANDLERS,
+    **cli_exchange.HANDLERS,
 }

@@ -34,6 +34,7 @@ from desktop.ui.actions import LIBRARY_CONTEXT_MENU, build_menus, context_menu, 
 from desktop.ui.annotation_controller import AnnotationController
 from desktop.ui.comparison_controller import ComparisonController
 from desktop.ui.comparison_view import ComparisonView
+from desktop.ui.export_flow import ExportFlow
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.labels import QT_TRANSLATE_NOOP
 from desktop.ui.library_model import LibraryModel, ReportIdRole
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         # Sorting and filtering keep the report on screen selected (the view drops it on a reset).
         self.model.modelReset.connect(self._reselect)
         self.annotations = AnnotationController(self, self.taxonomy)
+        self.exports = ExportFlow(self)
         self.actions_by_name = create_actions(self, self._handlers())
         self._build_menus()
         self._connect_undo()
@@ -143,7 +145,12 @@ class MainWindow(QMainWindow):
             "import_folder": self.choose_folder,
             "import_samples": self.import_samples,
             "open_library": self.choose_library,
-            "export_original": self.export_original,
+            "export_original": self.exports.choose_original,
+            "export_memo": self.exports.choose_memo,
+            "export_summary": self.exports.choose_summary,
+            "export_package": self.exports.choose_package,
+            "import_package": self.exports.choose_import_package,
+            "resolve_conflicts": self.exports.resolve_conflicts,
             "edit_metadata": self.edit_metadata,
             "undo": lambda: self.annotations.undo_stack.undo(),
             "redo": lambda: self.annotations.undo_stack.redo(),
@@ -361,26 +368,6 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     # Other actions -----------------------------------------------------------------------
-
-    def export_original(self) -> None:
-        from desktop.core.library import original_file
-
-        report_id = self.report_view.report_id
-        if report_id is None or self.library is None:
-            return
-        with self.library.sessions() as session:
-            found = original_file(session, report_id)
-        if found is None:
-            return
-        name, data = found
-        target, _ = QFileDialog.getSaveFileName(
-            self, QCoreApplication.translate("MainWindow", "导出原始文件"), str(Path.home() / name)
-        )
-        if target:
-            Path(target).write_bytes(data)
-            self.statusBar().showMessage(
-                QCoreApplication.translate("MainWindow", "已导出原始文件：") + target, 5000
-            )
 
     def edit_metadata(self) -> None:
         report_id = self.report_view.report_id

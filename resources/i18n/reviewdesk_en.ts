@@ -606,6 +606,226 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="32"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="33"/>
+        <source>严重程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="34"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="35"/>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="36"/>
+        <source>批注人</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="46"/>
+        <source>修改时间</source>
+        <translation>Modified</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="55"/>
+        <source>处理批注冲突</source>
+        <translation>Resolve Annotation Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="68"/>
+        <source>保留本地版本</source>
+        <translation>Keep This Library&apos;s Version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="70"/>
+        <source>采用导入的版本</source>
+        <translation>Take the Package&apos;s Version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="79"/>
+        <source>本资料库中的版本</source>
+        <translation>Version in this library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="80"/>
+        <source>批注包中的版本</source>
+        <translation>Version in the package</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="113"/>
+        <source>没有待处理的批注冲突。</source>
+        <translation>No annotation conflicts to resolve.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="119"/>
+        <source>原文：</source>
+        <translation>Passage: </translation>
+    </message>
+</context>
+<context>
+    <name>ExportFlow</name>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="68"/>
+        <source>未能完成</source>
+        <translation>Could Not Finish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="91"/>
+        <source>导出原始文件</source>
+        <translation>Export Original File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="93"/>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="98"/>
+        <source>已导出原始文件：</source>
+        <translation>Original file exported: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="107"/>
+        <source>请先选择一份报告。</source>
+        <translation>Choose a report first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="112"/>
+        <source>年度报告审查意见</source>
+        <translation> annual report review memo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="114"/>
+        <source>导出审查意见</source>
+        <translation>Export Review Memo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="116"/>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="136"/>
+        <source>正在生成审查意见…</source>
+        <translation>Writing the review memo…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="138"/>
+        <source>已导出审查意见：</source>
+        <translation>Review memo exported: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="146"/>
+        <source>Excel 工作簿 (*.xlsx);;CSV 表格（UTF-8） (*.csv)</source>
+        <translation>Excel workbooks (*.xlsx);;CSV tables, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="148"/>
+        <source>导出审阅汇总</source>
+        <translation>Export Review Summary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="149"/>
+        <source>审阅汇总</source>
+        <translation>review summary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="168"/>
+        <source>已导出审阅汇总（%1 份报告）：</source>
+        <translation>Review summary exported (%1 reports): </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="172"/>
+        <source>正在汇总…</source>
+        <translation>Summarising…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="180"/>
+        <source>批注包</source>
+        <translation>annotations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="182"/>
+        <location filename="../../desktop/ui/export_flow.py" line="190"/>
+        <source>导出批注包</source>
+        <translation>Export Annotation Package</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="184"/>
+        <source>ReviewDesk 批注包 (*.rdpkg)</source>
+        <translation>ReviewDesk annotation packages (*.rdpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="191"/>
+        <source>是否把原始报告文件一并放入批注包？
+对方资料库中没有这些报告时，可以随批注一起导入。</source>
+        <translation>Put the original report files in the package too?
+A colleague whose library lacks these reports can then import them with the annotations.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="212"/>
+        <source>已导出 %1 条批注：</source>
+        <translation>%1 annotations exported: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="216"/>
+        <source>正在导出批注包…</source>
+        <translation>Exporting the annotation package…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="223"/>
+        <source>导入批注包</source>
+        <translation>Import Annotation Package</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="225"/>
+        <source>ReviewDesk 批注包 (*.rdpkg);;所有文件 (*)</source>
+        <translation>ReviewDesk annotation packages (*.rdpkg);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="239"/>
+        <source>正在导入批注包…</source>
+        <translation>Importing the annotation package…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="247"/>
+        <source>新增 %1 条，更新 %2 条，未变 %3 条，冲突 %4 条，待对应报告 %5 条。</source>
+        <translation>%1 added, %2 updated, %3 unchanged, %4 in conflict, %5 waiting for their report.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="257"/>
+        <source>随包导入报告 %1 份。</source>
+        <translation> %1 reports imported from the package.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="265"/>
+        <source>有批注在两边都被修改过。现在处理冲突吗？</source>
+        <translation>Some annotations were edited on both sides. Resolve the conflicts now?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="268"/>
+        <location filename="../../desktop/ui/export_flow.py" line="274"/>
+        <source>批注包已导入</source>
+        <translation>Annotation Package Imported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="276"/>
+        <source>批注包已导入：</source>
+        <translation>Annotation package imported: </translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
         <location filename="../../desktop/ui/import_flow.py" line="49"/>
@@ -877,82 +1097,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="50"/>
+        <location filename="../../desktop/ui/main_window.py" line="51"/>
         <source>报告文件 (*.docx *.pdf *.txt *.html *.htm *.doc);;所有文件 (*)</source>
         <translation>Report files (*.docx *.pdf *.txt *.html *.htm *.doc);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="86"/>
+        <location filename="../../desktop/ui/main_window.py" line="88"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="92"/>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
         <source>筛选：单位、年度、标题…</source>
         <translation>Filter: agency, year, title…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>与上年比较</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>导入报告</source>
         <translation>Import Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
         <source>导入文件夹中的报告</source>
         <translation>Import Reports from a Folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310"/>
+        <location filename="../../desktop/ui/main_window.py" line="317"/>
         <source>打开或新建资料库</source>
         <translation>Open or Create a Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="312"/>
+        <location filename="../../desktop/ui/main_window.py" line="319"/>
         <source>ReviewDesk 资料库 (*.sqlite);;所有文件 (*)</source>
         <translation>ReviewDesk libraries (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377"/>
-        <source>导出原始文件</source>
-        <translation>Export Original File</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="382"/>
-        <source>已导出原始文件：</source>
-        <translation>Original file exported: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/ui/main_window.py" line="401"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="419"/>
+        <location filename="../../desktop/ui/main_window.py" line="406"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
