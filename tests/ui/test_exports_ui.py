@@ -63,7 +63,9 @@ def test_memo_and_summary_are_written_in_the_background(
     assert "已导出审阅汇总" in window.statusBar().currentMessage()
 
 
-def test_library_context_menu_offers_the_report_actions(qtbot: QtBot, library: Library, tmp_path: Path) -> None:
+def test_library_context_menu_offers_the_report_actions(
+    qtbot: QtBot, library: Library, tmp_path: Path
+) -> None:
     window = make_window(qtbot, library, tmp_path / "s.ini")
     menu = context_menu(window.table, window.actions_by_name, LIBRARY_CONTEXT_MENU)
     names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
