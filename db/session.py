@@ -11,7 +11,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.paths import default_library_path, library_url
-from db.sqlite import configure_sqlite
+from db.sqlite import configure_sqlite, foreign_keys_deferred
 
 __all__ = ["Library", "LibraryError", "default_library_path", "library_url", "open_library"]
 
@@ -53,14 +53,19 @@ def open_library(location: str | Path | None = None) -> Library:
 
 def upgrade(engine: Engine) -> None:
     """Run Alembic migrations to head on ``engine``."""
+    migrate(engine, "upgrade", "head")
+
+
+def migrate(engine: Engine, action: str, revision: str) -> None:
+    """``alembic upgrade|downgrade revision`` on ``engine``, in one transaction."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
+    with engine.connect() as connection, foreign_keys_deferred(connection), connection.begin():
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        getattr(command, action)(config, revision)
 
 
 def schema_tables(engine: Engine) -> list[str]:

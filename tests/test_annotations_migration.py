@@ -5,25 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
 from alembic.autogenerate import compare_metadata
-from alembic.config import Config
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy import create_engine, inspect, text
 
 from db.models import Base
-from db.session import MIGRATIONS, open_library, schema_tables
+from db.session import migrate, open_library, schema_tables
 from db.sqlite import configure_sqlite
 
 TABLES = {"annotations", "review_states"}
-
-
-def migrate(engine: Engine, action: str, revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, action)(config, revision)
 
 
 def test_fresh_library_has_the_annotation_tables(tmp_path: Path) -> None:
