@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
 
-from db.session import open_library  # noqa: E402
+from db.session import Library, open_library  # noqa: E402
 from desktop.core.importing import import_file, update_derived  # noqa: E402
 from desktop.core.samples import sample_files  # noqa: E402
 from desktop.ui.app import create_application  # noqa: E402
@@ -32,6 +32,36 @@ def wait(ms: int) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
+
+
+def annotate(library: Library, window: MainWindow) -> None:
+    """Two findings on the shown report, as a reviewer would leave them."""
+    from desktop.core.annotations import create_annotation
+    from desktop.core.library import get_report
+
+    report_id = window.report_view.report_id
+    assert report_id is not None
+    with library.sessions.begin() as session:
+        report = get_report(session, report_id, with_text=True)
+        assert report is not None
+        for quote, category, severity, comment in (
+            ("执法力量与监管任务不相匹配", "shallow_analysis", "serious", "只列现象，未分析深层原因。"),
+            ("生产安全事故23起", "data_inconsistent", "normal", "请核对整改率与已整改、发现数是否一致。"),
+        ):
+            start = report.clean_text.find(quote)
+            if start >= 0:
+                create_annotation(
+                    session,
+                    report,
+                    start,
+                    start + len(quote),
+                    category=category,
+                    severity=severity,
+                    comment=comment,
+                    author="王审阅",
+                )
+    window.annotations.reload()
+    window.refresh()
 
 
 def main() -> int:
@@ -61,6 +91,23 @@ def main() -> int:
         window.actions_by_name["show_original"].setChecked(True)
         wait(200)
         window.grab().save(str(OUT / "original_text.png"))
+        window.actions_by_name["show_original"].setChecked(False)
+        annotate(library, window)
+        window.report_view.side.setCurrentIndex(1)
+        wait(300)
+        window.grab().save(str(OUT / "annotations.png"))
+        window.actions_by_name["show_comparison"].trigger()
+        for _ in range(50):
+            wait(100)
+            if window.comparison.compared_id is not None:
+                break
+        window.comparison_view.next_change()
+        window.comparison_view.next_change()
+        wait(300)
+        window.grab().save(str(OUT / "comparison.png"))
+        window.comparison_view.tabs.setCurrentIndex(1)
+        wait(200)
+        window.grab().save(str(OUT / "comparison_figures.png"))
         window.close()
         library.close()
     print(f"screenshots written to {OUT}")

@@ -62,8 +62,13 @@ class AnnotationsPanel(QWidget):
                 QCoreApplication.translate("AnnotationsPanel", "状态"),
             ]
         )
-        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setStretchLastSection(False)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Narrow label columns: the quote and comment are what the reviewer reads in a side panel.
+        for column, width in ((0, 84), (1, 44), (3, 56)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
         self.tree.itemClicked.connect(self._activated)

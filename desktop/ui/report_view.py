@@ -37,7 +37,7 @@ class ReportView(QWidget):
         self.splitter.addWidget(self.body)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([220, 560, 300])
+        self.splitter.setSizes([200, 540, 360])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
