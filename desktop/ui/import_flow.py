@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHeaderView,
     QProgressDialog,
     QTableWidget,
@@ -18,11 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.labels import QT_TRANSLATE_NOOP
 from desktop.ui.tasks import TaskContext, TaskRunner
 
 if TYPE_CHECKING:
     from db.session import Library
     from desktop.core.importing import ImportOutcome
+    from desktop.ui.main_window import MainWindow
+
+
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "ImportFlow", "报告文件 (*.docx *.pdf *.txt *.html *.htm *.doc);;所有文件 (*)"
+)
 
 
 class ImportFlow(QObject):
@@ -62,6 +70,27 @@ class ImportFlow(QObject):
         task.progress.connect(self._progress)
         dialog.canceled.connect(task.cancel)
         return True
+
+    def choose_files(self, window: MainWindow) -> None:
+        start = str(window.settings.value("import/last_dir", str(Path.home())))
+        names, _ = QFileDialog.getOpenFileNames(
+            window,
+            QCoreApplication.translate("ImportFlow", "导入报告"),
+            start,
+            QCoreApplication.translate("ImportFlow", FILE_FILTER),
+        )
+        if names:
+            window.settings.setValue("import/last_dir", str(Path(names[0]).parent))
+            window.import_paths([Path(n) for n in names])
+
+    def choose_folder(self, window: MainWindow) -> None:
+        start = str(window.settings.value("import/last_dir", str(Path.home())))
+        folder = QFileDialog.getExistingDirectory(
+            window, QCoreApplication.translate("ImportFlow", "导入文件夹中的报告"), start
+        )
+        if folder:
+            window.settings.setValue("import/last_dir", folder)
+            window.import_paths([Path(folder)])
 
     @staticmethod
     def _work(library: Library, files: list[Path]) -> Callable[[TaskContext], list[ImportOutcome]]:

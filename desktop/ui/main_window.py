@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QLineEdit,
     QMainWindow,
@@ -36,9 +35,8 @@ from desktop.ui.comparison_controller import ComparisonController
 from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.export_flow import ExportFlow
 from desktop.ui.import_flow import ImportFlow
-from desktop.ui.labels import QT_TRANSLATE_NOOP
 from desktop.ui.library_model import LibraryModel, ReportIdRole
-from desktop.ui.recent_libraries import RecentLibrariesMenu, remember_library
+from desktop.ui.recent_libraries import RecentLibrariesMenu, choose_library, remember_library
 from desktop.ui.report_view import ReportView
 from desktop.ui.search_panel import SearchPanel
 from desktop.ui.tasks import TaskRunner
@@ -47,10 +45,6 @@ from desktop.ui.window_state import restore_layout, save_layout
 if TYPE_CHECKING:
     from db.session import Library
     from desktop.core.importing import ImportOutcome
-
-FILE_FILTER = QT_TRANSLATE_NOOP(
-    "MainWindow", "报告文件 (*.docx *.pdf *.txt *.html *.htm *.doc);;所有文件 (*)"
-)
 
 
 class MainWindow(QMainWindow):
@@ -141,10 +135,10 @@ class MainWindow(QMainWindow):
 
     def _handlers(self) -> dict[str, Any]:
         return {
-            "import": self.choose_files,
-            "import_folder": self.choose_folder,
+            "import": lambda: self.import_flow.choose_files(self),
+            "import_folder": lambda: self.import_flow.choose_folder(self),
             "import_samples": self.import_samples,
-            "open_library": self.choose_library,
+            "open_library": lambda: choose_library(self),
             "export_original": self.exports.choose_original,
             "export_memo": self.exports.choose_memo,
             "export_summary": self.exports.choose_summary,
@@ -287,40 +281,6 @@ class MainWindow(QMainWindow):
         return [int(self.model.index(row, 0).data(ReportIdRole)) for row in sorted(rows)]
 
     # Import ------------------------------------------------------------------------------
-
-    def choose_files(self) -> None:
-        start = str(self.settings.value("import/last_dir", str(Path.home())))
-        names, _ = QFileDialog.getOpenFileNames(
-            self,
-            QCoreApplication.translate("MainWindow", "导入报告"),
-            start,
-            QCoreApplication.translate("MainWindow", FILE_FILTER),
-        )
-        if names:
-            self.settings.setValue("import/last_dir", str(Path(names[0]).parent))
-            self.import_paths([Path(n) for n in names])
-
-    def choose_folder(self) -> None:
-        start = str(self.settings.value("import/last_dir", str(Path.home())))
-        folder = QFileDialog.getExistingDirectory(
-            self, QCoreApplication.translate("MainWindow", "导入文件夹中的报告"), start
-        )
-        if folder:
-            self.settings.setValue("import/last_dir", folder)
-            self.import_paths([Path(folder)])
-
-    def choose_library(self) -> None:
-        """Open another library file, or create one (a reviewer may keep one per review round)."""
-        start = self.library.url.removeprefix("sqlite:///") if self.library else str(Path.home())
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            QCoreApplication.translate("MainWindow", "打开或新建资料库"),
-            start,
-            QCoreApplication.translate("MainWindow", "ReviewDesk 资料库 (*.sqlite);;所有文件 (*)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
-        if name:
-            self.switch_library(name)
 
     def switch_library(self, path: str) -> None:
         from desktop.ui.app import start_library

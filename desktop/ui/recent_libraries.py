@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
 
 KEY = "library/recent"
 LIMIT = 8
@@ -30,6 +34,20 @@ def last_library(settings: QSettings) -> str | None:
     if entries and ("://" in entries[0] or Path(entries[0]).is_file()):
         return entries[0]
     return None
+
+
+def choose_library(window: MainWindow) -> None:
+    """Open another library file, or create one (a reviewer may keep one per review round)."""
+    start = window.library.url.removeprefix("sqlite:///") if window.library else str(Path.home())
+    name, _ = QFileDialog.getSaveFileName(
+        window,
+        QCoreApplication.translate("RecentLibrariesMenu", "打开或新建资料库"),
+        start,
+        QCoreApplication.translate("RecentLibrariesMenu", "ReviewDesk 资料库 (*.sqlite);;所有文件 (*)"),
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    if name:
+        window.switch_library(name)
 
 
 class RecentLibrariesMenu(QMenu):

@@ -366,27 +366,27 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="73"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="78"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="75"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="80"/>
         <source>已处理/未处理</source>
         <translation>Resolved/Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="80"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="85"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="115"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="120"/>
         <source>（未署名）</source>
         <translation>(unsigned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="139"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="144"/>
         <source>〔原文已找不到〕</source>
         <translation>[passage no longer found]</translation>
     </message>
@@ -828,62 +828,73 @@ A colleague whose library lacks these reports can then import them with the anno
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="49"/>
+        <location filename="../../desktop/ui/import_flow.py" line="31"/>
+        <source>报告文件 (*.docx *.pdf *.txt *.html *.htm *.doc);;所有文件 (*)</source>
+        <translation>Report files (*.docx *.pdf *.txt *.html *.htm *.doc);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_flow.py" line="57"/>
         <source>正在导入报告…</source>
         <translation>Importing reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="50"/>
+        <location filename="../../desktop/ui/import_flow.py" line="58"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="55"/>
+        <location filename="../../desktop/ui/import_flow.py" line="63"/>
+        <location filename="../../desktop/ui/import_flow.py" line="78"/>
         <source>导入报告</source>
         <translation>Import Reports</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_flow.py" line="89"/>
+        <source>导入文件夹中的报告</source>
+        <translation>Import Reports from a Folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_flow.py" line="118"/>
         <source>正在导入：</source>
         <translation>Importing: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="117"/>
+        <location filename="../../desktop/ui/import_flow.py" line="146"/>
         <source>导入结果</source>
         <translation>Import Results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="121"/>
+        <location filename="../../desktop/ui/import_flow.py" line="150"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="122"/>
+        <location filename="../../desktop/ui/import_flow.py" line="151"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="123"/>
+        <location filename="../../desktop/ui/import_flow.py" line="152"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="128"/>
+        <location filename="../../desktop/ui/import_flow.py" line="157"/>
         <source>已存在</source>
         <translation>Already in library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="131"/>
+        <location filename="../../desktop/ui/import_flow.py" line="160"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="133"/>
+        <location filename="../../desktop/ui/import_flow.py" line="162"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="156"/>
+        <location filename="../../desktop/ui/import_flow.py" line="185"/>
         <source>已导入 %1 份，已存在 %2 份，未导入 %3 份。</source>
         <translation>%1 imported, %2 already in the library, %3 not imported.</translation>
     </message>
@@ -1097,72 +1108,47 @@ A colleague whose library lacks these reports can then import them with the anno
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="51"/>
-        <source>报告文件 (*.docx *.pdf *.txt *.html *.htm *.doc);;所有文件 (*)</source>
-        <translation>Report files (*.docx *.pdf *.txt *.html *.htm *.doc);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="88"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94"/>
+        <location filename="../../desktop/ui/main_window.py" line="88"/>
         <source>筛选：单位、年度、标题…</source>
         <translation>Filter: agency, year, title…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="128"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>与上年比较</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
-        <source>导入报告</source>
-        <translation>Import Reports</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/main_window.py" line="306"/>
-        <source>导入文件夹中的报告</source>
-        <translation>Import Reports from a Folder</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="317"/>
-        <source>打开或新建资料库</source>
-        <translation>Open or Create a Library</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="319"/>
-        <source>ReviewDesk 资料库 (*.sqlite);;所有文件 (*)</source>
-        <translation>ReviewDesk libraries (*.sqlite);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/ui/main_window.py" line="361"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -1219,17 +1205,27 @@ A colleague whose library lacks these reports can then import them with the anno
 <context>
     <name>RecentLibrariesMenu</name>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="39"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="44"/>
+        <source>打开或新建资料库</source>
+        <translation>Open or Create a Library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recent_libraries.py" line="46"/>
+        <source>ReviewDesk 资料库 (*.sqlite);;所有文件 (*)</source>
+        <translation>ReviewDesk libraries (*.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recent_libraries.py" line="57"/>
         <source>最近的资料库(&amp;R)</source>
         <translation>&amp;Recent Libraries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="54"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="72"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="58"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="76"/>
         <source>清除列表</source>
         <translation>Clear List</translation>
     </message>
