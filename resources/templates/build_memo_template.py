@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import io
 import sys
-import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -35,6 +34,7 @@ from desktop.core.export.memo_docx import (  # noqa: E402  (needs the checkout o
     set_run_fonts,
     w_element,
 )
+from resources.samples.build_samples import normalize_zip  # noqa: E402  (same deterministic zip)
 
 OUT = Path(__file__).resolve().parent / "memo_template.docx"
 
@@ -48,7 +48,6 @@ LINE_PITCH = 579  # 225 mm / 22 lines = 28.95 pt
 # every character into two cells (about 14 a line).
 BODY_FONT, BODY_SIZE = "仿宋_GB2312", 16
 FIXED_TIME = datetime(2025, 1, 1, 0, 0, 0)
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 KEEP_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
 """Built-in styles Word expects; the rest of python-docx's default template is dropped (size)."""
 TRACKING = -5
@@ -250,21 +249,7 @@ def build() -> bytes:
     props.revision = 1
     buffer = io.BytesIO()
     doc.save(buffer)
-    return _normalise_zip(buffer.getvalue())
-
-
-def _normalise_zip(data: bytes) -> bytes:
-    """Fixed timestamps and attributes: identical content gives identical bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            entry.create_system = 0
-            target.writestr(entry, source.read(info.filename), compresslevel=9)
-    return out.getvalue()
+    return normalize_zip(buffer.getvalue())
 
 
 def main(argv: list[str] | None = None) -> int:
