@@ -12,6 +12,7 @@ from desktop.core.findings.rules.spans import (
     heading_span,
     label,
     sentence_span,
+    sentences,
 )
 
 DEFAULT_PARTS = ("measures", "shortcomings", "leader_duty", "next_year")
@@ -75,7 +76,9 @@ def _mention(facts: ReportFacts, patterns: tuple[str, ...], skip_before: int) ->
 def part_only_sentence(facts: ReportFacts, settings: Settings, config: FindingsConfig) -> list[Finding]:
     """A required part that has a heading but hardly any text under it."""
     found: list[Finding] = []
-    minimum = int(settings.get("min_chars", 80))
+    minimum = int(settings.get("min_chars", 60))
+    one_sentence = int(settings.get("sentence_chars", 150))
+    most = int(settings.get("max_sentences", 1))
     parts = config.rule("part_missing").get("parts", DEFAULT_PARTS)
     for kind in parts:
         if kind in facts.missing:
@@ -84,18 +87,19 @@ def part_only_sentence(facts: ReportFacts, settings: Settings, config: FindingsC
         if not sections:
             continue
         size = sum(chars(facts.text[slice(*body_span(s))]) for s in sections)
-        if size >= minimum:
+        count = sum(len(sentences(facts.text, *body_span(s))) for s in sections)
+        if size >= minimum and (count > most or size >= one_sentence):
             continue
         name = label(kind)
         found.append(
             finding(
                 "part_only_sentence",
                 settings,
-                f"“{name}”部分只有 {size} 字，仅是一句话，没有展开。该部分是年度报告的必备内容，"
+                f"“{name}”部分只有 {count} 句、{size} 字，没有展开。该部分是年度报告的必备内容，"
                 "应写实写具体。",
                 heading_span(facts.text, sections[0]),
                 key=kind,
-                evidence={"part": kind, "label": name, "chars": size, "min_chars": minimum},
+                evidence={"part": kind, "label": name, "chars": size, "sentences": count},
             )
         )
     return found
