@@ -159,12 +159,27 @@ def decide(
     config: FindingsConfig | None = None,
     taxonomy: Taxonomy | None = None,
 ) -> DecisionChange:
-    """Accept or dismiss one finding (replacing an earlier decision on it); restore with ``open``."""
+    """Accept or dismiss one finding by id (replacing an earlier decision on it); restore with ``open``."""
     if decision not in (ACCEPTED, DISMISSED, "open"):
         raise AnnotationError(f"未知的处理方式“{decision}”（可选：accepted、dismissed、open）。")
     taxonomy = taxonomy or default_taxonomy()
     report, finding = _find(session, report_id, finding_id, catalog=catalog, config=config, taxonomy=taxonomy)
-    change = DecisionChange(report_id, finding_id, decision)
+    return record_decision(session, report, finding, decision, author=author, comment=comment, taxonomy=taxonomy)
+
+
+def record_decision(
+    session: Session,
+    report: models.Report,
+    finding: Finding,
+    decision: str,
+    *,
+    author: str | None = None,
+    comment: str | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> DecisionChange:
+    """Decide on a finding the caller already has (the window's list): no recomputation."""
+    taxonomy = taxonomy or default_taxonomy()
+    change = DecisionChange(report.id, finding.id, decision)
     # Taking a finding back to "open" from accepted also removes the annotation it became.
     for saved in forget(session, report, finding):
         change.removed.append(saved)

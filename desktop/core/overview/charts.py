@@ -81,10 +81,14 @@ def _figure(width: float, height: float) -> Figure:
     return figure
 
 
-def _style(ax: Any) -> None:
+def _style(ax: Any, counts: bool = True) -> None:
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.tick_params(labelsize=9)
+    if counts:  # reports and findings are whole numbers
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
 
 def _percent(value: float | None) -> str:
@@ -165,17 +169,17 @@ def draw_carried(ax: Any, overview: SeasonOverview) -> list[tuple[Any, int]]:
     ax.set_yticks(range(len(rows)), labels=[r.agency for r in rows])
     ax.invert_yaxis()
     ax.set_xlim(0, 108)
-    ax.set_xlabel("与上年报告相同或几乎相同的句子比例（%）", fontsize=9)
+    ax.set_xlabel("与上年报告相同或几乎相同的句子比例（%）", fontsize=9, loc="left")
     from matplotlib.patches import Patch
 
     ax.legend([Patch(color="#8E5CC4"), Patch(color="#2E86C1")], ["存在的不足", "下一年度安排"],
-              fontsize=8, loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False, ncols=2)
+              fontsize=8, loc="upper right", bbox_to_anchor=(1.0, -0.06), frameon=False, ncols=2)
     flagged = sum(
         1 for r in rows
         if (r.carried_shortcomings or 0) >= THRESHOLD or (r.carried_next_year or 0) >= THRESHOLD
     )
-    ax.set_title(f"照搬往年：{flagged} 个单位的不足或安排过半与上年相同", fontsize=11, loc="left")
-    _style(ax)
+    ax.set_title(f"照搬往年：{flagged} 个单位的不足或安排过半同上年", fontsize=11, loc="left")
+    _style(ax, counts=False)
     return bars
 
 

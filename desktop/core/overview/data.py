@@ -131,8 +131,19 @@ def _timeliness(value: date | None, deadline: date | None) -> str:
 
 
 def available_years(session: Session) -> list[int]:
-    query = select(models.Report.year).where(models.Report.superseded_by_id.is_(None)).distinct()
-    return sorted((y for y in session.scalars(query) if y is not None), reverse=True)
+    """Years of current reports, newest first."""
+    return sorted(year_counts(session), reverse=True)
+
+
+def year_counts(session: Session) -> dict[int, int]:
+    query = select(models.Report.year).where(models.Report.superseded_by_id.is_(None))
+    return dict(Counter(y for y in session.scalars(query) if y is not None))
+
+
+def busiest_year(session: Session) -> int | None:
+    """The year with the most current reports (the newest on a tie): the season being reviewed."""
+    counts = year_counts(session)
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 
 def _figures(session: Session, catalog: Catalog, taxonomy: Taxonomy) -> dict[int, dict[str, str]]:
