@@ -12,7 +12,7 @@ from desktop.core.text.headings import numeral_text, numeral_value
 _NUMERAL = "[一二三四五六七八九十]{1,3}"
 _LEVEL1_RE = re.compile(rf"({_NUMERAL})[、.．]")
 _LEVEL2_RE = re.compile(rf"[（(]({_NUMERAL})[）)]")
-_BARE_RE = re.compile(rf"({_NUMERAL})(?=[\u4e00-\u9fff])")
+_BARE_RE = re.compile(rf"({_NUMERAL})(?=[\u4e00-\u9fff\d])")
 # A numeral followed by these starts an ordinary phrase (一是, 三项制度, 二〇二四年, 一岗双责…).
 _NOT_HEADING_NEXT = set("是、.．）)年月日个项次条种类级期批名人家件万千百十点倍方岗网体化线站码心")
 _EMPTY_RE = re.compile(r"[（(]\s*[）)]|《\s*》|“\s*”")
@@ -32,19 +32,21 @@ def numbering_slip(facts: ReportFacts, settings: Settings, _config: FindingsConf
     found: list[Finding] = []
     last1: int | None = None
     last2: int | None = None
+    since1 = since2 = 0
     for offset, line in _lines(text, facts.body_end):
         if m := _LEVEL1_RE.match(line):
             value = numeral_value(m.group(1))
             span = (offset, offset + len(m.group(0)))
-            found += _sequence(settings, m.group(0), value, last1, span, "一级标题")
-            last1, last2 = value, None
+            if not _inline(text[since1:offset], last1, value, "{}、"):
+                found += _sequence(settings, m.group(0), value, last1, span, "一级标题")
+            last1, last2, since1, since2 = value, None, offset + 1, offset + 1
             continue
         if m := _LEVEL2_RE.match(line):
             value = numeral_value(m.group(1))
             span = (offset, offset + len(m.group(0)))
-            if last1 is not None or last2 is not None:
+            if (last1 is not None or last2 is not None) and not _inline(text[since2:offset], last2, value, "（{}）"):
                 found += _sequence(settings, m.group(0), value, last2, span, "二级标题")
-            last2 = value
+            last2, since2 = value, offset + 1
             continue
         bare = _BARE_RE.match(line)
         if bare and last1 is not None and numeral_value(bare.group(1)) == last1 + 1:
@@ -65,6 +67,13 @@ def numbering_slip(facts: ReportFacts, settings: Settings, _config: FindingsConf
                 )
                 last1, last2 = last1 + 1, None
     return found
+
+
+def _inline(between: str, last: int | None, value: int, form: str) -> bool:
+    """The skipped numbers stand inside the text before (a heading run into its paragraph): no slip."""
+    skipped = range((last or 0) + 1, value)
+    normalised = between.replace("(", "（").replace(")", "）")
+    return bool(skipped) and all(form.format(numeral_text(v)) in normalised for v in skipped)
 
 
 def _sequence(

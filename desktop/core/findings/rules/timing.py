@@ -35,7 +35,8 @@ def time_word_this_year(facts: ReportFacts, settings: Settings, _config: Finding
         return []
     text = facts.text
     found: list[Finding] = []
-    title_end = text.find("\n") if "\n" in text else 0
+    # The title may name the year (关于今年…) only when it is the report's own first line.
+    title_end = text.find("\n") if "\n" in text and not facts.title_generated else 0
     for pattern in patterns(settings, "patterns"):
         for m in pattern.finditer(text, title_end, facts.body_end):
             if not outside_next_year(facts, m.start()):
