@@ -50,7 +50,9 @@ def _part(lines: list[str], words: str) -> tuple[int, int]:
     """Line range of the level-1 part whose heading contains ``words`` (to the next part or the signature)."""
     start = next(i for i, line in enumerate(lines) if _LEVEL1.match(line) and words in line)
     end = start + 1
-    while end < len(lines) and not _LEVEL1.match(lines[end]) and not lines[end].startswith("示例市应急管理局"):
+    while (
+        end < len(lines) and not _LEVEL1.match(lines[end]) and not lines[end].startswith("示例市应急管理局")
+    ):
         end += 1
     return start, end
 
@@ -83,7 +85,9 @@ def drop_subsection(words: str) -> Mutation:
         lines = _lines(text)
         start = next(i for i, line in enumerate(lines) if line.startswith("（") and words in line)
         end = start + 1
-        while end < len(lines) and not re.match(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)", lines[end]):
+        while end < len(lines) and not re.match(
+            r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)", lines[end]
+        ):
             end += 1
         return "\n".join(lines[:start] + lines[end:]) + "\n"
 
@@ -154,46 +158,64 @@ OTHER_PLAN = (
 )
 
 
-def _leader_part(text: str) -> str:
-    return "第一责任人职责情况"
-
-
 def injections() -> dict[str, list[tuple[str, Mutation, str | None]]]:
     """rule → [(name, mutation, prior sample or None)]; mutations apply to shili_2024 and shili_2023."""
     return {
         "part_missing": [
             ("不足部分删除", drop_part("存在的不足"), None),
             ("下一年度部分删除", drop_part("主要安排"), None),
-            ("第一责任人部分删除", lambda t: drop_part("第一责任人")(t) if "、党政主要负责人" in t else drop_subsection("第一责任人")(t), None),
+            (
+                "第一责任人部分删除",
+                lambda t: (
+                    drop_part("第一责任人")(t)
+                    if "、党政主要负责人" in t
+                    else drop_subsection("第一责任人")(t)
+                ),
+                None,
+            ),
         ],
         "part_only_sentence": [
             ("安排只剩一句", set_body("主要安排", "下一年度，将继续推进法治政府建设各项工作。"), None),
             ("不足只剩一句", set_body("存在的不足", "我局工作还存在一些不足，原因是重视不够。"), None),
             (
                 "第一责任人只在正文提到",
-                lambda t: replace("二是健全学法制度。", "二是健全学法制度。主要负责人认真履行法治建设第一责任人职责。")(
-                    drop_part("第一责任人")(t) if "、党政主要负责人" in t else drop_subsection("第一责任人")(t)
+                lambda t: replace(
+                    "二是健全学法制度。", "二是健全学法制度。主要负责人认真履行法治建设第一责任人职责。"
+                )(
+                    drop_part("第一责任人")(t)
+                    if "、党政主要负责人" in t
+                    else drop_subsection("第一责任人")(t)
                 ),
                 None,
             ),
         ],
         "shortcomings_no_cause": [
             ("删去原因段", drop_line("究其原因"), None),
-            ("删去原因段并改标题", both(drop_line("究其原因"), replace("、存在的不足和原因", "、存在的问题和不足")), None),
+            (
+                "删去原因段并改标题",
+                both(drop_line("究其原因"), replace("、存在的不足和原因", "、存在的问题和不足")),
+                None,
+            ),
         ],
-        "shortcomings_generic": [(f"套话{i + 1}", set_body("存在的不足", body + "\n究其原因，主要是重视程度还不够高。"), None) for i, body in enumerate(GENERIC)],
+        "shortcomings_generic": [
+            (f"套话{i + 1}", set_body("存在的不足", body + "\n究其原因，主要是重视程度还不够高。"), None)
+            for i, body in enumerate(GENERIC)
+        ],
         "shortcomings_short": [
-            ("两句话", set_body("存在的不足", "一是执法人员偏少，原因是编制不足。二是普法方式单一，原因是经费有限。"), None),
+            (
+                "两句话",
+                set_body(
+                    "存在的不足", "一是执法人员偏少，原因是编制不足。二是普法方式单一，原因是经费有限。"
+                ),
+                None,
+            ),
             ("一段短话", set_body("存在的不足", "执法检查精准性有待提高，主要原因是专业人员少。"), None),
         ],
-        "next_year_not_concrete": [(f"空泛安排{i + 1}", set_body("主要安排", body), None) for i, body in enumerate(VAGUE_PLAN)],
+        "next_year_not_concrete": [
+            (f"空泛安排{i + 1}", set_body("主要安排", body), None) for i, body in enumerate(VAGUE_PLAN)
+        ],
         "leader_duty_vague": [
-            (
-                f"空泛履职{i + 1}",
-                (lambda body: lambda t: set_body("第一责任人", body)(t) if "、党政主要负责人" in t else _set_subsection(t, "第一责任人", body))(body),
-                None,
-            )
-            for i, body in enumerate(VAGUE_LEADER)
+            (f"空泛履职{i + 1}", _vague_leader(body), None) for i, body in enumerate(VAGUE_LEADER)
         ],
         "carried_over": [
             ("不足照搬", lambda t: t, "copy:shortcomings"),
@@ -202,11 +224,21 @@ def injections() -> dict[str, list[tuple[str, Mutation, str | None]]]:
         ],
         "figures_inconsistent": [
             ("整改率不符", lambda t: re.sub(r"整改率9\d\.\d\d%", "整改率98.33%", t, count=1), None),
-            ("合计不符", lambda t: re.sub(r"共办理行政许可(\d+)件", lambda m: f"共办理行政许可{int(m.group(1)) + 8}件", t, count=1), None),
+            (
+                "合计不符",
+                lambda t: re.sub(
+                    r"共办理行政许可(\d+)件", lambda m: f"共办理行政许可{int(m.group(1)) + 8}件", t, count=1
+                ),
+                None,
+            ),
             ("比率超过100%", lambda t: re.sub(r"群众满意率(\d+\.\d)%", "群众满意率108.6%", t, count=1), None),
         ],
         "stated_change_contradicts": [
-            ("事故降幅不符", lambda t: re.sub(r"同比分别下降[\d.]+%和", "同比分别下降25.5%和", t, count=1), "prior"),
+            (
+                "事故降幅不符",
+                lambda t: re.sub(r"同比分别下降[\d.]+%和", "同比分别下降25.5%和", t, count=1),
+                "prior",
+            ),
             ("死亡降幅不符", lambda t: re.sub(r"和[\d.]+%，未发生", "和40%，未发生", t, count=1), "prior"),
         ],
         "time_word_this_year": [
@@ -220,18 +252,46 @@ def injections() -> dict[str, list[tuple[str, Mutation, str | None]]]:
             ("截至目前", replace("一是规范重大行政决策。", "一是规范重大行政决策。截至目前，"), None),
         ],
         "late": [
-            ("3月中旬落款", lambda t: re.sub(r"\n(\d{4})年1月(\d+)日\n", lambda m: f"\n{m.group(1)}年3月15日\n", t), None),
-            ("4月落款", lambda t: re.sub(r"\n(\d{4})年1月(\d+)日\n", lambda m: f"\n{m.group(1)}年4月2日\n", t), None),
+            (
+                "3月中旬落款",
+                lambda t: re.sub(r"\n(\d{4})年1月(\d+)日\n", lambda m: f"\n{m.group(1)}年3月15日\n", t),
+                None,
+            ),
+            (
+                "4月落款",
+                lambda t: re.sub(r"\n(\d{4})年1月(\d+)日\n", lambda m: f"\n{m.group(1)}年4月2日\n", t),
+                None,
+            ),
         ],
         "title_nonstandard": [
-            ("工作总结", lambda t: re.sub(r"关于(\d{4})年法治政府建设情况的报告", r"\1年法治政府建设工作总结", t, count=1), None),
-            ("工作要点", lambda t: re.sub(r"关于(\d{4})年法治政府建设情况的报告", r"\1年法治政府建设工作要点", t, count=1), None),
-            ("无法治二字", lambda t: re.sub(r"关于(\d{4})年法治政府建设情况的报告", r"\1年度工作情况报告", t, count=1), None),
+            (
+                "工作总结",
+                lambda t: re.sub(
+                    r"关于(\d{4})年法治政府建设情况的报告", r"\1年法治政府建设工作总结", t, count=1
+                ),
+                None,
+            ),
+            (
+                "工作要点",
+                lambda t: re.sub(
+                    r"关于(\d{4})年法治政府建设情况的报告", r"\1年法治政府建设工作要点", t, count=1
+                ),
+                None,
+            ),
+            (
+                "无法治二字",
+                lambda t: re.sub(r"关于(\d{4})年法治政府建设情况的报告", r"\1年度工作情况报告", t, count=1),
+                None,
+            ),
         ],
         "closing_incomplete": [
             ("无落款日期", lambda t: re.sub(r"\n\d{4}年1月\d+日\n", "\n", t), None),
             ("无落款单位", drop_line("示例市应急管理局"), None),
-            ("无落款", both(drop_line("示例市应急管理局"), lambda t: re.sub(r"\n\d{4}年1月\d+日\n", "\n", t)), None),
+            (
+                "无落款",
+                both(drop_line("示例市应急管理局"), lambda t: re.sub(r"\n\d{4}年1月\d+日\n", "\n", t)),
+                None,
+            ),
         ],
         "numbering_slip": [
             ("跳号", lambda t: re.sub(r"\n([三])、", "\n四、", t, count=1), None),
@@ -240,17 +300,37 @@ def injections() -> dict[str, list[tuple[str, Mutation, str | None]]]:
         ],
         "bracket_slip": [
             ("空括号", replace("（三）严格规范公正文明执法", "（）严格规范公正文明执法"), None),
-            ("书名号不成对", lambda t: re.sub(r"《中国共产党纪律处分条例》|《中华人民共和国安全生产法》", lambda m: m.group(0)[:-1], t, count=1), None),
+            (
+                "书名号不成对",
+                lambda t: re.sub(
+                    r"《中国共产党纪律处分条例》|《中华人民共和国安全生产法》",
+                    lambda m: m.group(0)[:-1],
+                    t,
+                    count=1,
+                ),
+                None,
+            ),
             ("括号不成对", replace("（2021-2025年）", "（2021-2025年"), None),
         ],
     }
+
+
+def _vague_leader(body: str) -> Mutation:
+    def apply(text: str) -> str:
+        if "、党政主要负责人" in text:  # a part of its own (2024) or a （四） inside part 一 (2023)
+            return set_body("第一责任人", body)(text)
+        return _set_subsection(text, "第一责任人", body)
+
+    return apply
 
 
 def _set_subsection(text: str, words: str, body: str) -> str:
     lines = _lines(text)
     start = next(i for i, line in enumerate(lines) if line.startswith("（") and words in line)
     end = start + 1
-    while end < len(lines) and not re.match(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)", lines[end]):
+    while end < len(lines) and not re.match(
+        r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)", lines[end]
+    ):
         end += 1
     return "\n".join([*lines[: start + 1], body, *lines[end:]]) + "\n"
 
@@ -262,7 +342,9 @@ def analysed(text: str, name: str = "report.txt") -> AnalysedReport:
     return analyse(text.encode("utf-8"), name)
 
 
-def run(current: AnalysedReport, prior: AnalysedReport | None = None, config: FindingsConfig | None = None) -> list[Finding]:
+def run(
+    current: AnalysedReport, prior: AnalysedReport | None = None, config: FindingsConfig | None = None
+) -> list[Finding]:
     return run_rules(facts_from_analysed(current, prior), config or default_config())
 
 
@@ -280,8 +362,10 @@ def _prior_for_copy(prior_text: str, current_text: str, what: str) -> str:
 
 
 def evaluate_injections() -> None:
-    bases = {"shili_2024": (SOURCE / "shili_2024.txt").read_text(encoding="utf-8"),
-             "shili_2023": (SOURCE / "shili_2023.txt").read_text(encoding="utf-8")}
+    bases = {
+        "shili_2024": (SOURCE / "shili_2024.txt").read_text(encoding="utf-8"),
+        "shili_2023": (SOURCE / "shili_2023.txt").read_text(encoding="utf-8"),
+    }
     prior_of = {"shili_2024": bases["shili_2023"], "shili_2023": None}
     found_total = variants_total = 0
     missed: list[str] = []
@@ -289,7 +373,7 @@ def evaluate_injections() -> None:
     print("(a) injected defects (one rule per variant, on both sample reports)")
     print(f"{'rule':<28}{'variants':>9}{'found':>7}")
     cache: dict[tuple[str, str], set[str]] = {}
-    for base_name, base in bases.items():
+    for base in bases.values():
         clean = run(analysed(base))
         clean_counts.update(f.rule for f in clean)
     per_rule: dict[str, list[int]] = {}
@@ -357,21 +441,40 @@ VERDICTS: dict[tuple[str, str, str], str] = {
     # Two sentences of intentions; 常态化抓好…培训 is the nearest to a measure.
     ("xiangxiang_2024.docx", "next_year_not_concrete", ""): "arguable",
     # Openings that start with the body: the text has no title.
-    **{(name, "title_nonstandard", "missing"): "right" for name in (
-        "gongan_yichun_2023.txt", "jiaoyu_qianjin_2023.txt", "jiaoyu_shangcheng_2024.txt",
-        "renshe_hubei_2024.txt", "scjg_shangcheng_2024.txt", "sifaju_dongguan_2023.txt",
-        "sifating_shaanxi_2024.txt", "sifating_shanxi_2024.txt")},
+    **{
+        (name, "title_nonstandard", "missing"): "right"
+        for name in (
+            "gongan_yichun_2023.txt",
+            "jiaoyu_qianjin_2023.txt",
+            "jiaoyu_shangcheng_2024.txt",
+            "renshe_hubei_2024.txt",
+            "scjg_shangcheng_2024.txt",
+            "sifaju_dongguan_2023.txt",
+            "sifating_shaanxi_2024.txt",
+            "sifating_shanxi_2024.txt",
+        )
+    },
     ("gongan_yichun_2023.txt", "time_word_this_year", "今年以来"): "right",
     ("scjg_shangcheng_2024.txt", "time_word_this_year", "现将今年"): "right",
     ("zhen_xiayang_2023.txt", "time_word_this_year", "今年我镇"): "right",
 }
-PASSAGE_RULES = ("time_word_this_year", "data_period_early", "numbering_slip", "bracket_slip",
-                 "figures_inconsistent", "title_nonstandard")
+PASSAGE_RULES = (
+    "time_word_this_year",
+    "data_period_early",
+    "numbering_slip",
+    "bracket_slip",
+    "figures_inconsistent",
+    "title_nonstandard",
+)
 
 
 def _verdict(name: str, finding: Finding) -> str:
     for (file, rule, start), verdict in VERDICTS.items():
-        if file == name and rule == finding.rule and (finding.quote.startswith(start) or finding.key == start):
+        if (
+            file == name
+            and rule == finding.rule
+            and (finding.quote.startswith(start) or finding.key == start)
+        ):
             return verdict
     return "?"
 
@@ -416,20 +519,29 @@ def evaluate_clean() -> None:
     for path in openings:
         text = path.read_text(encoding="utf-8")
         cut = max(text.rfind("。"), text.rfind("；"))
-        rows += [(path.name, f) for f in run(analysed(text[: cut + 1] if cut > 0 else text, path.name), config=config)]
+        rows += [
+            (path.name, f)
+            for f in run(analysed(text[: cut + 1] if cut > 0 else text, path.name), config=config)
+        ]
         count += 1
     elapsed = time.perf_counter() - started
-    print(f"\n(b) findings on clean text: {len(rows)} on {count} documents "
-          f"({len(pairs) + 2} full reports, {len(openings)} openings; {elapsed:.1f} s with analysis)")
+    print(
+        f"\n(b) findings on clean text: {len(rows)} on {count} documents "
+        f"({len(pairs) + 2} full reports, {len(openings)} openings; {elapsed:.1f} s with analysis)"
+    )
     verdicts = Counter(_verdict(name, f) for name, f in rows)
     above = [(name, f) for name, f in rows if f.severity in ("serious", "critical")]
     wrong_above = [(name, f) for name, f in above if _verdict(name, f) == "wrong"]
-    print(f"rules on a full report (comparison with the prior year included): "
-          f"{max(rule_times) * 1000:.0f} ms at most, {sum(rule_times) / len(rule_times) * 1000:.0f} ms on average")
+    print(
+        f"rules on a full report (comparison with the prior year included): "
+        f"{max(rule_times) * 1000:.0f} ms at most, {sum(rule_times) / len(rule_times) * 1000:.0f} ms on average"
+    )
     print("by rule:", dict(Counter(f.rule for _n, f in rows)))
     print("by verdict:", dict(verdicts))
-    print(f"above 一般: {len(above)}, of which a reviewer would call wrong: {len(wrong_above)}; "
-          f"unjudged above 一般: {sum(_verdict(n, f) == '?' for n, f in above)}")
+    print(
+        f"above 一般: {len(above)}, of which a reviewer would call wrong: {len(wrong_above)}; "
+        f"unjudged above 一般: {sum(_verdict(n, f) == '?' for n, f in above)}"
+    )
     for name, f in rows:
         quote = (f.quote or f.key)[:28].replace("\n", " ")
         print(f"  {_verdict(name, f):<9}{f.severity_label:<4}{name:<28}{f.rule:<26}{quote}")

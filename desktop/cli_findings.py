@@ -103,7 +103,9 @@ def _all(library: Library, args: argparse.Namespace, catalog: Any) -> int:
             )
             if not args.json:
                 shown = result.findings if args.with_decided else result.open
-                say(f"#{report_id}  {out[-1]['agency'] or '（单位未识别）'}  {out[-1]['year'] or ''}  {len(shown)} 条提示")
+                say(
+                    f"#{report_id}  {out[-1]['agency'] or '（单位未识别）'}  {out[-1]['year'] or ''}  {len(shown)} 条提示"
+                )
                 _print(shown, report_id, indent="    ", header=False)
     if args.json:
         emit(out)
@@ -116,10 +118,14 @@ def _decide(library: Library, args: argparse.Namespace, target: str, catalog: An
 
     decision = "accepted" if args.accept else "dismissed" if args.dismiss else "open"
     with library.sessions.begin() as session:
-        change = decide(session, args.id, target, decision, author=args.by, comment=args.comment, catalog=catalog)
+        change = decide(
+            session, args.id, target, decision, author=args.by, comment=args.comment, catalog=catalog
+        )
     annotation_id = change.annotation["id"] if change.annotation else None
     if args.json:
-        emit({"report_id": args.id, "finding_id": target, "decision": decision, "annotation_id": annotation_id})
+        emit(
+            {"report_id": args.id, "finding_id": target, "decision": decision, "annotation_id": annotation_id}
+        )
     elif decision == "accepted":
         say(f"已采纳提示 {target}，已转为批注 {annotation_id}（将写入审查意见）。")
     elif decision == "dismissed":

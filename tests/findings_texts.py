@@ -88,7 +88,9 @@ class Report:
 
     def text(self) -> str:
         values = {"year": self.year, "next": self.year + 1, "agency": self.agency}
-        title = self.title if self.title is not None else f"{self.agency}关于{self.year}年法治政府建设情况的报告"
+        title = (
+            self.title if self.title is not None else f"{self.agency}关于{self.year}年法治政府建设情况的报告"
+        )
         lines = [title, self.addressee, self.opening, *self.parts]
         if self.signature != "":
             lines.append(self.signature or self.agency)

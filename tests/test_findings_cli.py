@@ -6,13 +6,15 @@ import json
 import zipfile
 from pathlib import Path
 
-from tests.test_cli import reviewdesk
 from tests.helpers import sample
+from tests.test_cli import reviewdesk
 
 
 def _library(tmp_path: Path) -> str:
     library = str(tmp_path / "lib.sqlite")
-    result = reviewdesk("import", str(sample("shili_2023.docx")), str(sample("shili_2024.docx")), "--library", library)
+    result = reviewdesk(
+        "import", str(sample("shili_2023.docx")), str(sample("shili_2024.docx")), "--library", library
+    )
     assert result.returncode == 0, result.stderr.decode()
     return library
 
@@ -24,7 +26,17 @@ def test_findings_json_accept_dismiss_and_all(tmp_path: Path) -> None:
     data = json.loads(result.stdout.decode("utf-8"))
     assert data["report_id"] == 2 and "\\u" not in result.stdout.decode("utf-8")
     by_key = {f["evidence"].get("part"): f for f in data["findings"] if f["rule"] == "carried_over"}
-    accepted = reviewdesk("findings", "2", "--accept", by_key["shortcomings"]["id"], "--by", "甲", "--library", library, "--json")
+    accepted = reviewdesk(
+        "findings",
+        "2",
+        "--accept",
+        by_key["shortcomings"]["id"],
+        "--by",
+        "甲",
+        "--library",
+        library,
+        "--json",
+    )
     assert accepted.returncode == 0, accepted.stderr.decode()
     annotation_id = json.loads(accepted.stdout)["annotation_id"]
     dismissed = reviewdesk("findings", "2", "--dismiss", by_key["next_year"]["id"], "--library", library)
@@ -33,7 +45,10 @@ def test_findings_json_accept_dismiss_and_all(tmp_path: Path) -> None:
     assert {f["id"] for f in still_open}.isdisjoint({by_key["shortcomings"]["id"], by_key["next_year"]["id"]})
     decided = json.loads(reviewdesk("findings", "2", "--with-decided", "--library", library, "--json").stdout)
     states = {f["id"]: f["decision"] for f in decided["findings"]}
-    assert states[by_key["shortcomings"]["id"]] == "accepted" and states[by_key["next_year"]["id"]] == "dismissed"
+    assert (
+        states[by_key["shortcomings"]["id"]] == "accepted"
+        and states[by_key["next_year"]["id"]] == "dismissed"
+    )
     annotations = json.loads(reviewdesk("annotations", "2", "--library", library, "--json").stdout)
     assert [(a["id"], a["rule"]) for a in annotations] == [(annotation_id, "carried_over")]
     everything = json.loads(reviewdesk("findings", "--all", "--library", library, "--json").stdout)

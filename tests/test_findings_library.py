@@ -57,7 +57,12 @@ def test_accept_makes_an_annotation_with_the_rule_that_reaches_the_memo(library:
         assert report is not None
         [view] = list_annotations(session, report)
         memo = gather_memo(session, current)
-    assert (view.rule, view.category, view.severity, view.author) == ("carried_over", "copied", "serious", "审阅人甲")
+    assert (view.rule, view.category, view.severity, view.author) == (
+        "carried_over",
+        "copied",
+        "serious",
+        "审阅人甲",
+    )
     assert view.comment == finding.message and view.start == finding.start
     memo_findings = [f for g in memo.findings for c in g.categories for f in c.findings]
     assert [(f.rule, f.category) for f in memo_findings] == [("carried_over", "copied")]

@@ -93,7 +93,9 @@ def test_shortcomings_of_stock_phrases_only() -> None:
     assert f.evidence["generic_items"] == 4 and f.severity == "normal"
     # The same phrases with specifics (a figure, a case) are not stock phrases only.
     specific = generic.replace("执法力量相对薄弱。", "执法力量相对薄弱，全区仅有执法人员7名。")
-    assert "shortcomings_generic" not in rules(findings(Report(agency="云山经济开发区管理委员会").with_part(2, specific)))
+    assert "shortcomings_generic" not in rules(
+        findings(Report(agency="云山经济开发区管理委员会").with_part(2, specific))
+    )
 
 
 def test_very_short_shortcomings() -> None:
@@ -141,10 +143,13 @@ def test_shortcomings_and_plan_copied_from_last_year() -> None:
     assert {f.key for f in carried} == {"shortcomings", "next_year"}
     assert all(f.evidence["share"] >= 0.5 and f.severity == "serious" for f in carried)
     # Rewritten parts are not carried over.
-    fresh = current.with_part(2, SHORTCOMINGS.replace("一是执法力量与任务不匹配", "一是新划入的职责承接不到位")
-                              .replace("二是个别执法案卷", "二是部分执法文书")
-                              .replace("三是普法宣传", "三是信息公开")
-                              .replace("究其原因", "分析原因"))
+    fresh = current.with_part(
+        2,
+        SHORTCOMINGS.replace("一是执法力量与任务不匹配", "一是新划入的职责承接不到位")
+        .replace("二是个别执法案卷", "二是部分执法文书")
+        .replace("三是普法宣传", "三是信息公开")
+        .replace("究其原因", "分析原因"),
+    )
     keys = {f.key for f in findings(fresh, prior) if f.rule == "carried_over"}
     assert "shortcomings" not in keys
 
@@ -157,12 +162,16 @@ def test_figures_that_do_not_add_up() -> None:
     [f] = [f for f in found if f.rule == "figures_inconsistent"]
     assert "95" in f.message and "整改率" in f.quote
     fixed = measures.replace("整改率95%", "整改率90%")
-    assert "figures_inconsistent" not in rules(findings(Report(agency="临江市市场监督管理局").with_part(0, fixed)))
+    assert "figures_inconsistent" not in rules(
+        findings(Report(agency="临江市市场监督管理局").with_part(0, fixed))
+    )
 
 
 def test_stated_change_that_last_year_does_not_bear_out() -> None:
     def with_accidents(count: int, change: str = "") -> str:
-        return MEASURES.replace("评查案卷60卷。", f"评查案卷60卷。全年全县发生生产安全事故{count}起{change}。")
+        return MEASURES.replace(
+            "评查案卷60卷。", f"评查案卷60卷。全年全县发生生产安全事故{count}起{change}。"
+        )
 
     agency = "青石县应急管理局"
     prior = Report(agency=agency, year=2023).with_part(0, with_accidents(25))
@@ -191,15 +200,22 @@ def test_this_year_in_a_report_written_the_year_after() -> None:
 
 def test_this_year_without_a_date_is_a_question() -> None:
     measures = MEASURES.replace("（二）规范行政执法。", "（二）规范行政执法。今年，")
-    [f] = [f for f in findings(Report(agency="示例省教育厅", date=None).with_part(0, measures))
-           if f.rule == "time_word_this_year"]
+    [f] = [
+        f
+        for f in findings(Report(agency="示例省教育厅", date=None).with_part(0, measures))
+        if f.rule == "time_word_this_year"
+    ]
     assert f.severity == "normal" and "未注明成文日期" in f.message
 
 
 @pytest.mark.parametrize("period", ["截至11月底", "截至2024年10月31日", "1-10月", "截至目前"])
 def test_data_period_that_stops_early(period: str) -> None:
     measures = MEASURES.replace("全年对12件规范性文件", f"{period}，对12件规范性文件")
-    found = [f for f in findings(Report(agency="青石县人民政府").with_part(0, measures)) if f.rule == "data_period_early"]
+    found = [
+        f
+        for f in findings(Report(agency="青石县人民政府").with_part(0, measures))
+        if f.rule == "data_period_early"
+    ]
     assert len(found) == 1 and period[:4] in found[0].quote
 
 
@@ -218,10 +234,10 @@ def test_late_report_and_late_publication() -> None:
 
 
 def test_deadlines_come_from_the_configuration() -> None:
+    import json
+
     from desktop.core.findings.config import load_config, parse_config
     from desktop.core.resources import resource
-
-    import json
 
     raw = json.loads(resource("findings.json").read_text(encoding="utf-8"))
     earlier = parse_config(raw, {"deadlines": {"report_by": "02-15"}})
@@ -235,7 +251,11 @@ def test_deadlines_come_from_the_configuration() -> None:
 
 @pytest.mark.parametrize(
     "title",
-    ["青石县司法局2024年法治政府建设工作总结", "青石县司法局2025年法治政府建设工作要点", "青石县司法局2024年度工作报告"],
+    [
+        "青石县司法局2024年法治政府建设工作总结",
+        "青石县司法局2025年法治政府建设工作要点",
+        "青石县司法局2024年度工作报告",
+    ],
 )
 def test_title_not_in_the_standard_form(title: str) -> None:
     found = findings(Report(title=title))
@@ -276,10 +296,18 @@ def test_heading_number_without_its_comma() -> None:
 
 
 def test_empty_and_unbalanced_brackets() -> None:
-    empty = Report(agency="云山经济开发区管理委员会").with_part(0, MEASURES.replace("（三）深化普法宣传", "（）深化普法宣传"))
+    empty = Report(agency="云山经济开发区管理委员会").with_part(
+        0, MEASURES.replace("（三）深化普法宣传", "（）深化普法宣传")
+    )
     assert "bracket_slip" in rules(findings(empty))
-    unbalanced = MEASURES.replace("修订", "").replace("编制重大行政决策事项目录", "印发《重大行政决策程序规定实施细则")
-    found = [f for f in findings(Report(agency="云山经济开发区管理委员会").with_part(0, unbalanced)) if f.rule == "bracket_slip"]
+    unbalanced = MEASURES.replace("修订", "").replace(
+        "编制重大行政决策事项目录", "印发《重大行政决策程序规定实施细则"
+    )
+    found = [
+        f
+        for f in findings(Report(agency="云山经济开发区管理委员会").with_part(0, unbalanced))
+        if f.rule == "bracket_slip"
+    ]
     assert [f.key for f in found] == ["unbalanced《》"]
     assert "《" in found[0].quote
 
@@ -302,6 +330,8 @@ def test_a_misspelt_rule_or_bad_pattern_is_refused_with_a_message(tmp_path) -> N
     (tmp_path / "findings.json").write_text('{"rules": {"lat": {"enabled": false}}}', encoding="utf-8")
     with pytest.raises(FindingsConfigError, match="未知的规则“lat”"):
         load_config(tmp_path)
-    (tmp_path / "findings.json").write_text('{"rules": {"time_word_this_year": {"patterns": ["今年("]}}}', encoding="utf-8")
+    (tmp_path / "findings.json").write_text(
+        '{"rules": {"time_word_this_year": {"patterns": ["今年("]}}}', encoding="utf-8"
+    )
     with pytest.raises(FindingsConfigError, match="正则表达式"):
         load_config(tmp_path)

@@ -37,7 +37,9 @@ class DecideFinding(QUndoCommand):
                 report = load_report(session, self.report_id)
                 if report is None:
                     return
-                self.change = record_decision(session, report, self.finding, self.decision, author=self.author)
+                self.change = record_decision(
+                    session, report, self.finding, self.decision, author=self.author
+                )
             else:
                 self.change.redo(session)
         self.changed()

@@ -70,7 +70,9 @@ class FindingsController(QObject):
         self._set_title(self.panel.open_count)
 
     def _failed(self, error: BaseException, _trace: str) -> None:
-        self.panel.show_message(QCoreApplication.translate("FindingsController", "无法完成检查：") + str(error))
+        self.panel.show_message(
+            QCoreApplication.translate("FindingsController", "无法完成检查：") + str(error)
+        )
 
     def decide(self, finding_id: str, decision: str) -> None:
         library, report_id = self.window.library, self.window.report_view.report_id

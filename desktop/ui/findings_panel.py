@@ -42,7 +42,9 @@ class FindingsPanel(QWidget):
         self.note.setObjectName("findingsNote")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color:#666")
-        self.show_decided = QCheckBox(QCoreApplication.translate("FindingsPanel", "显示已采纳、已忽略的提示"), self)
+        self.show_decided = QCheckBox(
+            QCoreApplication.translate("FindingsPanel", "显示已采纳、已忽略的提示"), self
+        )
         self.show_decided.setObjectName("showDecidedFindings")
         self.show_decided.toggled.connect(lambda _on: self._render())
         self.tree = QTreeWidget(self)
@@ -114,8 +116,10 @@ class FindingsPanel(QWidget):
 
     def _render(self, keep: str | None = None) -> None:
         self.tree.clear()
-        decided = {"accepted": QCoreApplication.translate("FindingsPanel", "〔已采纳〕"),
-                   "dismissed": QCoreApplication.translate("FindingsPanel", "〔已忽略〕")}
+        decided = {
+            "accepted": QCoreApplication.translate("FindingsPanel", "〔已采纳〕"),
+            "dismissed": QCoreApplication.translate("FindingsPanel", "〔已忽略〕"),
+        }
         shown = [f for f in self.findings if f.decision is None or self.show_decided.isChecked()]
         for finding in shown:
             text = finding.message
@@ -124,7 +128,9 @@ class FindingsPanel(QWidget):
                 text = f"“{quote}”\n{text}"
             if finding.decision:
                 text = decided.get(finding.decision, "") + text
-            item = QTreeWidgetItem(self.tree, [label(finding.severity_label), label(finding.category_label), text])
+            item = QTreeWidgetItem(
+                self.tree, [label(finding.severity_label), label(finding.category_label), text]
+            )
             item.setData(0, IdRole, finding.id)
             item.setData(0, DecisionRole, finding.decision or "")
             item.setForeground(0, QBrush(QColor(SEVERITY_COLOURS.get(finding.severity, "#555555"))))
@@ -142,7 +148,8 @@ class FindingsPanel(QWidget):
         else:
             self.note.setText(
                 QCoreApplication.translate(
-                    "FindingsPanel", "软件自动检查提出的 %1 条待处理提示，供审阅参考：采纳后成为批注并写入审查意见。"
+                    "FindingsPanel",
+                    "软件自动检查提出的 %1 条待处理提示，供审阅参考：采纳后成为批注并写入审查意见。",
                 ).replace("%1", str(count))
             )
         self._update_buttons(self.tree.currentItem())

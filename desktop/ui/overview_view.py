@@ -61,8 +61,11 @@ class ChartLabel(QLabel):
         pixmap.loadFromData(png, "PNG")
         self.setPixmap(pixmap)
         self.setMinimumSize(pixmap.size())
-        self.setToolTip(QCoreApplication.translate("OverviewView", "右键可另存为图片") if not hits else
-                        QCoreApplication.translate("OverviewView", "点击单位的柱条打开其报告；右键可另存为图片"))
+        self.setToolTip(
+            QCoreApplication.translate("OverviewView", "右键可另存为图片")
+            if not hits
+            else QCoreApplication.translate("OverviewView", "点击单位的柱条打开其报告；右键可另存为图片")
+        )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         position = event.position()
@@ -82,7 +85,9 @@ class ChartLabel(QLabel):
 
     def save_as(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, QCoreApplication.translate("OverviewView", "保存图表"), f"{self.name}.png",
+            self,
+            QCoreApplication.translate("OverviewView", "保存图表"),
+            f"{self.name}.png",
             QCoreApplication.translate("OverviewView", "PNG 图片 (*.png)"),
         )
         if path:
@@ -95,7 +100,7 @@ class OverviewView(QWidget):
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("overviewView")
-        self.window = window
+        self.main = window
         self.overview: SeasonOverview | None = None
         self._loading = False
         self.year = QComboBox(self)
@@ -121,8 +126,12 @@ class OverviewView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.cellDoubleClicked.connect(self._row_activated)
-        self.table.cellClicked.connect(lambda row, column: self._row_activated(row, column) if column == 0 else None)
-        self.charts = {name: ChartLabel(name, self) for name in ("on_time", "completeness", "findings", "carried")}
+        self.table.cellClicked.connect(
+            lambda row, column: self._row_activated(row, column) if column == 0 else None
+        )
+        self.charts = {
+            name: ChartLabel(name, self) for name in ("on_time", "completeness", "findings", "carried")
+        }
         for chart in self.charts.values():
             chart.report_clicked.connect(self.report_requested)
         grid_host = QWidget(self)
@@ -150,13 +159,13 @@ class OverviewView(QWidget):
     # Loading ---------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        library = self.window.library
+        library = self.main.library
         if library is None or self._loading:
             return
         wanted = self.year.currentData()
-        shown = self.window.report_view.report_id
+        shown = self.main.report_view.report_id
         if wanted is None and shown is not None:  # first opening: the year of the report on screen
-            summary = self.window.model.report_at(self.window.model.row_of(shown))
+            summary = self.main.model.report_at(self.main.model.row_of(shown))
             wanted = summary.year if summary is not None else None
         # Two charts side by side fill the tab.
         width = max(4.5, (self.width() - 60) / 2 / 96)
@@ -173,7 +182,9 @@ class OverviewView(QWidget):
                 if year is None:
                     return {"years": [], "overview": None, "charts": {}}
                 overview = season_overview(
-                    session, year, progress=lambda done, total: (context.progress(done, total), not context.cancelled)[1]
+                    session,
+                    year,
+                    progress=lambda done, total: (context.progress(done, total), not context.cancelled)[1],
                 )
             charts = {}
             for name in ("on_time", "completeness", "findings", "carried"):
@@ -182,7 +193,7 @@ class OverviewView(QWidget):
                 charts[name] = (png, hits)
             return {"years": years, "overview": overview, "charts": charts}
 
-        self.window.runner.run(work, self._loaded, self._failed)
+        self.main.runner.run(work, self._loaded, self._failed)
 
     def _loaded(self, result: dict[str, Any]) -> None:
         self._loading = False
@@ -191,7 +202,9 @@ class OverviewView(QWidget):
         self.year.blockSignals(True)
         self.year.clear()
         for year in years:
-            self.year.addItem(QCoreApplication.translate("OverviewView", "%1年度").replace("%1", str(year)), year)
+            self.year.addItem(
+                QCoreApplication.translate("OverviewView", "%1年度").replace("%1", str(year)), year
+            )
         if overview is not None:
             self.year.setCurrentIndex(max(0, self.year.findData(overview.year)))
         self.year.blockSignals(False)
@@ -234,7 +247,11 @@ class OverviewView(QWidget):
                     item.setBackground(QBrush(QColor(LATE_COLOUR)))
                 elif header in ("必备部分", "缺少的部分") and row.missing_parts:
                     item.setBackground(QBrush(QColor(MISSING_COLOUR)))
-                elif header.endswith("沿用上年") and values[index] and int(str(values[index]).rstrip("%")) >= 50:
+                elif (
+                    header.endswith("沿用上年")
+                    and values[index]
+                    and int(str(values[index]).rstrip("%")) >= 50
+                ):
                     item.setBackground(QBrush(QColor(CARRIED_COLOUR)))
                 if c == 0:
                     item.setToolTip(QCoreApplication.translate("OverviewView", "点击打开该单位的报告"))
@@ -258,7 +275,9 @@ class OverviewView(QWidget):
             self,
             QCoreApplication.translate("OverviewView", "导出年度概览"),
             f"{self.overview.year}年度审阅概览.xlsx",
-            QCoreApplication.translate("OverviewView", "Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf);;PNG 图片 (*.png)"),
+            QCoreApplication.translate(
+                "OverviewView", "Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf);;PNG 图片 (*.png)"
+            ),
         )
         if path:
             self.export(path)
@@ -274,7 +293,7 @@ class OverviewView(QWidget):
 
             return str(write_overview(overview, path))
 
-        self.window.runner.run(work, self._exported, self._export_failed)
+        self.main.runner.run(work, self._exported, self._export_failed)
 
     def _exported(self, out: str) -> None:
         self.status.setText(QCoreApplication.translate("OverviewView", "已导出到 %1").replace("%1", out))

@@ -866,7 +866,7 @@ A colleague whose library lacks these reports can then import them with the anno
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_controller.py" line="73"/>
+        <location filename="../../desktop/ui/findings_controller.py" line="74"/>
         <source>无法完成检查：</source>
         <translation>Could not check the report: </translation>
     </message>
@@ -874,57 +874,57 @@ A colleague whose library lacks these reports can then import them with the anno
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="45"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="46"/>
         <source>显示已采纳、已忽略的提示</source>
         <translation>Show accepted and dismissed findings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="52"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="54"/>
         <source>程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="53"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="55"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="54"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="56"/>
         <source>提示</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="74"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="76"/>
         <source>采纳为批注</source>
         <translation>Accept as Annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="77"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="79"/>
         <source>忽略</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="80"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="82"/>
         <source>恢复</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="117"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="120"/>
         <source>〔已采纳〕</source>
         <translation>[accepted] </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="118"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="121"/>
         <source>〔已忽略〕</source>
         <translation>[dismissed] </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="141"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="147"/>
         <source>未发现需要提示的问题。</source>
         <translation>No findings for this report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="144"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="150"/>
         <source>软件自动检查提出的 %1 条待处理提示，供审阅参考：采纳后成为批注并写入审查意见。</source>
         <translation>%1 open findings from the automatic checks, for the reviewer to judge: an accepted finding becomes an annotation and goes into the review memo.</translation>
     </message>
@@ -1314,97 +1314,97 @@ A colleague whose library lacks these reports can then import them with the anno
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="64"/>
+        <location filename="../../desktop/ui/overview_view.py" line="65"/>
         <source>右键可另存为图片</source>
         <translation>Right-click to save as an image</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="65"/>
+        <location filename="../../desktop/ui/overview_view.py" line="67"/>
         <source>点击单位的柱条打开其报告；右键可另存为图片</source>
         <translation>Click an agency&apos;s bar to open its report; right-click to save as an image</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="79"/>
+        <location filename="../../desktop/ui/overview_view.py" line="82"/>
         <source>另存为图片…</source>
         <translation>Save as Image…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="85"/>
+        <location filename="../../desktop/ui/overview_view.py" line="89"/>
         <source>保存图表</source>
         <translation>Save Chart</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="86"/>
+        <location filename="../../desktop/ui/overview_view.py" line="91"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="104"/>
+        <location filename="../../desktop/ui/overview_view.py" line="109"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="107"/>
+        <location filename="../../desktop/ui/overview_view.py" line="112"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="113"/>
+        <location filename="../../desktop/ui/overview_view.py" line="118"/>
         <source>报告年度：</source>
         <translation>Report year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="164"/>
+        <location filename="../../desktop/ui/overview_view.py" line="173"/>
         <source>正在汇总…</source>
         <translation>Summarising…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="194"/>
+        <location filename="../../desktop/ui/overview_view.py" line="206"/>
         <source>%1年度</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="201"/>
+        <location filename="../../desktop/ui/overview_view.py" line="214"/>
         <source>资料库中还没有报告。</source>
         <translation>The library has no reports yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="206"/>
+        <location filename="../../desktop/ui/overview_view.py" line="219"/>
         <source>%1 份报告，按时报送率 %2，必备部分齐全 %3 份</source>
         <translation>%1 reports, %2 submitted on time, %3 with every required part</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="217"/>
+        <location filename="../../desktop/ui/overview_view.py" line="230"/>
         <source>无法汇总：</source>
         <translation>Could not build the overview: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="240"/>
+        <location filename="../../desktop/ui/overview_view.py" line="257"/>
         <source>点击打开该单位的报告</source>
         <translation>Click to open the agency&apos;s report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="259"/>
+        <location filename="../../desktop/ui/overview_view.py" line="276"/>
         <source>导出年度概览</source>
         <translation>Export Season Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="261"/>
+        <location filename="../../desktop/ui/overview_view.py" line="278"/>
         <source>Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf);;PNG 图片 (*.png)</source>
         <translation>Excel workbook (*.xlsx);;PDF file (*.pdf);;PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="270"/>
+        <location filename="../../desktop/ui/overview_view.py" line="289"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="280"/>
+        <location filename="../../desktop/ui/overview_view.py" line="299"/>
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="284"/>
+        <location filename="../../desktop/ui/overview_view.py" line="303"/>
         <source>无法导出</source>
         <translation>Could not export</translation>
     </message>

@@ -21,11 +21,15 @@ def _open_pair(qtbot: QtBot, library: Library, tmp_path: Path):  # type: ignore[
     current = outcomes[-1].report_id
     qtbot.waitUntil(lambda: window.report_view.report_id == current, timeout=10000)
     panel = window.findings.panel
-    qtbot.waitUntil(lambda: window.findings.loaded_for == current and panel.tree.topLevelItemCount() >= 2, timeout=15000)
+    qtbot.waitUntil(
+        lambda: window.findings.loaded_for == current and panel.tree.topLevelItemCount() >= 2, timeout=15000
+    )
     return window, panel
 
 
-def test_findings_link_to_their_passage_and_accept_dismiss_undo(qtbot: QtBot, library: Library, tmp_path: Path) -> None:
+def test_findings_link_to_their_passage_and_accept_dismiss_undo(
+    qtbot: QtBot, library: Library, tmp_path: Path
+) -> None:
     window, panel = _open_pair(qtbot, library, tmp_path)
     side = window.report_view.side
     assert side.tabText(side.indexOf(panel)).startswith("提示（")
@@ -46,19 +50,28 @@ def test_findings_link_to_their_passage_and_accept_dismiss_undo(qtbot: QtBot, li
     annotations = window.report_view.annotations
     qtbot.waitUntil(lambda: len(annotations.views) == 1, timeout=10000)
     assert annotations.views[0].rule == "carried_over"
-    qtbot.waitUntil(lambda: all(f.id != finding_id or f.decision == "accepted" for f in panel.findings), timeout=10000)
+    qtbot.waitUntil(
+        lambda: all(f.id != finding_id or f.decision == "accepted" for f in panel.findings), timeout=10000
+    )
     qtbot.waitUntil(lambda: finding_id not in _ids(panel), timeout=10000)
     # Undo brings it back as a suggestion and removes the annotation.
     window.actions_by_name["undo"].trigger()
     qtbot.waitUntil(lambda: finding_id in _ids(panel) and not annotations.views, timeout=10000)
     # Dismiss, then show decided findings: it is there, marked, and can be reopened.
-    panel.tree.setCurrentItem(next(panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())
-                                   if panel.tree.topLevelItem(i).data(0, IdRole) == finding_id))
+    panel.tree.setCurrentItem(
+        next(
+            panel.tree.topLevelItem(i)
+            for i in range(panel.tree.topLevelItemCount())
+            if panel.tree.topLevelItem(i).data(0, IdRole) == finding_id
+        )
+    )
     qtbot.mouseClick(panel.dismiss_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: finding_id not in _ids(panel), timeout=10000)
     panel.show_decided.setChecked(True)
     assert finding_id in _ids(panel)
-    assert any("〔已忽略〕" in panel.tree.topLevelItem(i).text(2) for i in range(panel.tree.topLevelItemCount()))
+    assert any(
+        "〔已忽略〕" in panel.tree.topLevelItem(i).text(2) for i in range(panel.tree.topLevelItemCount())
+    )
     window.runner.wait()
 
 
@@ -66,7 +79,9 @@ def _ids(panel) -> set[str]:  # type: ignore[no-untyped-def]
     return {panel.tree.topLevelItem(i).data(0, IdRole) for i in range(panel.tree.topLevelItemCount())}
 
 
-def test_overview_tab_shows_the_season_and_opens_a_report(qtbot: QtBot, library: Library, tmp_path: Path) -> None:
+def test_overview_tab_shows_the_season_and_opens_a_report(
+    qtbot: QtBot, library: Library, tmp_path: Path
+) -> None:
     window, _panel = _open_pair(qtbot, library, tmp_path)
     window.actions_by_name["show_overview"].trigger()
     view = window.overview_view

@@ -44,7 +44,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("finding_decisions", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_finding_decisions_report_id"), ["report_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_finding_decisions_report_sha256"), ["report_sha256"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_finding_decisions_report_sha256"), ["report_sha256"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_finding_decisions_agency_key"), ["agency_key"], unique=False)
     # A plain added nullable column: no table copy on SQLite, an ALTER TABLE on servers.
     with op.batch_alter_table("annotations", schema=None) as batch_op:

@@ -38,7 +38,7 @@ class FindingsConfig:
 
     def enabled(self, rule_id: str) -> bool:
         settings = self.rules.get(rule_id)
-        return bool(settings) and bool(settings.get("enabled", True))
+        return settings is not None and bool(settings.get("enabled", True))
 
 
 def _merge(base: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:

@@ -91,7 +91,11 @@ def _anchored(
 
 
 def _by_key(findings: list[Finding], decision: models.FindingDecision) -> Finding | None:
-    same = [f for f in findings if f.rule == decision.rule and f.key == decision.finding_key and f.decision is None]
+    same = [
+        f
+        for f in findings
+        if f.rule == decision.rule and f.key == decision.finding_key and f.decision is None
+    ]
     return same[0] if len(same) == 1 else None
 
 
@@ -130,8 +134,16 @@ def _record(
     )
     if finding.start is not None and finding.end is not None and finding.start < finding.end:
         selectors = make_selectors(text, finding.start, finding.end)
-        row.quote_exact, row.quote_prefix, row.quote_suffix = selectors.exact, selectors.prefix, selectors.suffix
-        row.position_start, row.position_end, row.text_hash = selectors.start, selectors.end, selectors.text_hash
+        row.quote_exact, row.quote_prefix, row.quote_suffix = (
+            selectors.exact,
+            selectors.prefix,
+            selectors.suffix,
+        )
+        row.position_start, row.position_end, row.text_hash = (
+            selectors.start,
+            selectors.end,
+            selectors.text_hash,
+        )
     session.add(row)
     return row
 
@@ -140,8 +152,16 @@ def forget(session: Session, report: models.Report, finding: Finding) -> list[di
     """Remove the decisions that match ``finding`` (undo, or "restore"); returns what was removed."""
     removed = []
     for row in decisions_for(session, report):
-        probe = Finding(rule=finding.rule, severity="", category="", message="", start=finding.start,
-                        end=finding.end, key=finding.key, id=finding.id)
+        probe = Finding(
+            rule=finding.rule,
+            severity="",
+            category="",
+            message="",
+            start=finding.start,
+            end=finding.end,
+            key=finding.key,
+            id=finding.id,
+        )
         apply_decisions([probe], [row], report.clean_text)
         if probe.decision is not None:
             removed.append(decision_snapshot(row))

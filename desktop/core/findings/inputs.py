@@ -58,7 +58,9 @@ def _stated(checks: Iterable[dict[str, Any]]) -> list[CheckFacts]:
             severity=str(c.get("severity", "warning")),
             message=str(c["message"]),
             # The first mention is this year's stated change; the others are last year's and this year's counts.
-            spans=tuple((int(m["sentence_start"]), int(m["sentence_end"])) for m in c.get("mentions", [])[:1]),
+            spans=tuple(
+                (int(m["sentence_start"]), int(m["sentence_end"])) for m in c.get("mentions", [])[:1]
+            ),
         )
         for c in checks
     ]

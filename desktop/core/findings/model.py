@@ -76,7 +76,9 @@ class ReportFacts:
     def parts(self, kind: str, max_level: int = 3) -> list[PartFacts]:
         """Sections of ``kind`` up to ``max_level``, outermost only (a 不足 part's own 不足 item is inside)."""
         found = [s for s in self.sections if s.level <= max_level and (s.kind == kind or kind in s.covers)]
-        return [s for s in found if not any(o is not s and o.start <= s.start and s.end <= o.end for o in found)]
+        return [
+            s for s in found if not any(o is not s and o.start <= s.start and s.end <= o.end for o in found)
+        ]
 
     def kind_at(self, position: int) -> str | None:
         """Kind of the level-1 part holding ``position`` (None before the first or in the closing)."""

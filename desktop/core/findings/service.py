@@ -144,7 +144,9 @@ def _find(session: Session, report_id: int, finding_id: str, **kwargs: Any) -> t
     for finding in result.findings:
         if finding.id == finding_id:
             return report, finding
-    raise AnnotationError(f"报告 #{report_id} 没有编号为 {finding_id} 的问题提示（报告内容或检查规则可能已改变）。")
+    raise AnnotationError(
+        f"报告 #{report_id} 没有编号为 {finding_id} 的问题提示（报告内容或检查规则可能已改变）。"
+    )
 
 
 def decide(
@@ -164,7 +166,9 @@ def decide(
         raise AnnotationError(f"未知的处理方式“{decision}”（可选：accepted、dismissed、open）。")
     taxonomy = taxonomy or default_taxonomy()
     report, finding = _find(session, report_id, finding_id, catalog=catalog, config=config, taxonomy=taxonomy)
-    return record_decision(session, report, finding, decision, author=author, comment=comment, taxonomy=taxonomy)
+    return record_decision(
+        session, report, finding, decision, author=author, comment=comment, taxonomy=taxonomy
+    )
 
 
 def record_decision(

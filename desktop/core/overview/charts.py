@@ -103,8 +103,12 @@ def draw_on_time(ax: Any, overview: SeasonOverview) -> None:
         for state in (ON_TIME, LATE, UNKNOWN):
             value = counts.get(state, 0)
             if value:
-                ax.barh(index, value, left=left, color=COLOURS[state], label=labels[state] if index == 0 else None)
-                ax.text(left + value / 2, index, str(value), ha="center", va="center", color="white", fontsize=10)
+                ax.barh(
+                    index, value, left=left, color=COLOURS[state], label=labels[state] if index == 0 else None
+                )
+                ax.text(
+                    left + value / 2, index, str(value), ha="center", va="center", color="white", fontsize=10
+                )
             left += value
     deadlines = overview.deadlines
     names = []
@@ -124,7 +128,9 @@ def draw_on_time(ax: Any, overview: SeasonOverview) -> None:
         if labels[state] not in present:
             handles.append(Patch(color=COLOURS[state]))
             texts.append(labels[state])
-    ax.legend(handles, texts, fontsize=8, loc="upper right", bbox_to_anchor=(1.0, -0.12), frameon=False, ncols=3)
+    ax.legend(
+        handles, texts, fontsize=8, loc="upper right", bbox_to_anchor=(1.0, -0.12), frameon=False, ncols=3
+    )
     _style(ax)
 
 
@@ -139,8 +145,13 @@ def draw_completeness(ax: Any, overview: SeasonOverview) -> None:
     colours = ["#2E86C1" if v == total else "#E07A1F" for v in values]
     bars = ax.barh(range(len(names)), values, color=colours)
     for bar, value in zip(bars, values, strict=True):
-        ax.text(bar.get_width() + total * 0.01 + 0.05, bar.get_y() + bar.get_height() / 2,
-                f"{value}/{total}", va="center", fontsize=9)
+        ax.text(
+            bar.get_width() + total * 0.01 + 0.05,
+            bar.get_y() + bar.get_height() / 2,
+            f"{value}/{total}",
+            va="center",
+            fontsize=9,
+        )
     ax.set_yticks(range(len(names)), labels=short)
     ax.invert_yaxis()
     ax.set_xlim(0, max(total, 1) * 1.15)
@@ -156,8 +167,10 @@ def draw_carried(ax: Any, overview: SeasonOverview) -> list[tuple[Any, int]]:
     bars: list[tuple[Any, int]] = []
     height = 0.38
     for index, row in enumerate(rows):
-        for offset, share, colour in ((-height / 2, row.carried_shortcomings, "#8E5CC4"),
-                                      (height / 2, row.carried_next_year, "#2E86C1")):
+        for offset, share, colour in (
+            (-height / 2, row.carried_shortcomings, "#8E5CC4"),
+            (height / 2, row.carried_next_year, "#2E86C1"),
+        ):
             if share is None:
                 continue
             bar = ax.barh(index + offset, share * 100, height=height, color=colour)[0]
@@ -172,10 +185,18 @@ def draw_carried(ax: Any, overview: SeasonOverview) -> list[tuple[Any, int]]:
     ax.set_xlabel("与上年报告相同或几乎相同的句子比例（%）", fontsize=9, loc="left")
     from matplotlib.patches import Patch
 
-    ax.legend([Patch(color="#8E5CC4"), Patch(color="#2E86C1")], ["存在的不足", "下一年度安排"],
-              fontsize=8, loc="upper right", bbox_to_anchor=(1.0, -0.06), frameon=False, ncols=2)
+    ax.legend(
+        [Patch(color="#8E5CC4"), Patch(color="#2E86C1")],
+        ["存在的不足", "下一年度安排"],
+        fontsize=8,
+        loc="upper right",
+        bbox_to_anchor=(1.0, -0.06),
+        frameon=False,
+        ncols=2,
+    )
     flagged = sum(
-        1 for r in rows
+        1
+        for r in rows
         if (r.carried_shortcomings or 0) >= THRESHOLD or (r.carried_next_year or 0) >= THRESHOLD
     )
     ax.set_title(f"照搬往年：{flagged} 个单位的不足或安排过半同上年", fontsize=11, loc="left")
@@ -193,8 +214,13 @@ def draw_findings(ax: Any, overview: SeasonOverview) -> None:
     bars = ax.barh(range(len(categories)), values, color=colours)
     top = max(values, default=0)
     for bar, value in zip(bars, values, strict=True):
-        ax.text(bar.get_width() + max(top, 1) * 0.01 + 0.05, bar.get_y() + bar.get_height() / 2, str(value),
-                va="center", fontsize=9)
+        ax.text(
+            bar.get_width() + max(top, 1) * 0.01 + 0.05,
+            bar.get_y() + bar.get_height() / 2,
+            str(value),
+            va="center",
+            fontsize=9,
+        )
     ax.set_yticks(range(len(categories)), labels=[label for _k, label, _c in categories])
     ax.invert_yaxis()
     ax.set_xlim(0, max(top, 1) * 1.15)
@@ -234,7 +260,9 @@ def dashboard(overview: SeasonOverview) -> Figure:
     draw_completeness(figure.add_subplot(grid[0, 1]), overview)
     draw_findings(figure.add_subplot(grid[0, 2]), overview)
     draw_carried(figure.add_subplot(grid[1, :]), overview)
-    figure.suptitle(f"{overview.year}年度法治政府建设年度报告审阅概览（{len(overview.rows)} 份）", fontsize=14)
+    figure.suptitle(
+        f"{overview.year}年度法治政府建设年度报告审阅概览（{len(overview.rows)} 份）", fontsize=14
+    )
     return figure
 
 

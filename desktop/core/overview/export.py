@@ -86,8 +86,19 @@ def _write_pdf(overview: SeasonOverview, out: Path) -> None:
 
     headers, rows = table(overview)
     # The table is split into pages of rows and columns that fit A4 landscape.
-    keep = [0, 1, 3, 4, 6, 7, 8, *range(9, 9 + len(overview.severities)), 9 + len(overview.severities),
-            10 + len(overview.severities), len(headers) - 1]
+    keep = [
+        0,
+        1,
+        3,
+        4,
+        6,
+        7,
+        8,
+        *range(9, 9 + len(overview.severities)),
+        9 + len(overview.severities),
+        10 + len(overview.severities),
+        len(headers) - 1,
+    ]
     shown = [headers[i] for i in keep]
     buffer = io.BytesIO()
     with PdfPages(buffer) as pdf:

@@ -6,7 +6,11 @@ Order is the order findings of equal position are listed in: whole-report matter
 from __future__ import annotations
 
 from desktop.core.findings.rules.base import Rule
-from desktop.core.findings.rules.comparison import carried_over, figures_inconsistent, stated_change_contradicts
+from desktop.core.findings.rules.comparison import (
+    carried_over,
+    figures_inconsistent,
+    stated_change_contradicts,
+)
 from desktop.core.findings.rules.form import closing_incomplete, title_nonstandard
 from desktop.core.findings.rules.numbering import bracket_slip, numbering_slip
 from desktop.core.findings.rules.structure import part_missing, part_only_sentence

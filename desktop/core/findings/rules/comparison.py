@@ -38,8 +38,12 @@ def carried_over(facts: ReportFacts, settings: Settings, _config: FindingsConfig
                 "去年查摆的问题和安排原样重复，说明问题未整改或报告未认真撰写。",
                 (part.start, end),
                 key=part.kind,
-                evidence={"part": part.kind, "share": round(part.share, 3), "prior_id": facts.prior_id,
-                          "prior_year": facts.prior_year},
+                evidence={
+                    "part": part.kind,
+                    "share": round(part.share, 3),
+                    "prior_id": facts.prior_id,
+                    "prior_year": facts.prior_year,
+                },
             )
         )
     return found

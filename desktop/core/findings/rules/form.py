@@ -93,14 +93,15 @@ def closing_incomplete(facts: ReportFacts, settings: Settings, _config: Findings
     no_date = "date" in checks and facts.report_date is None
     no_signature = "signature" in checks and not signed
     if no_date and no_signature:
-        message, key = "报告文末没有落款单位和成文日期。正式报告应署报告单位并注明成文日期。", "signature_date"
+        message, key = (
+            "报告文末没有落款单位和成文日期。正式报告应署报告单位并注明成文日期。",
+            "signature_date",
+        )
     elif no_date:
         message, key = "报告文末没有成文日期，无法判断是否按时报送。正式报告应注明成文日期。", "date"
     elif no_signature:
         message, key = "报告文末没有落款单位。正式报告应署报告单位全称。", "signature"
     else:
         return found
-    found.append(
-        finding("closing_incomplete", settings, message + note, key=key, evidence={"web_copy": web})
-    )
+    found.append(finding("closing_incomplete", settings, message + note, key=key, evidence={"web_copy": web}))
     return found

@@ -44,7 +44,9 @@ def numbering_slip(facts: ReportFacts, settings: Settings, _config: FindingsConf
         if m := _LEVEL2_RE.match(line):
             value = numeral_value(m.group(1))
             span = (offset, offset + len(m.group(0)))
-            if (last1 is not None or last2 is not None) and not _inline(text[since2:offset], last2, value, "（{}）"):
+            if (last1 is not None or last2 is not None) and not _inline(
+                text[since2:offset], last2, value, "（{}）"
+            ):
                 found += _sequence(settings, m.group(0), value, last2, span, "二级标题")
             last2, since2 = value, offset + 1
             continue
@@ -122,9 +124,7 @@ def bracket_slip(facts: ReportFacts, settings: Settings, _config: FindingsConfig
     return found[: int(settings.get("max_findings", 10))]
 
 
-def _unbalanced(
-    settings: Settings, text: str, offset: int, line: str, pairs: list[str]
-) -> list[Finding]:
+def _unbalanced(settings: Settings, text: str, offset: int, line: str, pairs: list[str]) -> list[Finding]:
     found = []
     normalised = line.replace("(", "（").replace(")", "）")
     for pair in pairs:
@@ -143,7 +143,13 @@ def _unbalanced(
                     stray.append(index)
         for index in stray[:1] + stack[:1]:
             start = offset + index
-            lone = "有“" + normalised[index] + "”而没有与之配对的“" + (closing if index in stack else opening) + "”"
+            lone = (
+                "有“"
+                + normalised[index]
+                + "”而没有与之配对的“"
+                + (closing if index in stack else opening)
+                + "”"
+            )
             found.append(
                 finding(
                     "bracket_slip",

@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 
 from desktop.core.findings.model import PartFacts, ReportFacts
 from desktop.core.resources import load_json
 
 _CLAUSE_END = "，。；：！？\n"
 _SENTENCE_RE = re.compile(r"[^。！？；\n]+[。！？；]?")
-_POINT_RE = re.compile(r"(?:^|(?<=[。；：！？\s]))(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，、,])")
+_POINT_RE = re.compile(
+    r"(?:^|(?<=[。；：！？\s]))(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，、,])"
+)
 _WORD_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
@@ -90,7 +93,7 @@ def items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(points) >= 2:
         bounds = [*points, end]
         found = []
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in pairwise(bounds):
             # An item ends at its paragraph's end: what follows on a new line is another part.
             newline = text.find("\n", a, b)
             found.append((a, newline if newline > 0 else b))

@@ -48,9 +48,7 @@ def part_missing(facts: ReportFacts, settings: Settings, config: FindingsConfig)
             severity = None
         else:
             # Without any level-1 heading the analysis cannot tell a missing part from an unusual layout.
-            message = (
-                f"未能识别报告的章节结构，也未找到“{name}”部分。请人工确认报告是否包括这一部分。"
-            )
+            message = f"未能识别报告的章节结构，也未找到“{name}”部分。请人工确认报告是否包括这一部分。"
             severity = "normal"
         found.append(
             finding(

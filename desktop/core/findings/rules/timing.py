@@ -11,7 +11,9 @@ from desktop.core.findings.rules.base import Settings, finding
 from desktop.core.findings.rules.spans import clause_span, closing_lines, outside_next_year, patterns
 from desktop.core.text.headings import numeral_value
 
-_DATE_TEXT_RE = re.compile(r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○一二三四五六七八九]{4}年.{1,3}月.{1,4}日")
+_DATE_TEXT_RE = re.compile(
+    r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○一二三四五六七八九]{4}年.{1,3}月.{1,4}日"
+)
 
 
 def _cn(value: date) -> str:
@@ -61,7 +63,11 @@ def time_word_this_year(facts: ReportFacts, settings: Settings, _config: Finding
                     message,
                     clause_span(text, m.start(), m.end()),
                     key=word,
-                    evidence={"word": word, "year": facts.year, "report_date": written.isoformat() if written else None},
+                    evidence={
+                        "word": word,
+                        "year": facts.year,
+                        "report_date": written.isoformat() if written else None,
+                    },
                     severity=severity,
                 )
             )
@@ -92,7 +98,9 @@ def data_period_early(facts: ReportFacts, settings: Settings, _config: FindingsC
                 continue  # 截至2025年2月 in a 2024 report: a status after the year, not a short period
             month = _month(groups.get("month") or groups.get("month2"))
             day = int(groups["day"]) if groups.get("day") else None
-            if month is not None and (month > last_month or (month == last_month and (day is None or day >= last_day))):
+            if month is not None and (
+                month > last_month or (month == last_month and (day is None or day >= last_day))
+            ):
                 continue
             if month is not None and month > 12:
                 continue
