@@ -201,6 +201,8 @@ class Annotation(Base):
     position_end: Mapped[int] = mapped_column(Integer)
     text_hash: Mapped[str] = mapped_column(String(64))
     orphan: Mapped[bool] = mapped_column(default=False)
+    rule: Mapped[str | None] = mapped_column(String(40))
+    """The finding rule this annotation was accepted from (None: the reviewer's own)."""
     sync_hashes: Mapped[list[str] | None] = mapped_column(JSON)
     """Content hashes this annotation had when it was exported or imported (oldest first; None: never
     exchanged). They tell a newer version from an older one in review packages
@@ -234,3 +236,35 @@ class ReviewState(Base):
     reviewer: Mapped[str | None] = mapped_column(String(100))
     updated_at: Mapped[datetime]
     conclusion: Mapped[str] = mapped_column(Text, default="")
+
+
+class FindingDecision(Base):
+    """A reviewer's decision on a proposed finding: ``accepted`` (it became an annotation) or ``dismissed``.
+
+    Findings are recomputed whenever they are shown, so the decision is what is kept: tied to the
+    file's sha256 (re-processing, re-import), to the agency and year (a new version of the report)
+    and anchored like an annotation (quote, context, position), so it finds its finding again when
+    the text changes.
+    """
+
+    __tablename__ = "finding_decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id", ondelete="SET NULL"), index=True)
+    report_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    agency_key: Mapped[str | None] = mapped_column(String(200), index=True)
+    year: Mapped[int | None] = mapped_column(Integer)
+    finding_id: Mapped[str] = mapped_column(String(80))
+    rule: Mapped[str] = mapped_column(String(40))
+    finding_key: Mapped[str] = mapped_column(Text, default="")
+    decision: Mapped[str] = mapped_column(String(20))
+    message: Mapped[str] = mapped_column(Text, default="")
+    quote_exact: Mapped[str] = mapped_column(Text, default="")
+    quote_prefix: Mapped[str] = mapped_column(Text, default="")
+    quote_suffix: Mapped[str] = mapped_column(Text, default="")
+    position_start: Mapped[int | None] = mapped_column(Integer)
+    position_end: Mapped[int | None] = mapped_column(Integer)
+    text_hash: Mapped[str] = mapped_column(String(64), default="")
+    annotation_id: Mapped[str | None] = mapped_column(ForeignKey("annotations.id", ondelete="SET NULL"))
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+    decided_at: Mapped[datetime]

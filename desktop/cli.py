@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop import __version__, cli_annotations, cli_exchange, cli_memo, cli_search
+from desktop import __version__, cli_annotations, cli_exchange, cli_findings, cli_memo, cli_search
 
 COMMANDS = (
     "import",
@@ -26,6 +26,7 @@ COMMANDS = (
     *cli_annotations.COMMANDS,
     *cli_memo.COMMANDS,
     *cli_exchange.COMMANDS,
+    *cli_findings.COMMANDS,
     "search",
 )
 
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_search.add_parsers(sub, library)
     cli_memo.add_parsers(sub, library)
     cli_exchange.add_parsers(sub, library)
+    cli_findings.add_parsers(sub, library)
     return parser
 
 
@@ -296,4 +298,5 @@ _HANDLERS = {
     **cli_search.HANDLERS,
     **cli_memo.HANDLERS,
     **cli_exchange.HANDLERS,
+    **cli_findings.HANDLERS,
 }

@@ -134,6 +134,12 @@ def action_specs() -> list[ActionSpec]:
             QCoreApplication.translate("Actions", "回到报告正文、指标和批注"),
         ),
         ActionSpec(
+            "show_overview",
+            QCoreApplication.translate("Actions", "年度概览(&Y)"),
+            "Ctrl+Shift+Y",
+            QCoreApplication.translate("Actions", "一年全部报告的按时、齐全、问题和照搬往年情况及图表"),
+        ),
+        ActionSpec(
             "export_memo",
             QCoreApplication.translate("Actions", "导出审查意见(&M)…"),
             "Ctrl+Shift+M",
@@ -199,6 +205,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "show_report",
             "show_comparison",
             "@comparison_steps",
+            "show_overview",
             None,
             "show_original",
             "refresh",

@@ -34,6 +34,7 @@ from desktop.ui.annotation_controller import AnnotationController
 from desktop.ui.comparison_controller import ComparisonController
 from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.export_flow import ExportFlow
+from desktop.ui.findings_controller import FindingsController
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.library_model import LibraryModel, ReportIdRole
 from desktop.ui.recent_libraries import RecentLibrariesMenu, choose_library, remember_library
@@ -45,6 +46,7 @@ from desktop.ui.window_state import restore_layout, save_layout
 if TYPE_CHECKING:
     from db.session import Library
     from desktop.core.importing import ImportOutcome
+    from desktop.ui.overview_view import OverviewView
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +70,8 @@ class MainWindow(QMainWindow):
         # Sorting and filtering keep the report on screen selected (the view drops it on a reset).
         self.model.modelReset.connect(self._reselect)
         self.annotations = AnnotationController(self, self.taxonomy)
+        self.findings = FindingsController(self)
+        self.overview_view: OverviewView | None = None
         self.exports = ExportFlow(self)
         self.actions_by_name = create_actions(self, self._handlers())
         self._build_menus()
@@ -162,6 +166,7 @@ class MainWindow(QMainWindow):
             "about": self.about,
             "show_comparison": lambda: self.comparison.show(),
             "show_report": lambda: self.workspace.setCurrentWidget(self.report_view),
+            "show_overview": self.show_overview,
         }
 
     def _build_menus(self) -> None:
@@ -253,6 +258,7 @@ class MainWindow(QMainWindow):
         else:
             self.report_view.show_report(detail, metrics)
             self.annotations.reload()
+        self.findings.reload()
         reviewer = str(self.settings.value("reviewer/name", "")) or None
         self.report_view.review.show_report(self.library, report_id if detail else None, reviewer)
         self.comparison.invalidate()
@@ -316,6 +322,7 @@ class MainWindow(QMainWindow):
         if imported:
             self._pending_select = imported[-1]  # shown once the refreshed list arrives
         self.comparison.invalidate()  # a new report may be the shown report's prior year
+        self.findings.reload()
         self.refresh()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -328,6 +335,20 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     # Other actions -----------------------------------------------------------------------
+
+    def show_overview(self) -> None:
+        """The season overview tab, created on first use (matplotlib loads only then, in the background)."""
+        if self.overview_view is None:
+            from desktop.ui.overview_view import OverviewView
+
+            self.overview_view = OverviewView(self, self.workspace)
+            self.overview_view.report_requested.connect(self.open_from_overview)
+            self.workspace.addTab(self.overview_view, QCoreApplication.translate("MainWindow", "年度概览"))
+        self.workspace.setCurrentWidget(self.overview_view)
+        self.overview_view.reload()
+
+    def open_from_overview(self, report_id: int) -> None:
+        self.open_hit(report_id, -1, -1)
 
     def edit_metadata(self) -> None:
         report_id = self.report_view.report_id

@@ -185,81 +185,91 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="138"/>
+        <source>年度概览(&amp;Y)</source>
+        <translation>Season &amp;Overview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="140"/>
+        <source>一年全部报告的按时、齐全、问题和照搬往年情况及图表</source>
+        <translation>One year&apos;s reports at a glance: on time, complete, findings, copied from last year, with charts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="144"/>
         <source>导出审查意见(&amp;M)…</source>
         <translation>Export Review &amp;Memo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="140"/>
+        <location filename="../../desktop/ui/actions.py" line="146"/>
         <source>把所选报告的审查意见导出为公文格式的 Word 文档</source>
         <translation>Export the selected report&apos;s review memo as an official-format Word document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="144"/>
+        <location filename="../../desktop/ui/actions.py" line="150"/>
         <source>导出审阅汇总(&amp;U)…</source>
         <translation>Export Review S&amp;ummary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="146"/>
+        <location filename="../../desktop/ui/actions.py" line="152"/>
         <source>把全部报告的审阅情况汇总为 Excel 或 CSV 表格</source>
         <translation>Summarise the review of every report as an Excel or CSV table</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="150"/>
+        <location filename="../../desktop/ui/actions.py" line="156"/>
         <source>导出批注包(&amp;P)…</source>
         <translation>Export Annotation &amp;Package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="152"/>
+        <location filename="../../desktop/ui/actions.py" line="158"/>
         <source>把所选报告的批注打包，交给其他审阅人导入</source>
         <translation>Package the selected reports&apos; annotations for another reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="156"/>
+        <location filename="../../desktop/ui/actions.py" line="162"/>
         <source>导入批注包(&amp;K)…</source>
         <translation>Import Annotation Pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="158"/>
+        <location filename="../../desktop/ui/actions.py" line="164"/>
         <source>导入其他审阅人导出的批注包，按批注合并</source>
         <translation>Import another reviewer&apos;s annotation package, merging annotation by annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="162"/>
+        <location filename="../../desktop/ui/actions.py" line="168"/>
         <source>处理批注冲突(&amp;X)…</source>
         <translation>Resolve Annotation Conflicts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="164"/>
+        <location filename="../../desktop/ui/actions.py" line="170"/>
         <source>两边都修改过的批注：选择保留哪一版</source>
         <translation>Annotations edited on both sides: choose which version to keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="166"/>
+        <location filename="../../desktop/ui/actions.py" line="172"/>
         <source>关于 ReviewDesk(&amp;A)</source>
         <translation>&amp;About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="172"/>
+        <location filename="../../desktop/ui/actions.py" line="178"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="193"/>
+        <location filename="../../desktop/ui/actions.py" line="199"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="197"/>
+        <location filename="../../desktop/ui/actions.py" line="203"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="210"/>
+        <location filename="../../desktop/ui/actions.py" line="217"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="241"/>
+        <location filename="../../desktop/ui/actions.py" line="248"/>
         <source>主工具栏</source>
         <translation>Main Toolbar</translation>
     </message>
@@ -826,6 +836,100 @@ A colleague whose library lacks these reports can then import them with the anno
     </message>
 </context>
 <context>
+    <name>FindingCommands</name>
+    <message>
+        <location filename="../../desktop/ui/finding_commands.py" line="26"/>
+        <source>采纳提示</source>
+        <translation>Accept Finding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finding_commands.py" line="27"/>
+        <source>忽略提示</source>
+        <translation>Dismiss Finding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finding_commands.py" line="29"/>
+        <source>恢复提示</source>
+        <translation>Reopen Finding</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsController</name>
+    <message>
+        <location filename="../../desktop/ui/findings_controller.py" line="34"/>
+        <source>提示</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/findings_controller.py" line="52"/>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/findings_controller.py" line="74"/>
+        <source>无法完成检查：</source>
+        <translation>Could not check the report: </translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../../desktop/ui/findings_panel.py" line="46"/>
+        <source>显示已采纳、已忽略的提示</source>
+        <translation>Show accepted and dismissed findings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/findings_panel.py" line="54"/>
+        <source>程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/findings_panel.py" line="55"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/findings_panel.py" line="56"/>
+        <source>提示</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/findings_panel.py" line="76"/>
+        <source>采纳为批注</source>
+        <translation>Accept as Annotation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/findings_panel.py" line="79"/>
+        <source>忽略</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/findings_panel.py" line="82"/>
+        <source>恢复</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/findings_panel.py" line="120"/>
+        <source>〔已采纳〕</source>
+        <translation>[accepted] </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/findings_panel.py" line="121"/>
+        <source>〔已忽略〕</source>
+        <translation>[dismissed] </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/findings_panel.py" line="147"/>
+        <source>未发现需要提示的问题。</source>
+        <translation>No findings for this report.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/findings_panel.py" line="150"/>
+        <source>软件自动检查提出的 %1 条待处理提示，供审阅参考：采纳后成为批注并写入审查意见。</source>
+        <translation>%1 open findings from the automatic checks, for the reviewer to judge: an accepted finding becomes an annotation and goes into the review memo.</translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
         <location filename="../../desktop/ui/import_flow.py" line="31"/>
@@ -1108,47 +1212,52 @@ A colleague whose library lacks these reports can then import them with the anno
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="86"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="88"/>
+        <location filename="../../desktop/ui/main_window.py" line="92"/>
         <source>筛选：单位、年度、标题…</source>
         <translation>Filter: agency, year, title…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
         <source>与上年比较</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/main_window.py" line="312"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <source>年度概览</source>
+        <translation>Season overview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="382"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="387"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -1200,6 +1309,104 @@ A colleague whose library lacks these reports can then import them with the anno
         <location filename="../../desktop/ui/outline_panel.py" line="51"/>
         <source>缺少：</source>
         <translation>Missing: </translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="65"/>
+        <source>右键可另存为图片</source>
+        <translation>Right-click to save as an image</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="67"/>
+        <source>点击单位的柱条打开其报告；右键可另存为图片</source>
+        <translation>Click an agency&apos;s bar to open its report; right-click to save as an image</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="82"/>
+        <source>另存为图片…</source>
+        <translation>Save as Image…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="89"/>
+        <source>保存图表</source>
+        <translation>Save Chart</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="91"/>
+        <source>PNG 图片 (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="109"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="112"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="118"/>
+        <source>报告年度：</source>
+        <translation>Report year:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="173"/>
+        <source>正在汇总…</source>
+        <translation>Summarising…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="206"/>
+        <source>%1年度</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="214"/>
+        <source>资料库中还没有报告。</source>
+        <translation>The library has no reports yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="219"/>
+        <source>%1 份报告，按时报送率 %2，必备部分齐全 %3 份</source>
+        <translation>%1 reports, %2 submitted on time, %3 with every required part</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="230"/>
+        <source>无法汇总：</source>
+        <translation>Could not build the overview: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="257"/>
+        <source>点击打开该单位的报告</source>
+        <translation>Click to open the agency&apos;s report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="276"/>
+        <source>导出年度概览</source>
+        <translation>Export Season Overview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="278"/>
+        <source>Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf);;PNG 图片 (*.png)</source>
+        <translation>Excel workbook (*.xlsx);;PDF file (*.pdf);;PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="289"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="299"/>
+        <source>已导出到 %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_view.py" line="303"/>
+        <source>无法导出</source>
+        <translation>Could not export</translation>
     </message>
 </context>
 <context>

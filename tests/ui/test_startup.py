@@ -15,7 +15,7 @@ import json, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from desktop.ui.app import launch
 
-HEAVY = ("sqlalchemy", "jieba", "pypdfium2", "pdfplumber", "docx", "alembic", "opencc", "db.models")
+HEAVY = ("sqlalchemy", "jieba", "pypdfium2", "pdfplumber", "docx", "alembic", "opencc", "db.models", "matplotlib")
 
 class Watch(QObject):
     seen = None

@@ -38,6 +38,8 @@ class AnnotationView:
     end: int | None
     text: str | None
     """What the span holds now: differs from the quote when the passage was edited (fuzzy anchor)."""
+    rule: str | None = None
+    """The finding rule it was accepted from (None: written by a reviewer)."""
 
     @property
     def orphan(self) -> bool:
@@ -66,6 +68,7 @@ class AnnotationView:
             "end": self.end,
             "text": self.text,
             "orphan": self.orphan,
+            "rule": self.rule,
         }
 
 
@@ -109,6 +112,7 @@ def annotation_view(
         start=span[0] if span else None,
         end=span[1] if span else None,
         text=text[span[0] : span[1]] if span and text is not None else None,
+        rule=annotation.rule,
     )
 
 
@@ -248,7 +252,7 @@ def _short(quote: str, limit: int = 30) -> str:
 SNAPSHOT_FIELDS = (
     "id", "report_id", "report_sha256", "category", "severity", "status", "comment", "author",
     "created_at", "modified_at", "quote_exact", "quote_prefix", "quote_suffix", "position_start",
-    "position_end", "text_hash", "orphan", "sync_hashes",
+    "position_end", "text_hash", "orphan", "sync_hashes", "rule",
 )  # fmt: skip
 
 

@@ -72,6 +72,8 @@ class Finding:
     status_label: str
     author: str | None
     resolved: bool
+    rule: str | None = None
+    """The finding rule it was accepted from; None for the reviewer's own annotations."""
 
 
 @dataclass(frozen=True)
@@ -315,6 +317,7 @@ def _finding(view: AnnotationView, taxonomy: Taxonomy) -> Finding:
         status_label=view.status_label,
         author=view.author,
         resolved=_resolved(view, taxonomy),
+        rule=view.rule,
     )
 
 
