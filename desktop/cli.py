@@ -107,6 +107,7 @@ def run(argv: list[str]) -> int:
 
 
 def _cmd_import(library: Any, args: argparse.Namespace) -> int:
+    from desktop.core.identity_summary import summary_lines
     from desktop.core.importing import expand_paths, import_files
 
     outcomes = import_files(library.sessions, expand_paths(Path(name) for name in args.files))
@@ -119,6 +120,8 @@ def _cmd_import(library: Any, args: argparse.Namespace) -> int:
                 say(f"{state}  #{o.report_id}  {o.agency or '（单位未识别）'}  {o.year or ''}  {o.file}")
                 for warning in o.warnings:
                     say(f"    提示：{warning}")
+                for line in summary_lines(o):
+                    say(f"    {line}")
             else:
                 say(f"失败  {o.file}\n    {o.error}")
     return 0 if all(o.ok for o in outcomes) else 1
