@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop import __version__, cli_annotations, cli_exchange, cli_memo, cli_search
+from desktop import __version__, cli_annotations, cli_exchange, cli_identity, cli_memo, cli_search
 
 COMMANDS = (
     "import",
@@ -26,6 +26,7 @@ COMMANDS = (
     *cli_annotations.COMMANDS,
     *cli_memo.COMMANDS,
     *cli_exchange.COMMANDS,
+    *cli_identity.COMMANDS,
     "search",
 )
 
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_search.add_parsers(sub, library)
     cli_memo.add_parsers(sub, library)
     cli_exchange.add_parsers(sub, library)
+    cli_identity.add_parsers(sub, library)
     return parser
 
 
@@ -151,7 +153,15 @@ def _cmd_show(library: Any, args: argparse.Namespace) -> int:
     if args.json:
         emit(detail)
         return 0
-    say(f"{detail['title']}\n单位：{detail['agency']}  年度：{detail['year']}  成文日期：{detail['date']}")
+    unsure = "" if detail["agency_confident"] else "（未确认，请核对）"
+    say(
+        f"{detail['title']}\n单位：{detail['agency']}{unsure}  年度：{detail['year']}  成文日期：{detail['date']}"
+    )
+    if not detail["agency_confident"] and detail["agency_note"]:
+        suggestion = f"；可能是“{detail['agency_suggestion']}”" if detail["agency_suggestion"] else ""
+        say(
+            f"提示：{detail['agency_note']}{suggestion}。确认或更正：reviewdesk correct {detail['id']} --agency 名称"
+        )
     for s in detail["sections"]:
         if s["level"] <= 2:
             say(f"{'  ' * (s['level'] - 1)}{s['number']}{s['title']}  [{s['kind']}]")
@@ -299,4 +309,5 @@ _HANDLERS = {
     **cli_search.HANDLERS,
     **cli_memo.HANDLERS,
     **cli_exchange.HANDLERS,
+    **cli_identity.HANDLERS,
 }

@@ -240,3 +240,79 @@ def possible_priors(session: Session, report: models.Report) -> list[models.Repo
     }
     others = session.scalars(select(models.Report).where(models.Report.year == report.year - 1)).all()
     return [o for o in others if o.sha256 not in rejected and compatible(report, o)]
+
+
+@dataclass
+class CandidateRow:
+    """One report offered in the version or prior-year dialog (plain data, for any thread)."""
+
+    id: int
+    agency: str | None
+    year: int | None
+    title: str | None
+    source_name: str
+    relation: str
+    """``superseded_by_this``, ``supersedes_this``, ``possible``, ``current_prior``, ``possible_prior``,
+    ``same_year_before`` or ``other``."""
+
+
+def _row(report: models.Report, relation: str) -> CandidateRow:
+    return CandidateRow(report.id, report.agency, report.year, report.title, report.source_name, relation)
+
+
+def version_candidates(session: Session, report: models.Report) -> list[CandidateRow]:
+    """Reports that are, or may be, other versions of ``report``."""
+    rows: list[CandidateRow] = []
+    seen = {report.id}
+    for older in session.scalars(select(models.Report).where(models.Report.superseded_by_id == report.id)):
+        rows.append(_row(older, "superseded_by_this"))
+        seen.add(older.id)
+    if report.superseded_by_id is not None and (newer := session.get(models.Report, report.superseded_by_id)):
+        rows.append(_row(newer, "supersedes_this"))
+        seen.add(newer.id)
+    for other in possible_versions(session, report):
+        if other.id not in seen:
+            rows.append(_row(other, "possible"))
+            seen.add(other.id)
+    return rows
+
+
+def reject_version(session: Session, report: models.Report, other: models.Report, by: str | None) -> None:
+    """Not the same report: neither supersedes the other, now or after re-import."""
+    for newer, older in ((report, other), (other, report)):
+        if older.superseded_by_id == newer.id:
+            older.superseded_by_id = None
+    record(session, VERSION, report.sha256, other.sha256, REJECTED, by)
+
+
+def prior_candidates(session: Session, report: models.Report, limit: int = 500) -> list[CandidateRow]:
+    """Reports to choose the prior year from: the current choice, likely ones, then the year before."""
+    from desktop.core.prior_year import prior_choice
+
+    rows: list[CandidateRow] = []
+    seen = {report.id}
+    current, _reason = prior_choice(session, report)
+    if current is not None:
+        rows.append(_row(current, "current_prior"))
+        seen.add(current.id)
+    for other in possible_priors(session, report):
+        if other.id not in seen:
+            rows.append(_row(other, "possible_prior"))
+            seen.add(other.id)
+    if report.year:
+        query = (
+            select(models.Report)
+            .where(models.Report.year == report.year - 1)
+            .order_by(models.Report.agency, models.Report.id)
+            .limit(limit)
+        )
+        for other in session.scalars(query):
+            if other.id not in seen:
+                rows.append(_row(other, "same_year_before"))
+                seen.add(other.id)
+    query = select(models.Report).order_by(models.Report.year.desc(), models.Report.agency).limit(limit)
+    for other in session.scalars(query):
+        if other.id not in seen and len(rows) < limit:
+            rows.append(_row(other, "other"))
+            seen.add(other.id)
+    return rows

@@ -4,14 +4,16 @@ is asked to confirm, for the import summary (command line, JSON and the GUI dial
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import models
 from desktop.core.identity_links import possible_priors, possible_versions
-from desktop.core.importing import ImportOutcome
 from desktop.core.prior_year import find_next, prior_choice
+
+if TYPE_CHECKING:
+    from desktop.core.importing import ImportOutcome
 
 PRIOR_REASONS = {
     "same_issuer": "同一单位的上一年度报告",
@@ -38,7 +40,9 @@ def describe(sessions: sessionmaker[Session], outcomes: Iterable[ImportOutcome])
 def identity_facts(session: Session, report: models.Report) -> dict[str, Any]:
     prior, reason = prior_choice(session, report)
     facts: dict[str, Any] = {
-        "agency_confident": report.agency_confident,
+        "agency_suggestion": None
+        if report.agency_confident
+        else (report.agency_evidence or {}).get("suggestion"),
         "prior": {"id": prior.id, "label": _label(prior), "reason": reason} if prior is not None else None,
         "paired_next": [
             {"id": r.id, "label": _label(r)}
@@ -52,7 +56,9 @@ def identity_facts(session: Session, report: models.Report) -> dict[str, Any]:
     }
     if report.superseded_by_id is not None:
         newer = session.get(models.Report, report.superseded_by_id)
-        facts["superseded_by"] = {"id": newer.id, "label": _label(newer)} if newer is not None else None
+        facts["superseded_by_report"] = (
+            {"id": newer.id, "label": _label(newer)} if newer is not None else None
+        )
     return facts
 
 
@@ -62,6 +68,8 @@ def summary_lines(outcome: ImportOutcome) -> list[str]:
     facts = outcome.identity
     if outcome.ok and not outcome.duplicate and not outcome.agency_confident:
         note = f"（{outcome.agency_note}）" if outcome.agency_note else ""
+        if facts.get("agency_suggestion"):
+            note += f"，可能是“{facts['agency_suggestion']}”"
         lines.append(f"报告单位未确定{note}，请在“更正报告信息”中确认")
     for item in facts.get("superseding", []):
         if item["newer"] == outcome.report_id:

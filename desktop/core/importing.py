@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -44,7 +45,7 @@ class ImportOutcome:
     agency_confident: bool = False
     agency_note: str | None = None
     """Why the agency is unsure (the reviewer is asked to confirm it)."""
-    identity: dict[str, object] = field(default_factory=dict)
+    identity: dict[str, Any] = field(default_factory=dict)
     """What was superseded or paired and why, and what the reviewer is asked to confirm
     (see :func:`desktop.core.identity_summary.describe`)."""
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload, undefer
 
 from db import models
 from desktop.core.corrections import corrected_fields, iso
+from desktop.core.identity_summary import identity_facts
 
 
 @dataclass
@@ -142,9 +143,15 @@ def report_detail(session: Session, report_id: int) -> dict[str, Any] | None:
     if report is None:
         return None
     corrections = corrected_fields(session, report.sha256)
+    identity = report.agency_evidence or {}
     return {
         "id": report.id,
         "agency": report.agency,
+        "agency_confident": bool(report.agency_confident),
+        "agency_kind": identity.get("kind"),
+        "agency_note": None if report.agency_confident else identity.get("note"),
+        "agency_suggestion": None if report.agency_confident else identity.get("suggestion"),
+        "agency_evidence": list(identity.get("evidence") or []),
         "region": report.region,
         "year": report.year,
         "title": report.title,
@@ -176,6 +183,7 @@ def report_detail(session: Session, report_id: int) -> dict[str, Any] | None:
         "missing_sections": list(report.missing_sections),
         "warnings": list(report.warnings),
         "source_metadata": dict(report.source_metadata),
+        **identity_facts(session, report),
         "text": report.clean_text,
         "original_text": report.original_text,
     }

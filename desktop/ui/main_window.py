@@ -34,6 +34,7 @@ from desktop.ui.annotation_controller import AnnotationController
 from desktop.ui.comparison_controller import ComparisonController
 from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.export_flow import ExportFlow
+from desktop.ui.identity_flow import IdentityFlow
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.library_model import LibraryModel, ReportIdRole
 from desktop.ui.recent_libraries import RecentLibrariesMenu, choose_library, remember_library
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name = create_actions(self, self._handlers())
         self._build_menus()
         self._connect_undo()
+        self.identity = IdentityFlow(self)
         self.import_flow = ImportFlow(runner, self)
         self.import_flow.finished.connect(self._imported)
         self.font_size = int(str(settings.value("view/font_size", 13)))
@@ -146,6 +148,8 @@ class MainWindow(QMainWindow):
             "import_package": self.exports.choose_import_package,
             "resolve_conflicts": self.exports.resolve_conflicts,
             "edit_metadata": self.edit_metadata,
+            "choose_prior": lambda: self.identity.choose_prior(),
+            "versions": lambda: self.identity.versions(),
             "undo": lambda: self.annotations.undo_stack.undo(),
             "redo": lambda: self.annotations.undo_stack.redo(),
             "add_annotation": lambda: self.annotations.add(),

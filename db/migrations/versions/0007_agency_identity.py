@@ -47,8 +47,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_report_links_sha256"), ["sha256"], unique=False)
         batch_op.create_index(batch_op.f("ix_report_links_other_sha256"), ["other_sha256"], unique=False)
     sqlite = op.get_bind().dialect.name == "sqlite"
-    options = {"recreate": "always", "partial_reordering": [SMALL + TEXTS]} if sqlite else {}
-    with op.batch_alter_table("reports", schema=None, **options) as batch_op:
+    with op.batch_alter_table(
+        "reports",
+        schema=None,
+        recreate="always" if sqlite else "auto",
+        partial_reordering=[SMALL + TEXTS] if sqlite else None,
+    ) as batch_op:
         batch_op.add_column(
             sa.Column("agency_confident", sa.Boolean(), nullable=False, server_default=sa.false())
         )

@@ -151,7 +151,7 @@ def _key(issuer: Issuer, resolved: _Resolved) -> str:
     last = resolved.last
     if last is not None:
         parts.append(last.code)
-    after_last = False if last is not None else True
+    after_last = last is None
     for place, division in zip(issuer.places, resolved.divisions, strict=True):
         if division is not None:
             after_last = division is last
@@ -250,7 +250,7 @@ def identify_agency(
 ) -> AgencyIdentity:
     """``lines`` are the report's first lines after the title; ``closing`` its 落款 block."""
     identity = AgencyIdentity()
-    paragraphs = []
+    paragraphs: list[str] = []
     for line in lines[:8]:
         if HEADING_START_RE.match(line) and paragraphs:
             break
@@ -312,7 +312,10 @@ def _short_form(
         identity.suggestion = _place_suggestion(short, text)
         if identity.suggestion:
             identity.add("mention", identity.suggestion, "suggestion", "只依据报告中提到的地名")
-    identity.note = f"报告只写了“{short.text}”，未写明是哪一级、哪个地方的单位"
+    where = {"省": "哪个省（区、市）", "市": "哪个市", "区": "哪个区", "县": "哪个县", "州": "哪个州"}
+    identity.note = (
+        f"报告只写了“{short.text}”，未写明是{where.get(short.level or '', '哪一级、哪个地方')}的单位"
+    )
     return identity
 
 

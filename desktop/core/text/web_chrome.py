@@ -112,15 +112,16 @@ def info_fields(line: str) -> dict[str, str]:
         key = INFO_LABELS.get(re.sub(r"\s+", "", match.group(1)))
         if key is None or not value:
             continue
-        if key.endswith("_date"):
-            value = iso_date(value) or ""
-        else:
-            value = re.split(r"\s{2,}|\t", value)[0].strip()
+        value = (iso_date(value) or "") if key.endswith("_date") else re.split(r"\s{2,}|\t", value)[0].strip()
         if value and key not in found:
             found[key] = value
-    if "published_date" not in found and (lead := re.match(rf"[^:：]*?({_DATE})", line)):
-        if lead.start(1) < (matches[0].start() if matches else len(line)):
-            found["published_date"] = iso_date(lead.group(1)) or ""
+    lead = re.match(rf"[^:：]*?({_DATE})", line)
+    if (
+        "published_date" not in found
+        and lead
+        and lead.start(1) < (matches[0].start() if matches else len(line))
+    ):
+        found["published_date"] = iso_date(lead.group(1)) or ""
     return {k: v for k, v in found.items() if v}
 
 
@@ -164,10 +165,9 @@ def scan(text: str) -> ChromeScan:
             # A page shows its title twice: once as the page heading, once above the text (often
             # broken over two lines there).
             following = next((j for j in range(index + 1, min(first, index + 3)) if lines[j][2]), None)
-            if not chrome and index < first and following is not None:
-                if _compact(line + lines[following][2]) in seen_head:
-                    chrome = True
-                    repeated.add(following)
+            if not chrome and following is not None and _compact(line + lines[following][2]) in seen_head:
+                chrome = True
+                repeated.add(following)
         if index < first and len(line) <= 80:
             seen_head.add(_compact(line))
         if not chrome:
