@@ -127,7 +127,14 @@ class CandidateDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(index, column, item)
-        if rows:
+        # Only a likely report is preselected: one click must never pair two unrelated reports.
+        if rows and rows[0].relation in (
+            "current_prior",
+            "possible_prior",
+            "possible",
+            "superseded_by_this",
+            "supersedes_this",
+        ):
             self.table.selectRow(0)
         self._selection_changed()
 

@@ -201,9 +201,12 @@ def _kind(places: tuple[Place, ...], level: str | None, body: str, body_kind: st
             if body.endswith(("部", "署", "总局")) or body.startswith(NATIONAL_PREFIXES)
             else "department"
         )
-    if level == "省" or (
-        places and places[-1].divisions and all(d.level == PROVINCE for d in places[-1].divisions)
-    ):
+    last = places[-1] if places else None
+    provincial_place = last is not None and (
+        (bool(last.divisions) and all(d.level == PROVINCE for d in last.divisions))
+        or (last.kind == "unknown" and last.text.endswith(("省", "自治区")))
+    )
+    if level == "省" or provincial_place or body.endswith("厅"):  # a 厅 exists only at province level
         return "provincial"
     return "department"
 
