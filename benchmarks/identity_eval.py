@@ -145,6 +145,7 @@ def main() -> None:
     rows: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     per_15k: list[float] = []
     per_opening: list[float] = []
+    verdicts: list[tuple[Case, str, bool]] = []
     problems = []
     for case in cases:
         try:
@@ -154,6 +155,7 @@ def main() -> None:
             continue
         meta = result.metadata
         verdict = judge(case, meta.agency, meta.identity.confident)
+        verdicts.append((case, verdict, meta.year == case.year))
         for group in (case.category, "全部"):
             rows[group]["n"] += 1
             rows[group][verdict] += 1
@@ -182,8 +184,16 @@ def main() -> None:
             f"{group:<16}{r['n']:>4}{r['exact']:>7}{r['right_unsure']:>9}{r['wrong_confident']:>8}"
             f"{r['wrong_unsure']:>8}{right:>8.2f}{r['year'] / r['n']:>7.2f}"
         )
-    openings = [c for c in cases if "openings" in str(c.path)]
-    print(f"\nopenings: {len(openings)} reports")
+    openings = [(c, v, y) for c, v, y in verdicts if c.path.parent.name == "openings"]
+    if openings:
+        right = sum(v in ("exact", "right_unsure") for _c, v, _y in openings)
+        full = [(c, v) for c, v, _y in openings if c.full_in_text]
+        print(
+            f"\nopenings ({len(openings)}): agency right {right / len(openings):.2f}, "
+            f"confident-wrong {sum(v == 'wrong_confident' for _c, v, _y in openings)}, "
+            f"exact where the text names the issuer {sum(v == 'exact' for _c, v in full)}/{len(full)}, "
+            f"year {sum(y for _c, _v, y in openings) / len(openings):.2f}"
+        )
 
     library = open_library(work / "all.sqlite")
     outcomes = import_files(library.sessions, [c.path for c in cases])
