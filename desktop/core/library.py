@@ -35,6 +35,8 @@ class ReportSummary:
     annotations: int = 0
     carried_over: float | None = None
     """Share of sentences carried over from the prior year's report (None until compared)."""
+    agency_confident: bool = True
+    """False: the agency is a short form or otherwise unsure (see ``reviewdesk show``)."""
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -59,6 +61,7 @@ _SUMMARY_COLUMNS = (
     type_coerce(_REPORTS.missing_sections, String),
     type_coerce(_REPORTS.warnings, String),
     type_coerce(_REPORTS.imported_at, String),
+    _REPORTS.agency_confident,
 )
 
 
@@ -104,6 +107,7 @@ def list_reports(session: Session, include_superseded: bool = True) -> list[Repo
         missing_sections,
         warnings,
         imported_at,
+        agency_confident,
     ) in session.execute(query):
         summaries.append(
             ReportSummary(
@@ -125,6 +129,7 @@ def list_reports(session: Session, include_superseded: bool = True) -> list[Repo
                 review_status=statuses.get(report_id, "unreviewed"),
                 annotations=counts.get(report_id, 0),
                 carried_over=carried.get(report_id),
+                agency_confident=bool(agency_confident),
             )
         )
     return summaries
