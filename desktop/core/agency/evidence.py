@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from desktop.core.agency.gazetteer import COUNTY, PREFECTURE, PROVINCE, Division, gazetteer
 from desktop.core.agency.lexicon import DEPARTMENT_RE
@@ -28,7 +28,6 @@ _YEAR_LEAD_RE = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度|以来|全年)?|今�
 _AFTER_CLAUSE_RE = re.compile(r"(?:下|中|后|来)[，,]\s*")
 _REPORT_AS_RE = re.compile(r"现将")
 ADDRESSEE_RE = re.compile(r"^[^。！？]{2,40}[：:]$")
-_SELF_RE = re.compile(r"我(分局|局|厅|委|办|部|中心|县|区|市|镇|乡|街道|旗)")
 _PAGE_NOT_AGENCY = re.compile(r"^(本网|本站|网站|门户网站|中国政府网)")
 _FOLLOW_OK = re.compile(r"[^的之、和与及]|$")
 
@@ -42,19 +41,6 @@ class Candidate:
     @property
     def trust(self) -> int:
         return TRUST[self.source]
-
-
-@dataclass
-class Gathered:
-    candidates: list[Candidate] = field(default_factory=list)
-    superiors: list[Issuer] = field(default_factory=list)
-    """Bodies the report is addressed to (主送): never the issuer, but they tell its place."""
-    self_refs: dict[str, int] = field(default_factory=dict)
-    """``我局``, ``我县``…: what the report calls itself."""
-    text: str = ""
-
-    def by_source(self, *sources: str) -> list[Candidate]:
-        return [c for c in self.candidates if c.source in sources]
 
 
 def _strip_title(title: str) -> str:
@@ -197,10 +183,3 @@ def mentioned(text: str, division: Division) -> bool:
 
     names = [division.name] + (short_forms(division) if division.level < COUNTY else [])
     return any(name in text for name in names)
-
-
-def self_references(text: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for m in _SELF_RE.finditer(text):
-        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
-    return counts
