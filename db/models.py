@@ -60,6 +60,11 @@ class Report(Base):
     pipeline_version: Mapped[int] = mapped_column(Integer, default=1)
     imported_at: Mapped[datetime]
     superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id", ondelete="SET NULL"))
+    agency_confident: Mapped[bool] = mapped_column(default=False)
+    """The agency was stated by the report and resolved, or confirmed by the reviewer. Only then is
+    ``agency_key`` set, and only the key drives superseding and prior-year pairing."""
+    agency_evidence: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=dict)
+    """How the agency was found: evidence used, suggestion, why unsure (``AgencyIdentity.as_json``)."""
 
     file: Mapped[ReportFile] = relationship(
         back_populates="report", cascade="all, delete-orphan", lazy="raise", uselist=False
@@ -168,6 +173,27 @@ class MetadataCorrection(Base):
     value: Mapped[str | None] = mapped_column(Text)
     corrected_by: Mapped[str | None] = mapped_column(String(100))
     corrected_at: Mapped[datetime]
+
+
+class ReportLink(Base):
+    """A reviewer's decision about two reports, keyed by the files' sha256 so that it survives
+    re-processing, deleting and importing again.
+
+    ``kind`` ``version``: ``other_sha256`` is an earlier version of ``sha256`` (it is superseded);
+    ``prior``: ``other_sha256`` is the report ``sha256`` is compared with as its prior year ("" for
+    "compare with none"). ``decision`` is ``confirmed`` or ``rejected``.
+    """
+
+    __tablename__ = "report_links"
+    __table_args__ = (UniqueConstraint("kind", "sha256", "other_sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    other_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    decision: Mapped[str] = mapped_column(String(20))
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+    decided_at: Mapped[datetime]
 
 
 CORRECTABLE_FIELDS = ("agency", "region", "year", "title", "report_date", "published_date")

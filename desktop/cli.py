@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop import __version__, cli_annotations, cli_exchange, cli_findings, cli_memo, cli_search
+from desktop import __version__, cli_annotations, cli_exchange, cli_findings, cli_identity, cli_memo, cli_search
 
 COMMANDS = (
     "import",
@@ -27,6 +27,7 @@ COMMANDS = (
     *cli_memo.COMMANDS,
     *cli_exchange.COMMANDS,
     *cli_findings.COMMANDS,
+    *cli_identity.COMMANDS,
     "search",
 )
 
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_memo.add_parsers(sub, library)
     cli_exchange.add_parsers(sub, library)
     cli_findings.add_parsers(sub, library)
+    cli_identity.add_parsers(sub, library)
     return parser
 
 
@@ -109,6 +111,7 @@ def run(argv: list[str]) -> int:
 
 
 def _cmd_import(library: Any, args: argparse.Namespace) -> int:
+    from desktop.core.identity_summary import summary_lines
     from desktop.core.importing import expand_paths, import_files
 
     outcomes = import_files(library.sessions, expand_paths(Path(name) for name in args.files))
@@ -121,6 +124,8 @@ def _cmd_import(library: Any, args: argparse.Namespace) -> int:
                 say(f"{state}  #{o.report_id}  {o.agency or '（单位未识别）'}  {o.year or ''}  {o.file}")
                 for warning in o.warnings:
                     say(f"    提示：{warning}")
+                for line in summary_lines(o):
+                    say(f"    {line}")
             else:
                 say(f"失败  {o.file}\n    {o.error}")
     return 0 if all(o.ok for o in outcomes) else 1
@@ -150,7 +155,15 @@ def _cmd_show(library: Any, args: argparse.Namespace) -> int:
     if args.json:
         emit(detail)
         return 0
-    say(f"{detail['title']}\n单位：{detail['agency']}  年度：{detail['year']}  成文日期：{detail['date']}")
+    unsure = "" if detail["agency_confident"] else "（未确认，请核对）"
+    say(
+        f"{detail['title']}\n单位：{detail['agency']}{unsure}  年度：{detail['year']}  成文日期：{detail['date']}"
+    )
+    if not detail["agency_confident"] and detail["agency_note"]:
+        suggestion = f"；可能是“{detail['agency_suggestion']}”" if detail["agency_suggestion"] else ""
+        say(
+            f"提示：{detail['agency_note']}{suggestion}。确认或更正：reviewdesk correct {detail['id']} --agency 名称"
+        )
     for s in detail["sections"]:
         if s["level"] <= 2:
             say(f"{'  ' * (s['level'] - 1)}{s['number']}{s['title']}  [{s['kind']}]")
@@ -299,4 +312,5 @@ _HANDLERS = {
     **cli_memo.HANDLERS,
     **cli_exchange.HANDLERS,
     **cli_findings.HANDLERS,
+    **cli_identity.HANDLERS,
 }

@@ -51,6 +51,8 @@ def analyse(data: bytes, filename: str, catalog: Catalog | None = None) -> Analy
         catalog = default_catalog()
     document = read_document(data, filename)
     cleaned = clean_text(document.text, document.format, document.edits)
+    # The page facts of a pasted web page are the report's source metadata; the importer's own win.
+    document.metadata = {**cleaned.page_info, **document.metadata}
     sections = parse_sections(cleaned.text)
     metadata = extract_metadata(cleaned.text, sections.body_end, document.metadata)
     warnings = list(document.warnings) + metadata.warnings

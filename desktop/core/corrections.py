@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from db import models
 from db.models import CORRECTABLE_FIELDS
-from desktop.core.agency import agency_key, region_of
+from desktop.core.agency import identity_of_name
 from desktop.core.metadata import parse_iso
 
 FIELD_LABELS = {
@@ -45,10 +45,17 @@ def _parse(field: str, value: str | None) -> object:
 def _set_field(report: models.Report, field: str, value: object) -> None:
     setattr(report, field, value)
     if field == "agency":
+        # A name the reviewer typed or confirmed is confident: it identifies the issuer.
         agency = value if isinstance(value, str) else None
-        report.agency_key = agency_key(agency) if agency else None
-        if agency and region_of(agency):
-            report.region = region_of(agency)
+        identity = identity_of_name(agency) if agency else None
+        if identity is not None:  # keep what the analysis found, after the reviewer's word
+            found = (report.agency_evidence or {}).get("evidence") or []
+            identity.evidence += [item for item in found if item.get("source") != "reviewer"]
+        report.agency_confident = identity is not None
+        report.agency_key = identity.key if identity is not None else None
+        report.agency_evidence = identity.as_json() if identity is not None else {}
+        if identity is not None and identity.region:
+            report.region = identity.region
     if field == "title":
         report.title_generated = False
 
@@ -70,6 +77,11 @@ def correct(session: Session, report: models.Report, field: str, value: str | No
     row.corrected_by = by
     row.corrected_at = datetime.now()
     _set_field(report, field, parsed)
+    if field in ("agency", "year"):
+        from desktop.core.identity_links import supersede_older_versions
+
+        session.flush()
+        supersede_older_versions(session, report)
 
 
 def apply_corrections(session: Session, report: models.Report) -> list[str]:
@@ -78,7 +90,8 @@ def apply_corrections(session: Session, report: models.Report) -> list[str]:
         select(models.MetadataCorrection).where(models.MetadataCorrection.sha256 == report.sha256)
     )
     fields = []
-    for row in rows:
+    # The agency first: its identity brings a region, which a region correction then overrides.
+    for row in sorted(rows, key=lambda r: r.field != "agency"):
         try:
             _set_field(report, row.field, _parse(row.field, row.value))
         except CorrectionError:

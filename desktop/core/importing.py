@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -14,11 +15,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from db import models
 from db.search import index_report
 from db.search import prepare as prepare_search_entry
-from desktop.core.agency import agency_key
 from desktop.core.analysis import PIPELINE_VERSION, AnalysedReport, analyse
 from desktop.core.annotations.reanchor import attach_orphans_by_sha
 from desktop.core.corrections import apply_corrections
 from desktop.core.errors import ImportRefused
+from desktop.core.identity_links import supersede_older_versions
 from desktop.core.limits import MAX_FILE_BYTES
 from desktop.core.metrics.store import default_catalog, remember_digest, stored_digest, to_rows
 from desktop.core.prior_year import refresh_around
@@ -40,6 +41,13 @@ class ImportOutcome:
     error_code: str | None = None
     duplicate: bool = False
     superseded: list[int] = field(default_factory=list)
+    """Reports this file superseded (earlier versions of the same report)."""
+    agency_confident: bool = False
+    agency_note: str | None = None
+    """Why the agency is unsure (the reviewer is asked to confirm it)."""
+    identity: dict[str, Any] = field(default_factory=dict)
+    """What was superseded or paired and why, and what the reviewer is asked to confirm
+    (see :func:`desktop.core.identity_summary.describe`)."""
 
     def as_json(self) -> dict[str, object]:
         return asdict(self)
@@ -108,9 +116,13 @@ def import_bytes(
         session.flush()
         # Annotations left behind when this file was deleted come back with it.
         attach_orphans_by_sha(session, report)
-        outcome.superseded = _supersede_older_versions(session, report)
+        supersedings = supersede_older_versions(session, report)
+        outcome.superseded = [s.older for s in supersedings if s.newer == report.id]
+        outcome.identity["superseding"] = [s.as_json() for s in supersedings]
         outcome.ok, outcome.report_id = True, report.id
         outcome.agency, outcome.year, outcome.warnings = report.agency, report.year, list(report.warnings)
+        outcome.agency_confident = report.agency_confident
+        outcome.agency_note = None if report.agency_confident else (report.agency_evidence or {}).get("note")
     return outcome
 
 
@@ -144,6 +156,9 @@ def import_files(
             break
         outcomes.append(import_file(sessions, path))
     update_derived(sessions, [o.report_id for o in outcomes if o.ok and not o.duplicate and o.report_id])
+    from desktop.core.identity_summary import describe
+
+    describe(sessions, outcomes)
     return outcomes
 
 
@@ -187,7 +202,9 @@ def fill_analysis(report: models.Report, analysed: AnalysedReport) -> None:
     """Write the analysis into a report row (new, or re-processed from its stored bytes)."""
     meta = analysed.metadata
     report.agency = meta.agency
-    report.agency_key = agency_key(meta.agency) if meta.agency else None
+    report.agency_confident = meta.identity.confident
+    report.agency_key = meta.identity.key if meta.identity.confident else None
+    report.agency_evidence = meta.identity.as_json()
     report.region = meta.region
     report.year = meta.year
     report.title = meta.title
@@ -218,20 +235,3 @@ def fill_analysis(report: models.Report, analysed: AnalysedReport) -> None:
         )
         for index, s in enumerate(analysed.sections.sections)
     ]
-
-
-def _supersede_older_versions(session: Session, report: models.Report) -> list[int]:
-    """Mark other current reports of the same agency and year as superseded by ``report``."""
-    if not report.agency_key or not report.year:
-        return []
-    older = session.scalars(
-        select(models.Report).where(
-            models.Report.agency_key == report.agency_key,
-            models.Report.year == report.year,
-            models.Report.id != report.id,
-            models.Report.superseded_by_id.is_(None),
-        )
-    ).all()
-    for version in older:
-        version.superseded_by_id = report.id
-    return [version.id for version in older]

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload, undefer
 
 from db import models
 from desktop.core.corrections import corrected_fields, iso
+from desktop.core.identity_summary import identity_facts
 
 
 @dataclass
@@ -34,6 +35,8 @@ class ReportSummary:
     annotations: int = 0
     carried_over: float | None = None
     """Share of sentences carried over from the prior year's report (None until compared)."""
+    agency_confident: bool = True
+    """False: the agency is a short form or otherwise unsure (see ``reviewdesk show``)."""
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -58,6 +61,7 @@ _SUMMARY_COLUMNS = (
     type_coerce(_REPORTS.missing_sections, String),
     type_coerce(_REPORTS.warnings, String),
     type_coerce(_REPORTS.imported_at, String),
+    _REPORTS.agency_confident,
 )
 
 
@@ -103,6 +107,7 @@ def list_reports(session: Session, include_superseded: bool = True) -> list[Repo
         missing_sections,
         warnings,
         imported_at,
+        agency_confident,
     ) in session.execute(query):
         summaries.append(
             ReportSummary(
@@ -124,6 +129,7 @@ def list_reports(session: Session, include_superseded: bool = True) -> list[Repo
                 review_status=statuses.get(report_id, "unreviewed"),
                 annotations=counts.get(report_id, 0),
                 carried_over=carried.get(report_id),
+                agency_confident=bool(agency_confident),
             )
         )
     return summaries
@@ -142,9 +148,15 @@ def report_detail(session: Session, report_id: int) -> dict[str, Any] | None:
     if report is None:
         return None
     corrections = corrected_fields(session, report.sha256)
+    identity = report.agency_evidence or {}
     return {
         "id": report.id,
         "agency": report.agency,
+        "agency_confident": bool(report.agency_confident),
+        "agency_kind": identity.get("kind"),
+        "agency_note": None if report.agency_confident else identity.get("note"),
+        "agency_suggestion": None if report.agency_confident else identity.get("suggestion"),
+        "agency_evidence": list(identity.get("evidence") or []),
         "region": report.region,
         "year": report.year,
         "title": report.title,
@@ -176,6 +188,7 @@ def report_detail(session: Session, report_id: int) -> dict[str, Any] | None:
         "missing_sections": list(report.missing_sections),
         "warnings": list(report.warnings),
         "source_metadata": dict(report.source_metadata),
+        **identity_facts(session, report),
         "text": report.clean_text,
         "original_text": report.original_text,
     }

@@ -7,17 +7,20 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.core.agency import complete_agency, find_agencies, is_generic, region_of
+from desktop.core.agency import AgencyIdentity, identify_agency
 from desktop.core.metrics.numbers import chinese_value
 from desktop.core.text.headings import HEADING_START_RE
 
-_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR_RE = re.compile(r"(?<![\d\-—–~～至到])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+_PERIOD_RE = re.compile(
+    r"(?:19|20)\d{2}\s*(?:年\s*)?[-—–~～至到]+\s*(?:19|20)\d{2}\s*年?|(?:19|20)\d{2}(?:19|20)\d{2}年"
+)
+"""A plan period (``2021-2025年``, ``（2021—2025年）``, ``20212025年`` with its dash lost)."""
+_CITED_RE = re.compile(r"《[^《》\n]{0,120}》")
+_TITLE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年|(?=法治|度|工作))")
 _DATE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE_RE = re.compile(
     r"([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,4})日"
-)
-_ADDRESSEE_RE = re.compile(
-    r"^(?:中共)?([\u4e00-\u9fff]{2,12}?(?:市|县|区|州|省|旗))(?:委|人民政府|政府)[^。]{0,40}[：:]$"
 )
 _TITLE_WORDS = ("报告", "总结", "情况", "通知", "意见", "方案", "要点", "函")
 _GENERATED_TITLE = "{agency}{year}年法治政府建设年度报告"
@@ -27,6 +30,8 @@ _GENERATED_TITLE = "{agency}{year}年法治政府建设年度报告"
 class ReportMetadata:
     agency: str | None = None
     region: str | None = None
+    identity: AgencyIdentity = field(default_factory=AgencyIdentity)
+    """How the agency was found and how sure that is (see :mod:`desktop.core.agency`)."""
     year: int | None = None
     title: str | None = None
     title_generated: bool = False
@@ -91,15 +96,32 @@ def _title_lines(lines: list[str]) -> list[str]:
     return title if any(word in joined for word in _TITLE_WORDS) else []
 
 
+def _without_periods(text: str) -> str:
+    """Plan periods and cited document titles blanked out: their years are never the report's."""
+    text = _CITED_RE.sub(lambda m: " " * len(m.group()), text)
+    return _PERIOD_RE.sub(lambda m: " " * len(m.group()), text)
+
+
 def _report_year(title: str | None, lines: list[str], report_date: date | None) -> int | None:
-    if title and (m := _YEAR_RE.search(title)):
+    """The year reported on: the title first, then the report's own opening words, then its date.
+
+    A plan period (``2021-2025年``) or a page's date never outranks what the report says of itself.
+    """
+    if title and (m := _TITLE_YEAR_RE.search(_without_periods(title))):
         return int(m.group(1))
-    for line in lines[:6]:
-        if m := re.match(r"((?:19|20)\d{2})年(?:度|以来)?[，,]", line):
+    opening = [_without_periods(line) for line in lines[:6]]
+    for line in opening:
+        if m := re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|以来|全年)?\s*[，,]", line):
+            return int(m.group(1))
+    for line in opening:
+        if m := re.search(r"现将[^。]{0,30}?((?:19|20)\d{2})\s*年", line):
+            return int(m.group(1))
+        if m := re.search(r"((?:19|20)\d{2})\s*年度", line):
             return int(m.group(1))
     if report_date:
         return report_date.year - 1 if report_date.month <= 6 else report_date.year
-    years = Counter(int(m.group(1)) for m in _YEAR_RE.finditer("\n".join(lines[:40])))
+    body = _without_periods("\n".join(lines[:40]))
+    years = Counter(int(m.group(1)) for m in _YEAR_RE.finditer(body))
     return years.most_common(1)[0][0] if years else None
 
 
@@ -113,13 +135,6 @@ def _closing_date(closing: str) -> date | None:
     return None
 
 
-def _addressee_region(lines: list[str]) -> str | None:
-    for line in lines[:6]:
-        if m := _ADDRESSEE_RE.match(line):
-            return m.group(1)
-    return None
-
-
 def extract_metadata(text: str, body_end: int, container: dict[str, str]) -> ReportMetadata:
     """Metadata from the cleaned text, its closing block and the container's own facts."""
     lines = [line.strip() for line in text[:4000].split("\n") if line.strip()]
@@ -130,8 +145,9 @@ def extract_metadata(text: str, body_end: int, container: dict[str, str]) -> Rep
     meta.report_date = _closing_date(closing)
     meta.published_date = parse_iso(container.get("published_date"))
     meta.written_date = parse_iso(container.get("written_date"))
-    meta.agency = _choose_agency(meta.title, closing, lines[len(title_lines) :], container, lines)
-    meta.region = region_of(meta.agency) if meta.agency else None
+    meta.identity = identify_agency(meta.title, lines[len(title_lines) :], closing, container, text)
+    meta.agency = meta.identity.name
+    meta.region = meta.identity.region
     meta.year = _report_year(meta.title, lines[len(title_lines) :], meta.report_date)
     if not meta.title and meta.agency and meta.year:
         meta.title = _GENERATED_TITLE.format(agency=meta.agency, year=meta.year)
@@ -141,25 +157,3 @@ def extract_metadata(text: str, body_end: int, container: dict[str, str]) -> Rep
     if not meta.year:
         meta.warnings.append("未能识别报告年度，请在报告信息中补充。")
     return meta
-
-
-def _choose_agency(
-    title: str | None, closing: str, body: list[str], container: dict[str, str], lines: list[str]
-) -> str | None:
-    candidates: list[str] = []
-    if title:
-        candidates += find_agencies(re.split(r"关于|(?:19|20)\d{2}年", title)[0])
-    candidates += [n for line in closing.split("\n") for n in find_agencies(line) if line.strip() == n]
-    if container.get("agency"):
-        candidates.append(container["agency"].strip())
-    for line in body[:6]:
-        candidates += find_agencies(line[:80])
-    specific = [c for c in candidates if not is_generic(c)]
-    region = _addressee_region(lines) or next((region_of(c) for c in specific), None)
-    if candidates and is_generic(candidates[0]):
-        completed = complete_agency(candidates[0], region)
-        if not is_generic(completed):
-            return completed
-    if specific:
-        return specific[0]
-    return candidates[0] if candidates else None

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload, undefer
 
 from db import models
 from desktop.core.compare import Comparison, compare_texts
+from desktop.core.identity_links import CONFIRMED, PRIOR, REJECTED, decisions
 from desktop.core.metrics.catalog import Catalog
 from desktop.core.metrics.extract import Mention
 from desktop.core.metrics.store import from_rows
@@ -19,28 +20,61 @@ STATED_CHANGE_TOLERANCE = 0.5
 """Percentage points: reports round changes to one decimal, and periods may differ slightly."""
 
 
-def find_prior(session: Session, report: models.Report) -> models.Report | None:
-    """The same agency's report of the year before (its current version when there are several)."""
-    if not report.agency_key or not report.year:
-        return None
+def prior_choice(session: Session, report: models.Report) -> tuple[models.Report | None, str | None]:
+    """The report to compare ``report`` with, and why: ``chosen`` (the reviewer chose it),
+    ``none`` (the reviewer chose to compare with nothing), ``same_issuer`` (the same confident
+    agency identity, the year before), or None when there is none."""
+    links = decisions(session, PRIOR, report.sha256)
+    mine = [link for link in links if link.sha256 == report.sha256]
+    for link in mine:
+        if link.decision == CONFIRMED:
+            if link.other_sha256 == "":
+                return None, "none"
+            chosen = session.scalar(select(models.Report).where(models.Report.sha256 == link.other_sha256))
+            if chosen is not None:
+                return chosen, "chosen"
+    if not report.agency_confident or not report.agency_key or not report.year:
+        return None, None
+    rejected = {link.other_sha256 for link in mine if link.decision == REJECTED}
     query = (
         select(models.Report)
-        .where(models.Report.agency_key == report.agency_key, models.Report.year == report.year - 1)
+        .where(
+            models.Report.agency_key == report.agency_key,
+            models.Report.agency_confident.is_(True),
+            models.Report.year == report.year - 1,
+        )
         .order_by(models.Report.superseded_by_id.is_not(None), models.Report.id.desc())
     )
-    return session.scalars(query).first()
+    for candidate in session.scalars(query):
+        if candidate.sha256 not in rejected:
+            return candidate, "same_issuer"
+    return None, None
+
+
+def find_prior(session: Session, report: models.Report) -> models.Report | None:
+    """The report of the year before to compare with: the reviewer's choice, else the same
+    confident agency's (its current version when there are several)."""
+    return prior_choice(session, report)[0]
 
 
 def find_next(session: Session, report: models.Report) -> list[models.Report]:
-    """Reports of the year after, whose comparison changes when this one arrives."""
-    if not report.agency_key or not report.year:
-        return []
-    query = select(models.Report).where(
-        models.Report.agency_key == report.agency_key,
-        models.Report.year == report.year + 1,
-        models.Report.superseded_by_id.is_(None),
-    )
-    return list(session.scalars(query))
+    """Reports whose comparison changes when this one arrives: the same confident agency's of
+    the year after, and those the reviewer paired with this one."""
+    following: dict[int, models.Report] = {}
+    if report.agency_confident and report.agency_key and report.year:
+        query = select(models.Report).where(
+            models.Report.agency_key == report.agency_key,
+            models.Report.agency_confident.is_(True),
+            models.Report.year == report.year + 1,
+            models.Report.superseded_by_id.is_(None),
+        )
+        following.update((r.id, r) for r in session.scalars(query))
+    for link in decisions(session, PRIOR, report.sha256):
+        if link.other_sha256 == report.sha256 and link.decision == CONFIRMED:
+            chooser = session.scalar(select(models.Report).where(models.Report.sha256 == link.sha256))
+            if chooser is not None:
+                following[chooser.id] = chooser
+    return list(following.values())
 
 
 def _load(session: Session, report_id: int) -> models.Report | None:

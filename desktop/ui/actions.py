@@ -79,6 +79,18 @@ def action_specs() -> list[ActionSpec]:
             QCoreApplication.translate("Actions", "更正报告单位、年度、日期或标题"),
         ),
         ActionSpec(
+            "choose_prior",
+            QCoreApplication.translate("Actions", "选择上年报告(&Y)…"),
+            None,
+            QCoreApplication.translate("Actions", "指定与本报告比较的上一年度报告"),
+        ),
+        ActionSpec(
+            "versions",
+            QCoreApplication.translate("Actions", "版本关系(&V)…"),
+            None,
+            QCoreApplication.translate("Actions", "确认同一报告的新旧版本，或撤销“已被取代”"),
+        ),
+        ActionSpec(
             "open_library",
             QCoreApplication.translate("Actions", "打开资料库(&L)…"),
             None,
@@ -197,7 +209,19 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     ),
     (
         QT_TRANSLATE_NOOP("Actions", "编辑(&E)"),
-        ("undo", "redo", None, "add_annotation", "edit_metadata", "find", "search", None, "settings"),
+        (
+            "undo",
+            "redo",
+            None,
+            "add_annotation",
+            "edit_metadata",
+            "choose_prior",
+            "versions",
+            "find",
+            "search",
+            None,
+            "settings",
+        ),
     ),
     (
         QT_TRANSLATE_NOOP("Actions", "视图(&V)"),
@@ -225,6 +249,8 @@ LIBRARY_CONTEXT_MENU = (
     "export_package",
     None,
     "edit_metadata",
+    "choose_prior",
+    "versions",
     "export_original",
 )
 

@@ -106,6 +106,9 @@ class ImportFlow(QObject):
             context.progress(len(files), len(files), "")
             new = [o.report_id for o in outcomes if o.ok and not o.duplicate and o.report_id]
             update_derived(library.sessions, new)
+            from desktop.core.identity_summary import describe
+
+            describe(library.sessions, outcomes)  # what was superseded or paired, and why
             return outcomes
 
         return work
@@ -152,6 +155,8 @@ class ImportSummaryDialog(QDialog):
                 QCoreApplication.translate("ImportFlow", "说明"),
             ]
         )
+        from desktop.core.identity_summary import summary_lines
+
         for row, outcome in enumerate(outcomes):
             state = (
                 QCoreApplication.translate("ImportFlow", "已存在")
@@ -162,8 +167,9 @@ class ImportSummaryDialog(QDialog):
                     else QCoreApplication.translate("ImportFlow", "未导入")
                 )
             )
-            note = (
-                outcome.error or "；".join(outcome.warnings) or f"{outcome.agency or ''} {outcome.year or ''}"
+            note = outcome.error or "；".join(
+                [*outcome.warnings, *summary_lines(outcome)]
+                or [f"{outcome.agency or ''} {outcome.year or ''}"]
             )
             for column, text in enumerate((Path(outcome.file).name, state, note)):
                 item = QTableWidgetItem(text)

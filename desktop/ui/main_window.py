@@ -35,6 +35,7 @@ from desktop.ui.comparison_controller import ComparisonController
 from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.export_flow import ExportFlow
 from desktop.ui.findings_controller import FindingsController
+from desktop.ui.identity_flow import IdentityFlow
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.library_model import LibraryModel, ReportIdRole
 from desktop.ui.recent_libraries import RecentLibrariesMenu, choose_library, remember_library
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name = create_actions(self, self._handlers())
         self._build_menus()
         self._connect_undo()
+        self.identity = IdentityFlow(self)
         self.import_flow = ImportFlow(runner, self)
         self.import_flow.finished.connect(self._imported)
         self.font_size = int(str(settings.value("view/font_size", 13)))
@@ -150,6 +152,8 @@ class MainWindow(QMainWindow):
             "import_package": self.exports.choose_import_package,
             "resolve_conflicts": self.exports.resolve_conflicts,
             "edit_metadata": self.edit_metadata,
+            "choose_prior": lambda: self.identity.choose_prior(),
+            "versions": lambda: self.identity.versions(),
             "undo": lambda: self.annotations.undo_stack.undo(),
             "redo": lambda: self.annotations.undo_stack.redo(),
             "add_annotation": lambda: self.annotations.add(),

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from db.session import Library
 from desktop.core.corrections import CorrectionError, correct, corrected_fields, iso
@@ -28,6 +38,8 @@ class MetadataDialog(QDialog):
             report = get_report(session, report_id)
             assert report is not None
             corrected = corrected_fields(session, report.sha256)
+            confident = report.agency_confident
+            identity = report.agency_evidence or {}
             values = {
                 "agency": report.agency or "",
                 "region": report.region or "",
@@ -45,6 +57,35 @@ class MetadataDialog(QDialog):
             form.addRow(label, edit)
             self.edits[field] = edit
             self.original[field] = value
+        # An unsure agency is confirmed by saving it (as it is, as suggested, or corrected).
+        self.confirm_agency = QCheckBox(QCoreApplication.translate("MetadataDialog", "确认报告单位"), self)
+        self.confirm_agency.setObjectName("confirmAgency")
+        self.agency_hint = QLabel(self)
+        self.agency_hint.setObjectName("agencyHint")
+        self.agency_hint.setWordWrap(True)
+        self.agency_hint.setStyleSheet("color:#b3261e")
+        self.use_suggestion: QPushButton | None = None
+        if not confident and values["agency"]:
+            hint = QCoreApplication.translate("MetadataDialog", "报告单位未确定：") + str(
+                identity.get("note") or ""
+            )
+            self.agency_hint.setText(hint)
+            self.confirm_agency.setChecked(True)
+            suggestion = identity.get("suggestion")
+            if suggestion:
+                self.use_suggestion = QPushButton(
+                    QCoreApplication.translate("MetadataDialog", "采用“%1”").replace("%1", str(suggestion)),
+                    self,
+                )
+                self.use_suggestion.setObjectName("useSuggestion")
+                self.use_suggestion.clicked.connect(lambda: self.edits["agency"].setText(str(suggestion)))
+            form.insertRow(1, "", self.confirm_agency)
+            form.insertRow(1, "", self.agency_hint)
+            if self.use_suggestion is not None:
+                form.insertRow(2, "", self.use_suggestion)
+        else:
+            self.confirm_agency.hide()
+            self.agency_hint.hide()
         self.error = QLabel(self)
         self.error.setStyleSheet("color:#b3261e")
         buttons = QDialogButtonBox(
@@ -67,7 +108,14 @@ class MetadataDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def changes(self) -> dict[str, str]:
-        return {f: e.text() for f, e in self.edits.items() if e.text() != self.original[f]}
+        changed = {f: e.text() for f, e in self.edits.items() if e.text() != self.original[f]}
+        if (
+            self.confirm_agency.isVisible()
+            and self.confirm_agency.isChecked()
+            and self.edits["agency"].text()
+        ):
+            changed["agency"] = self.edits["agency"].text()
+        return changed
 
     def save(self) -> None:
         changes = self.changes()

@@ -95,181 +95,201 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="83"/>
+        <source>选择上年报告(&amp;Y)…</source>
+        <translation>Choose prior-&amp;year report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="85"/>
+        <source>指定与本报告比较的上一年度报告</source>
+        <translation>Choose the previous year&apos;s report this report is compared with</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="89"/>
+        <source>版本关系(&amp;V)…</source>
+        <translation>&amp;Versions…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="91"/>
+        <source>确认同一报告的新旧版本，或撤销“已被取代”</source>
+        <translation>Confirm earlier versions of this report, or undo a superseding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="95"/>
         <source>打开资料库(&amp;L)…</source>
         <translation>Open &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="85"/>
+        <location filename="../../desktop/ui/actions.py" line="97"/>
         <source>打开或新建另一个资料库文件</source>
         <translation>Open or create another library file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="89"/>
+        <location filename="../../desktop/ui/actions.py" line="101"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="91"/>
+        <location filename="../../desktop/ui/actions.py" line="103"/>
         <source>退出 ReviewDesk</source>
         <translation>Quit ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="95"/>
+        <location filename="../../desktop/ui/actions.py" line="107"/>
         <source>显示原文(&amp;O)</source>
         <translation>Show &amp;Original</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="97"/>
+        <location filename="../../desktop/ui/actions.py" line="109"/>
         <source>在清理后文本与原文之间切换</source>
         <translation>Switch between the cleaned text and the original</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="102"/>
+        <location filename="../../desktop/ui/actions.py" line="114"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="104"/>
+        <location filename="../../desktop/ui/actions.py" line="116"/>
         <source>重新读取资料库</source>
         <translation>Reload the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="107"/>
+        <location filename="../../desktop/ui/actions.py" line="119"/>
         <source>放大字体</source>
         <translation>Larger Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="110"/>
+        <location filename="../../desktop/ui/actions.py" line="122"/>
         <source>缩小字体</source>
         <translation>Smaller Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="114"/>
+        <location filename="../../desktop/ui/actions.py" line="126"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="116"/>
+        <location filename="../../desktop/ui/actions.py" line="128"/>
         <source>筛选报告列表</source>
         <translation>Filter the report list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="120"/>
+        <location filename="../../desktop/ui/actions.py" line="132"/>
         <source>全文搜索(&amp;S)</source>
         <translation>Full-Text &amp;Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="122"/>
+        <location filename="../../desktop/ui/actions.py" line="134"/>
         <source>在全部报告中搜索文字</source>
         <translation>Search the text of all reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="126"/>
+        <location filename="../../desktop/ui/actions.py" line="138"/>
         <source>与上年比较(&amp;C)</source>
         <translation>&amp;Compare with Last Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="128"/>
+        <location filename="../../desktop/ui/actions.py" line="140"/>
         <source>并排查看本报告与该单位上一年度报告的差异</source>
         <translation>Show this report beside the agency&apos;s report of the year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="132"/>
+        <location filename="../../desktop/ui/actions.py" line="144"/>
         <source>报告正文(&amp;B)</source>
         <translation>Report &amp;Body</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="134"/>
+        <location filename="../../desktop/ui/actions.py" line="146"/>
         <source>回到报告正文、指标和批注</source>
         <translation>Back to the report text, figures and annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="138"/>
+        <location filename="../../desktop/ui/actions.py" line="150"/>
         <source>年度概览(&amp;Y)</source>
         <translation>Season &amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="140"/>
+        <location filename="../../desktop/ui/actions.py" line="152"/>
         <source>一年全部报告的按时、齐全、问题和照搬往年情况及图表</source>
         <translation>One year&apos;s reports at a glance: on time, complete, findings, copied from last year, with charts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="144"/>
+        <location filename="../../desktop/ui/actions.py" line="156"/>
         <source>导出审查意见(&amp;M)…</source>
         <translation>Export Review &amp;Memo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="146"/>
+        <location filename="../../desktop/ui/actions.py" line="158"/>
         <source>把所选报告的审查意见导出为公文格式的 Word 文档</source>
         <translation>Export the selected report&apos;s review memo as an official-format Word document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="150"/>
+        <location filename="../../desktop/ui/actions.py" line="162"/>
         <source>导出审阅汇总(&amp;U)…</source>
         <translation>Export Review S&amp;ummary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="152"/>
+        <location filename="../../desktop/ui/actions.py" line="164"/>
         <source>把全部报告的审阅情况汇总为 Excel 或 CSV 表格</source>
         <translation>Summarise the review of every report as an Excel or CSV table</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="156"/>
+        <location filename="../../desktop/ui/actions.py" line="168"/>
         <source>导出批注包(&amp;P)…</source>
         <translation>Export Annotation &amp;Package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="158"/>
+        <location filename="../../desktop/ui/actions.py" line="170"/>
         <source>把所选报告的批注打包，交给其他审阅人导入</source>
         <translation>Package the selected reports&apos; annotations for another reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="162"/>
+        <location filename="../../desktop/ui/actions.py" line="174"/>
         <source>导入批注包(&amp;K)…</source>
         <translation>Import Annotation Pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="164"/>
+        <location filename="../../desktop/ui/actions.py" line="176"/>
         <source>导入其他审阅人导出的批注包，按批注合并</source>
         <translation>Import another reviewer&apos;s annotation package, merging annotation by annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="168"/>
+        <location filename="../../desktop/ui/actions.py" line="180"/>
         <source>处理批注冲突(&amp;X)…</source>
         <translation>Resolve Annotation Conflicts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="170"/>
+        <location filename="../../desktop/ui/actions.py" line="182"/>
         <source>两边都修改过的批注：选择保留哪一版</source>
         <translation>Annotations edited on both sides: choose which version to keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="172"/>
+        <location filename="../../desktop/ui/actions.py" line="184"/>
         <source>关于 ReviewDesk(&amp;A)</source>
         <translation>&amp;About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="178"/>
+        <location filename="../../desktop/ui/actions.py" line="190"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="199"/>
+        <location filename="../../desktop/ui/actions.py" line="211"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="203"/>
+        <location filename="../../desktop/ui/actions.py" line="227"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="217"/>
+        <location filename="../../desktop/ui/actions.py" line="241"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="248"/>
+        <location filename="../../desktop/ui/actions.py" line="274"/>
         <source>主工具栏</source>
         <translation>Main Toolbar</translation>
     </message>
@@ -958,47 +978,47 @@ A colleague whose library lacks these reports can then import them with the anno
         <translation>Import Reports from a Folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="118"/>
+        <location filename="../../desktop/ui/import_flow.py" line="121"/>
         <source>正在导入：</source>
         <translation>Importing: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="146"/>
+        <location filename="../../desktop/ui/import_flow.py" line="149"/>
         <source>导入结果</source>
         <translation>Import Results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="150"/>
+        <location filename="../../desktop/ui/import_flow.py" line="153"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="151"/>
+        <location filename="../../desktop/ui/import_flow.py" line="154"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="152"/>
+        <location filename="../../desktop/ui/import_flow.py" line="155"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="157"/>
+        <location filename="../../desktop/ui/import_flow.py" line="162"/>
         <source>已存在</source>
         <translation>Already in library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="160"/>
+        <location filename="../../desktop/ui/import_flow.py" line="165"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="162"/>
+        <location filename="../../desktop/ui/import_flow.py" line="167"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="185"/>
+        <location filename="../../desktop/ui/import_flow.py" line="191"/>
         <source>已导入 %1 份，已存在 %2 份，未导入 %3 份。</source>
         <translation>%1 imported, %2 already in the library, %3 not imported.</translation>
     </message>
@@ -1212,52 +1232,52 @@ A colleague whose library lacks these reports can then import them with the anno
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="86"/>
+        <location filename="../../desktop/ui/main_window.py" line="88"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="92"/>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
         <source>筛选：单位、年度、标题…</source>
         <translation>Filter: agency, year, title…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>与上年比较</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="312"/>
+        <location filename="../../desktop/ui/main_window.py" line="316"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>年度概览</source>
         <translation>Season overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="382"/>
+        <location filename="../../desktop/ui/main_window.py" line="386"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/ui/main_window.py" line="396"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -1265,12 +1285,27 @@ A colleague whose library lacks these reports can then import them with the anno
 <context>
     <name>MetadataDialog</name>
     <message>
-        <location filename="../../desktop/ui/metadata_dialog.py" line="20"/>
+        <location filename="../../desktop/ui/metadata_dialog.py" line="30"/>
         <source>更正报告信息</source>
         <translation>Correct Report Metadata</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metadata_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/metadata_dialog.py" line="61"/>
+        <source>确认报告单位</source>
+        <translation>Confirm the issuing agency</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metadata_dialog.py" line="69"/>
+        <source>报告单位未确定：</source>
+        <translation>Issuing agency not certain: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metadata_dialog.py" line="77"/>
+        <source>采用“%1”</source>
+        <translation>Use “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metadata_dialog.py" line="99"/>
         <source>更正会被记录（✎ 表示已更正过），重新导入或重新分析后仍然保留。</source>
         <translation>Corrections are recorded (✎ marks a corrected field) and survive re-importing and re-processing.</translation>
     </message>
@@ -1410,6 +1445,154 @@ A colleague whose library lacks these reports can then import them with the anno
     </message>
 </context>
 <context>
+    <name>PairingDialogs</name>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="34"/>
+        <source>旧版本（已被本报告取代）</source>
+        <translation>Earlier version (superseded by this report)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="35"/>
+        <source>新版本（取代了本报告）</source>
+        <translation>Later version (supersedes this report)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="36"/>
+        <source>可能是同一报告的其他版本，请确认</source>
+        <translation>Possibly another version of this report; please confirm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="37"/>
+        <source>当前的上年报告</source>
+        <translation>Current prior-year report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="38"/>
+        <source>可能的上年报告</source>
+        <translation>Possible prior-year report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="39"/>
+        <source>上一年度的报告</source>
+        <translation>Report of the previous year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="40"/>
+        <source>其他报告</source>
+        <translation>Other report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="57"/>
+        <source>正在读取资料库…</source>
+        <translation>Reading the library…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="63"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="64"/>
+        <source>报告单位</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="65"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="66"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="67"/>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="116"/>
+        <source>该报告已不在资料库中。</source>
+        <translation>The report is no longer in the library.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="142"/>
+        <source>操作失败：</source>
+        <translation>Failed: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="195"/>
+        <source>选择上年报告</source>
+        <translation>Choose prior-year report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="197"/>
+        <source>与所选报告比较</source>
+        <translation>Compare with the selected report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="201"/>
+        <source>不与任何报告比较</source>
+        <translation>Compare with none</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="207"/>
+        <source>恢复自动配对</source>
+        <translation>Pair automatically</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="212"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="250"/>
+        <source>（单位未识别）</source>
+        <translation>(agency not recognised)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="257"/>
+        <source>选择与报告 %1 比较的上年报告。选择会被记录，重新分析或重新导入后仍然有效。</source>
+        <translation>Choose the prior-year report to compare report %1 with. The choice is stored and survives re-processing and re-import.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="271"/>
+        <source>版本关系</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="274"/>
+        <source>所选是本报告的旧版本</source>
+        <translation>Selected is an earlier version of this report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="279"/>
+        <source>本报告是所选的旧版本</source>
+        <translation>This report is an earlier version of the selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="284"/>
+        <source>不是同一报告（撤销取代）</source>
+        <translation>Not the same report (undo superseding)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="289"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="323"/>
+        <source>与报告 %1 有关的其他版本。旧版本不出现在当前报告列表和汇总中，但不会被删除。</source>
+        <translation>Other versions of report %1. Earlier versions are left out of the current list and the summary, but never deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="327"/>
+        <source>资料库中没有报告 %1 的其他版本。</source>
+        <translation>The library holds no other version of report %1.</translation>
+    </message>
+</context>
+<context>
     <name>RecentLibrariesMenu</name>
     <message>
         <location filename="../../desktop/ui/recent_libraries.py" line="44"/>
@@ -1440,62 +1623,137 @@ A colleague whose library lacks these reports can then import them with the anno
 <context>
     <name>ReportHeader</name>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="16"/>
+        <location filename="../../desktop/ui/report_header.py" line="26"/>
+        <source>⚠ 报告单位未确定</source>
+        <translation>⚠ Issuing agency not certain</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_header.py" line="30"/>
+        <source>；可能是“%1”</source>
+        <translation>; possibly “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_header.py" line="33"/>
+        <source>。确认前不自动取代旧版本、不自动配对上年报告。</source>
+        <translation>. Until it is confirmed, no version is superseded and no prior-year report is paired automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_header.py" line="35"/>
+        <source>确认或更正</source>
+        <translation>Confirm or correct</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_header.py" line="39"/>
+        <source>此版本已被 %1 取代。</source>
+        <translation>This version is superseded by %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_header.py" line="42"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_header.py" line="44"/>
+        <source>可能与 %1 是同一报告的不同版本，请确认。</source>
+        <translation>Possibly another version of the same report as %1; please confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_header.py" line="47"/>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_header.py" line="51"/>
+        <source>审阅人指定</source>
+        <translation>chosen by the reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_header.py" line="53"/>
+        <source>同一单位</source>
+        <translation>same agency</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_header.py" line="55"/>
+        <source>上年报告：%1（%2）</source>
+        <translation>Prior-year report: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_header.py" line="63"/>
+        <source>更改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_header.py" line="67"/>
+        <source>可能的上年报告：%1，请确认。</source>
+        <translation>Possible prior-year report: %1; please confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_header.py" line="70"/>
+        <source>选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_header.py" line="76"/>
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="18"/>
+        <location filename="../../desktop/ui/report_header.py" line="78"/>
         <source>（标题为自动生成）</source>
         <translation>(title generated)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="21"/>
+        <location filename="../../desktop/ui/report_header.py" line="82"/>
+        <source>（未确认）</source>
+        <translation> (unconfirmed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_header.py" line="85"/>
         <source>单位：</source>
         <translation>Agency: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="22"/>
+        <location filename="../../desktop/ui/report_header.py" line="86"/>
         <source>年度：</source>
         <translation>Year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="23"/>
+        <location filename="../../desktop/ui/report_header.py" line="87"/>
         <source>成文日期：</source>
         <translation>Written: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="26"/>
+        <location filename="../../desktop/ui/report_header.py" line="90"/>
         <source>发布日期：</source>
         <translation>Published: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="27"/>
+        <location filename="../../desktop/ui/report_header.py" line="91"/>
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="29"/>
+        <location filename="../../desktop/ui/report_header.py" line="93"/>
         <source>已人工更正</source>
         <translation>Corrected by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="34"/>
+        <location filename="../../desktop/ui/report_header.py" line="98"/>
         <source>缺少必备部分：</source>
         <translation>Required parts missing: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="38"/>
+        <location filename="../../desktop/ui/report_header.py" line="102"/>
         <source>当前显示：</source>
         <translation>Showing: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="39"/>
+        <location filename="../../desktop/ui/report_header.py" line="103"/>
         <source>原文</source>
         <translation>original text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="41"/>
+        <location filename="../../desktop/ui/report_header.py" line="105"/>
         <source>清理后文本</source>
         <translation>cleaned text</translation>
     </message>

@@ -74,6 +74,8 @@ def test_library_context_menu_offers_the_report_actions(
         "action_export_memo",
         "action_export_package",
         "action_edit_metadata",
+        "action_choose_prior",
+        "action_versions",
         "action_export_original",
     ]
 

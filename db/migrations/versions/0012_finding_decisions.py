@@ -1,7 +1,7 @@
 """finding decisions, and the rule an accepted finding's annotation came from
 
 Revision ID: 0012
-Revises: 0006
+Revises: 0007
 Create Date: 2026-11-23 10:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

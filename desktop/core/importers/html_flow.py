@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from desktop.core.importers.html_decode import LABEL_ALT
 from desktop.core.importers.html_text import SPACE, collapse
 from desktop.core.importers.model import BlockKind
+from desktop.core.text.web_chrome import CHROME_MAX_CHARS, is_chrome_line
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement as _Element
@@ -23,28 +24,11 @@ BLOCK_TAGS = frozenset({
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)", re.IGNORECASE)
 _ALIGN_STYLE = re.compile(r"text-align\s*:\s*(\w+)", re.IGNORECASE)
-_CHROME_MAX_CHARS = 160
-"""Chrome lines are short; a longer paragraph is report text even if it mentions 网站 or 分享."""
-_CHROME = re.compile(
-    "|".join(
-        (
-            r"^(当前位置|您现在的位置|您的位置|您当前的位置|当前所在位置|所在位置)",
-            r"^首页\s*(>|＞|›|»|→|/)",
-            rf"^({LABEL_ALT})\s*[:：]?\t",  # a row of the info table
-            rf"^({LABEL_ALT})\s*[:：]",
-            r"(?<![\u3400-\u9fff])(索引号|发布机构|成文日期|发布日期|发布时间)\s*[:：]",
-            r"(浏览次数|浏览量|访问量|访问次数|点击数|点击量|点击次数|阅读次数|阅读数)\s*[:：]",
-            r"^分享(到|至)|^分享\s*[:：]|扫一扫|二维码",
-            r"【\s*(打印|关闭|字体|字号|收藏|纠错|返回)|打印本页|关闭窗口|^(打印|关闭|返回顶部)$",
-            r"字体\s*[:：]?\s*[【\[]?\s*大\s*中\s*小",
-            r"^相关(链接|附件|文件|阅读|新闻|文章|信息|稿件|下载)\s*[:：]?\s*$",
-            r"网站标识码|ICP\s*备|ICP\s*证|公网安备|版权所有|Copyright|©",
-            r"(主办单位|承办单位|技术支持|维护单位)\s*[:：]|^联系我们|网站地图",
-            r"^(上一篇|下一篇|上一条|下一条)\s*[:：]?|^责任编辑\s*[:：]",
-        )
-    ),
-    re.IGNORECASE,
-)
+_CHROME_MAX_CHARS = CHROME_MAX_CHARS
+# Chrome by its wording follows the rules of :mod:`desktop.core.text.web_chrome`, which also clean
+# pasted web text: one set of rules for both formats. Lines starting with a label of the info
+# table are chrome here as well.
+_INFO_ROW = re.compile(rf"^({LABEL_ALT})\s*[:：]?\t|^({LABEL_ALT})\s*[:：]")
 _LINK_LIST = re.compile(r"^相关(链接|阅读|新闻|文章|信息|稿件)")
 
 
@@ -163,7 +147,7 @@ def drop_chrome(paragraphs: list[Para]) -> list[Para]:
     kept: list[Para] = []
     after_list_heading = False
     for para in paragraphs:
-        if len(para.text) <= _CHROME_MAX_CHARS and _CHROME.search(para.text):
+        if is_chrome_line(para.text) or (len(para.text) <= _CHROME_MAX_CHARS and _INFO_ROW.search(para.text)):
             after_list_heading = bool(_LINK_LIST.search(para.text))
             continue
         linky = _linky(para)

@@ -91,9 +91,7 @@ def read_html(data: bytes) -> ExtractedDocument:
         )
     if title or expected:
         metadata["title"] = title or expected
-    if "agency" not in metadata and "source" in metadata:
-        metadata["agency"] = metadata["source"]
-    metadata.pop("source", None)
+    # 来源 is kept apart from 发布机构: it often names the drafting office or the portal, not the issuer.
     metadata["encoding"] = encoding
 
     warnings = []

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.core.importers.model import Edit
-from desktop.core.text import layout
+from desktop.core.text import layout, web_chrome
 from desktop.core.text.offsets import OffsetMap, apply_edits
 from desktop.core.text.punctuation import (
     doubled_punctuation_edits,
@@ -30,6 +30,8 @@ class CleanedText:
     offsets: OffsetMap
     steps: list[str] = field(default_factory=list)
     """Names of the steps that changed something, for the import log."""
+    page_info: dict[str, str] = field(default_factory=dict)
+    """Facts of the web page the text was copied from (发布日期, 来源…), removed from the text."""
 
 
 _INVISIBLE_RE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -70,12 +72,18 @@ def markdown_edits(text: str) -> list[Edit]:
     return [Edit(m.start(), m.end(), "") for m in _MARKDOWN_RE.finditer(text)]
 
 
+def _chrome_edits(text: str) -> list[Edit]:
+    return web_chrome.scan(text).edits  # clean_text calls scan() itself to keep the page facts
+
+
 def _steps_for(source_format: str) -> list[tuple[str, Step]]:
     steps: list[tuple[str, Step]] = [
         ("invisible", invisible_edits),
         ("markdown", markdown_edits),
     ]
     if source_format in ("txt", "html"):
+        # Before paragraphs are rebuilt, so chrome lines are never joined to report text.
+        steps.append(("web_chrome", _chrome_edits))
         # Before indentation is stripped: an indented line starts a paragraph.
         steps.append(("flattened", layout.flattened_paragraph_edits))
         steps.append(("hard_wraps", layout.hard_wrap_edits))
@@ -99,12 +107,17 @@ def clean_text(
     """Clean ``original`` (the importer's text) for analysis, keeping an offset map back to it."""
     text, offsets = apply_edits(original, importer_edits or [])
     applied = ["layout"] if importer_edits else []
+    page_info: dict[str, str] = {}
     for name, step in _steps_for(source_format):
-        edits = step(text)
+        if name == "web_chrome":
+            found = web_chrome.scan(text)
+            edits, page_info = found.edits, found.info
+        else:
+            edits = step(text)
         if not edits:
             continue
         text, step_map = apply_edits(text, edits)
         offsets = offsets.compose(step_map)
         if name not in applied:
             applied.append(name)
-    return CleanedText(text, offsets, applied)
+    return CleanedText(text, offsets, applied, page_info)
