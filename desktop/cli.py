@@ -12,7 +12,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop import __version__, cli_annotations, cli_exchange, cli_findings, cli_identity, cli_memo, cli_search
+from desktop import (
+    __version__,
+    cli_annotations,
+    cli_exchange,
+    cli_findings,
+    cli_identity,
+    cli_memo,
+    cli_search,
+)
 
 COMMANDS = (
     "import",
