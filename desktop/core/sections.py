@@ -282,4 +282,12 @@ def _missing(sections: list[Section]) -> list[str]:
     return [kind for kind in REQUIRED_KINDS if kind not in present]
 
 
-__all__ = ["NUMERAL", "REQUIRED_KINDS", "Section", "SectionResult", "classify_heading", "parse_sections"]
+__all__ = [
+    "NUMERAL",
+    "REQUIRED_KINDS",
+    "Section",
+    "SectionResult",
+    "classify_heading",
+    "parse_sections",
+    "strict_kind",
+]
