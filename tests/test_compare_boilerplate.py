@@ -148,6 +148,9 @@ def test_built_in_boilerplate(sentence: str) -> None:
         "全年审核规范性文件12件，备案率100%。",
         "坚持以习近平新时代中国特色社会主义思想为指导，建成全市首个行政执法协调监督平台。",
         "执法力量与监管任务不相匹配。",
+        "2024年全年检查企业。",
+        "二是深入推进“放管服”改革。",
+        "深入学习贯彻习近平法治思想，组织专题培训班2期。",
     ],
 )
 def test_substantive_sentences_are_not_boilerplate(sentence: str) -> None:

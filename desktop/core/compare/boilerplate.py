@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,9 @@ _DIGIT_RE = re.compile(r"\d")
 class Boilerplate:
     sentences: re.Pattern[str]
     phrases: re.Pattern[str]
+    neutral: re.Pattern[str]
+    """Removed before judging (the report's year), never by itself a reason to call a sentence
+    boilerplate: ``2024年全年检查企业…`` is content."""
     min_remaining: int
     min_share: float = 0.3
     problems: tuple[str, ...] = field(default=())
@@ -41,6 +44,7 @@ class Boilerplate:
         """
         if self.sentences.search(key):
             return True
+        key = self.neutral.sub("", key)
         remaining = self.phrases.sub("", key)
         if remaining == key or _DIGIT_RE.search(remaining):
             return False  # no formula in it (a short sentence is not a formula), or a figure
@@ -67,6 +71,7 @@ def parse_boilerplate(
     problems: list[str] = []
     sentences = list(raw["sentences"])
     phrases = list(raw["phrases"])
+    neutral = list(raw.get("neutral", []))
     minimum = int(raw.get("min_remaining", 8))
     share = float(raw.get("min_share", 0.3))
     if extra is not None:
@@ -75,11 +80,14 @@ def parse_boilerplate(
         else:
             sentences += _compile(_strings(extra.get("sentences")), where, problems)
             phrases += _compile(_strings(extra.get("phrases")), where, problems)
+            neutral += _compile(_strings(extra.get("neutral")), where, problems)
             if isinstance(extra.get("min_remaining"), int) and extra["min_remaining"] >= 0:
                 minimum = extra["min_remaining"]
             if isinstance(extra.get("min_share"), (int, float)) and 0 <= extra["min_share"] <= 1:
                 share = float(extra["min_share"])
-    return Boilerplate(_either(sentences), _either(phrases), minimum, share, tuple(problems))
+    return Boilerplate(
+        _either(sentences), _either(phrases), _either(neutral), minimum, share, tuple(problems)
+    )
 
 
 def _strings(value: Any) -> list[str]:
@@ -101,9 +109,7 @@ def load_boilerplate(user_folder: Path | None = None) -> Boilerplate:
     except (OSError, ValueError) as error:
         built_in = parse_boilerplate(raw)
         message = f"无法读取套话规则文件 {path}（{error}），本次比较只用内置规则。"
-        return Boilerplate(
-            built_in.sentences, built_in.phrases, built_in.min_remaining, built_in.min_share, (message,)
-        )
+        return replace(built_in, problems=(message,))
     return parse_boilerplate(raw, extra, str(path))
 
 

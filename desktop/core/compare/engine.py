@@ -105,6 +105,7 @@ class _Builder:
                 runs[-1][1] = ua[i].end
             else:
                 runs.append([ua[i].start, ua[i].end])
+        runs.reverse()  # taken from the front, in text order: popped off the end of the reversed list
         a_cursor = ua[i0].start if i1 > i0 else a_pos
         plain: list[int] | None = None
 
@@ -113,7 +114,7 @@ class _Builder:
             if plain is None:
                 return
             if runs:
-                start, end = runs.pop(0)
+                start, end = runs.pop()
                 ops.append(Op("replace", start, end, plain[0], plain[1]))
                 a_cursor = end
             else:
@@ -132,7 +133,7 @@ class _Builder:
                 plain = [ub[j].start, ub[j].end]
         flush()
         b_end = ub[j1 - 1].end if j1 > j0 else b_pos
-        ops.extend(Op("delete", start, end, b_end, b_end) for start, end in runs)
+        ops.extend(Op("delete", start, end, b_end, b_end) for start, end in reversed(runs))
 
     def _count(self, pair: SectionPair, state: PairState) -> list[CarriedSentence]:
         """Carried-over sentences of one current part: identical or >= 0.9 similar to a prior one."""
