@@ -3,9 +3,11 @@ real reports write them, and enumerations that must not become headings."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from desktop.core.sections import SectionResult, parse_sections
+from desktop.core.sections import SectionResult, classify_heading, parse_sections, strict_kind
 from desktop.core.text.cleaning import clean_text
 
 REQUIRED = ["measures", "shortcomings", "leader_duty", "next_year"]
@@ -272,3 +274,67 @@ def test_run_in_subheadings_after_a_sentence_end() -> None:
         "主要负责同志履行推进法治建设第一责任人职责情况",
     ]
     assert result.missing == ["next_year"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kinds"),
+    [
+        ("2024年度法治政府建设工作开展情况", ["measures"]),
+        ("推进法治政府建设的主要做法和成效", ["measures"]),
+        ("2024年法治建设工作总体情况", ["measures"]),
+        ("党政主要负责人履职情况", ["leader_duty"]),
+        ("书记、镇长履行法治建设第一责任人职责情况", ["leader_duty"]),
+        ("党工委书记、主任述法情况", ["leader_duty"]),
+        ("存在的短板和弱项", ["shortcomings"]),
+        ("问题与不足", ["shortcomings"]),
+        ("2025年法治政府建设工作思路", ["next_year"]),
+        ("今后工作打算", ["next_year"]),
+        ("其他事项", ["other"]),
+        ("存在的问题和下一步打算", ["shortcomings", "next_year"]),
+        ("坚持党的全面领导", []),
+        ("认真落实《党政主要负责人履行推进法治建设第一责任人职责规定》", []),
+    ],
+)
+def test_part_headings_of_every_kind_of_issuer_are_classified(heading: str, kinds: list[str]) -> None:
+    assert classify_heading(heading) == kinds
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("存在的短板和弱项", "shortcomings"),
+        ("工作中存在的不足", "shortcomings"),
+        ("今后工作打算", "next_year"),
+        ("2025年工作思路", "next_year"),
+        ("街道党工委书记述法情况", "leader_duty"),
+        ("加强组织领导", None),
+    ],
+)
+def test_subheadings_that_clearly_name_a_part(heading: str, kind: str | None) -> None:
+    assert strict_kind(heading) == kind
+
+
+def test_word_report_with_bold_unnumbered_part_headings(tmp_path: Path) -> None:
+    """Parts set in bold (or numbered by Word's automatic numbering, which is not in the text)."""
+    from docx import Document
+
+    from desktop.core.analysis import analyse
+
+    document = Document()
+    document.add_paragraph("某某经济开发区管理委员会2024年法治政府建设年度报告")
+    document.add_paragraph("2024年，管委会坚持依法行政，扎实推进法治政府建设。现将有关情况报告如下：")
+    for heading, body in [
+        ("主要举措和成效", "全年审核合同32份，办理行政许可1260件。"),
+        ("党政主要负责人履行推进法治建设第一责任人职责情况", "管委会主任主持专题会议4次。"),
+        ("存在的不足和原因", "执法力量不足。"),
+        ("下一年度推进法治政府建设的主要安排", "推进综合执法改革。"),
+    ]:
+        document.add_paragraph().add_run(heading).bold = True
+        document.add_paragraph(body)
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    result = analyse(path.read_bytes(), path.name)
+    level1 = [(s.kind, s.number, s.title) for s in result.sections.sections if s.level == 1]
+    assert [kind for kind, _, _ in level1] == ["measures", "leader_duty", "shortcomings", "next_year"]
+    assert all(number == "" for _, number, _ in level1)
+    assert result.sections.missing == [] and result.is_annual_report

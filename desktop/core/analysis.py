@@ -17,7 +17,7 @@ from desktop.core.report_kind import assess_report
 from desktop.core.sections import SectionResult, parse_sections
 from desktop.core.text.cleaning import CleanedText, clean_text
 
-PIPELINE_VERSION = 2
+PIPELINE_VERSION = 3
 """Raise when cleaning or analysis changes, so stored reports can be re-processed."""
 
 
