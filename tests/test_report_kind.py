@@ -44,6 +44,12 @@ def test_a_whole_report_gets_no_warning() -> None:
     assert kind.is_annual_report and kind.warning is None and not kind.incomplete
 
 
+def test_a_whole_report_ending_in_a_short_line_is_not_called_cut() -> None:
+    text = WHOLE.replace("继续加强执法队伍建设。", "继续加强执法队伍建设。\n五、其他需要报告的情况\n无")
+    kind = assess(text, "示例县司法局2024年法治政府建设年度报告")
+    assert kind.warning is None
+
+
 def test_a_report_with_parts_missing_is_incomplete_and_lists_them() -> None:
     text = WHOLE.replace("三、存在的不足和原因\n基层执法力量薄弱。\n", "").replace("四、", "三、")
     kind = assess(text, "示例县司法局2024年法治政府建设年度报告")

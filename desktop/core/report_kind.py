@@ -32,6 +32,7 @@ _OTHER_FORMULAS = (
     (re.compile(r"特此请示|请示如下|妥否，请批示"), "请示"),
     (re.compile(r"特此函告|特此函复"), "函"),
 )
+_CUT_MIN_LINE = 20
 _CUT_END_RE = re.compile(r"[。！？”’）)」』…]\s*$")
 
 
@@ -73,8 +74,7 @@ def assess_report(title: str | None, text: str, sections: SectionResult) -> Repo
             f"（提及“法治”{mentions} 次）。已导入，请确认文件内容。",
         )
     missing = list(sections.missing)
-    ending = text[max(0, sections.body_end - 200) : sections.body_end]
-    cut = bool(ending.strip()) and not _CUT_END_RE.search(ending)
+    cut = _cut_mid_sentence(text[max(0, sections.body_end - 400) : sections.body_end])
     if not missing and not cut:
         return ReportKind(True, None)
     labels = _labels()
@@ -86,6 +86,14 @@ def assess_report(title: str | None, text: str, sections: SectionResult) -> Repo
     else:
         message = "报告可能不完整：正文在句中中断，可能只是报告的一部分。请核对原件是否完整。"
     return ReportKind(True, message, incomplete=True, missing=missing)
+
+
+def _cut_mid_sentence(ending: str) -> bool:
+    """The body ends inside a sentence: its last line is long and has no closing mark.
+
+    A short last line (``无``, ``特此报告``, a heading) is a whole line, not a cut one."""
+    lines = [line.strip() for line in ending.split("\n") if line.strip()]
+    return bool(lines) and len(lines[-1]) >= _CUT_MIN_LINE and not _CUT_END_RE.search(lines[-1])
 
 
 def _named_parts(sections: SectionResult) -> set[str]:
