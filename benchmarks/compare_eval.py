@@ -133,7 +133,7 @@ def quality() -> None:
         print(
             f"{prior_name} → {current_name}: recall {found}/{len(changes)} = {found / len(changes):.3f}; "
             f"unchanged sentences marked changed {len(falsely)}/{len(untouched)} = {len(falsely) / len(untouched):.1%}; "
-            f"carried over {cmp.carried_over:.0%}"
+            f"carried over {cmp.carried_over:.0%} substantive, {cmp.carried_over_raw:.0%} raw"
         )
         for pair in cmp.sections:
             if pair.message:

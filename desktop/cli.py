@@ -227,7 +227,7 @@ def _cmd_compare(library: Any, args: argparse.Namespace) -> int:
     if result["prior_id"] is None:
         say(result["message"])
         return 0
-    say(f"与报告 #{result['prior_id']} 比较：全文 {result['carried_over']:.0%} 的句子与上年相同或几乎相同。")
+    say(_carried_line(result))
     for section in result["sections"]:
         if section.get("message"):
             say("注意：" + section["message"])
@@ -238,6 +238,19 @@ def _cmd_compare(library: Any, args: argparse.Namespace) -> int:
     for check in result["checks"]:
         say("[warning] " + check["message"])
     return 0
+
+
+def _carried_line(result: dict[str, Any]) -> str:
+    """The share of substantive sentences carried over; formulae and page chrome are not counted."""
+    share, raw = result.get("carried_over"), result.get("carried_over_raw")
+    line = f"与报告 #{result['prior_id']} 比较："
+    if share is None:
+        line += "没有可比较的实质内容句子"
+    else:
+        line += f"实质内容中 {share:.0%} 的句子与上年相同或几乎相同"
+    if result.get("boilerplate_sentences") and raw is not None:
+        line += f"（{result['boilerplate_sentences']} 句套话不计；计入套话为 {raw:.0%}）"
+    return line + "。"
 
 
 def _cmd_correct(library: Any, args: argparse.Namespace) -> int:

@@ -170,7 +170,16 @@ def test_json_shape() -> None:
     body[4] = "执法力量与监管任务不相匹配。普法宣传的针对性还不够强。"
     a, b = report(BODY), report(body)
     data = json.loads(json.dumps(compare(a, b).to_dict(), ensure_ascii=False))
-    assert set(data) == {"carried_over", "sections", "carried_sentences"}
+    assert set(data) == {
+        "carried_over",
+        "carried_over_raw",
+        "sentences",
+        "boilerplate_sentences",
+        "carried_boilerplate",
+        "sections",
+        "carried_sentences",
+        "notes",
+    }
     section = data["sections"][2]
     assert {"kind", "title", "prior_title", "carried_over", "ops", "flagged", "message"} <= set(section)
     assert section["kind"] == "shortcomings" and section["title"] == "存在的不足和原因"
@@ -178,5 +187,5 @@ def test_json_shape() -> None:
     assert section["message"] == "“存在的不足和原因”部分有 100% 的句子与上年报告相同或几乎相同（照搬往年）"
     assert set(section["ops"][0]) == {"op", "a_start", "a_end", "b_start", "b_end"}
     carried = data["carried_sentences"][0]
-    assert set(carried) == {"a_start", "a_end", "b_start", "b_end", "similarity"}
+    assert set(carried) == {"a_start", "a_end", "b_start", "b_end", "similarity", "boilerplate"}
     assert b[carried["b_start"] : carried["b_end"]] == HEAD.strip()

@@ -13,11 +13,11 @@ from desktop.core.importers.model import ExtractedDocument
 from desktop.core.metadata import ReportMetadata, extract_metadata
 from desktop.core.metrics.catalog import Catalog
 from desktop.core.metrics.extract import Mention, extract_metrics
-from desktop.core.report_kind import not_a_report_warning
+from desktop.core.report_kind import assess_report
 from desktop.core.sections import SectionResult, parse_sections
 from desktop.core.text.cleaning import CleanedText, clean_text
 
-PIPELINE_VERSION = 2
+PIPELINE_VERSION = 3
 """Raise when cleaning or analysis changes, so stored reports can be re-processed."""
 
 
@@ -56,9 +56,9 @@ def analyse(data: bytes, filename: str, catalog: Catalog | None = None) -> Analy
     sections = parse_sections(cleaned.text)
     metadata = extract_metadata(cleaned.text, sections.body_end, document.metadata)
     warnings = list(document.warnings) + metadata.warnings
-    not_report = not_a_report_warning(metadata.title, cleaned.text, sections)
-    if not_report:
-        warnings.insert(0, not_report)
+    kind = assess_report(metadata.title, cleaned.text, sections)
+    if kind.warning:
+        warnings.insert(0, kind.warning)
     return AnalysedReport(
         filename=filename,
         sha256=sha256_of(data),
@@ -67,7 +67,7 @@ def analyse(data: bytes, filename: str, catalog: Catalog | None = None) -> Analy
         cleaned=cleaned,
         sections=sections,
         metadata=metadata,
-        is_annual_report=not_report is None,
+        is_annual_report=kind.is_annual_report,
         metrics=extract_metrics(cleaned.text, sections.sections, catalog),
         catalog_digest=catalog.digest,
         warnings=warnings,

@@ -1,35 +1,36 @@
-"""Section structure of a cleaned report: the heading hierarchy and the five required parts."""
+"""Section structure of a cleaned report: the heading hierarchy and the five required parts.
+
+Every step is one pass over the text or over the headings (with bisection), so a file of
+200,000 heading lines costs what its length says, not its square.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from desktop.core.resources import load_json
-from desktop.core.text.headings import (
-    LEVEL1_RE,
-    LEVEL2_RE,
-    LEVEL3_RE,
-    LEVEL4_RE,
-    NUMERAL,
-    POINT_RE,
-    numeral_text,
-    numeral_value,
-)
+from desktop.core.text.headings import HEADING_START_RE, NUMERAL, POINT_RE, Marker, find_markers
 
 REQUIRED_KINDS = ("measures", "shortcomings", "leader_duty", "next_year")
 _MAX_HEADING_LINE = 60
+_HEADING_LOOKAHEAD = 400
+"""Headings are short: nothing beyond this many characters after a number is looked at."""
 _TRAILING_YEAR_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:19|20)\d{2}年度?$")
+_CITED_RE = re.compile(r"《[^《》\n]*》")
 
 
 @dataclass
 class Section:
     level: int
-    """1 ``一、``, 2 ``（一）``, 3 ``1.``, 4 ``（1）``, 5 inline ``一是``."""
+    """1 ``一、`` (or the top level of an outline without one), 2 ``（一）``, 3 ``1.``, 4 ``（1）``,
+    5 inline ``一是``."""
     number: str
-    """The number as written, e.g. ``一、`` or ``（二）`` or ``三是``."""
+    """The number as written, e.g. ``一、`` or ``（二）`` or ``三是``; empty for an unnumbered heading."""
     title: str
     """Heading text without its number."""
     start: int
@@ -52,105 +53,47 @@ class SectionResult:
     """Where the closing block (signature, date, 抄送) starts; sections end there."""
 
 
-@dataclass
-class _Marker:
-    level: int
-    value: int
-    number: str
-    start: int
-    line_end: int
-
-
 @lru_cache(maxsize=1)
 def _config() -> dict[str, Any]:
     raw = load_json("section_kinds.json")
+    # One alternation per kind: a title is searched once per kind, not once per pattern.
     return {
-        "patterns": {k: [re.compile(p) for p in v] for k, v in raw["patterns"].items()},
-        "strict": {k: [re.compile(p) for p in v] for k, v in raw["strict"].items()},
+        "patterns": {k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in raw["patterns"].items()},
+        "strict": {k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in raw["strict"].items()},
+        "not_headings": [re.compile(p) for p in raw.get("not_headings", [])],
     }
+
+
+def _own_words(title: str) -> str:
+    # A cited document names parts of other documents: 《党政主要负责人履行…第一责任人职责规定》.
+    return _CITED_RE.sub("《》", title)
 
 
 def classify_heading(title: str) -> list[str]:
     """Kinds a level-1 heading names, ordered by where they appear in it (may be empty)."""
+    return list(_classify_title(title))
+
+
+@lru_cache(maxsize=4096)
+def _classify_title(title: str) -> tuple[str, ...]:
+    title = _own_words(title)
     found: list[tuple[int, str]] = []
-    for kind, patterns in _config()["patterns"].items():
-        positions = [m.start() for p in patterns if (m := p.search(title))]
-        if positions:
-            found.append((min(positions), kind))
+    for kind, pattern in _config()["patterns"].items():
+        if m := pattern.search(title):
+            found.append((m.start(), kind))
     kinds = [kind for _, kind in sorted(found)]
     if len(kinds) > 1 and "measures" in kinds:
         kinds.remove("measures")
-    return kinds
+    return tuple(kinds)
 
 
+@lru_cache(maxsize=4096)
 def strict_kind(title: str) -> str | None:
     """The required part a level-2 heading clearly names, if any."""
-    for kind, patterns in _config()["strict"].items():
-        if any(p.search(title) for p in patterns):
+    title = _own_words(title)
+    for kind, pattern in _config()["strict"].items():
+        if pattern.search(title):
             return str(kind)
-    return None
-
-
-def _find_markers(text: str) -> list[_Marker]:
-    markers: list[_Marker] = []
-    expected = {1: 1, 2: 1}
-    offset = 0
-    for line in text.split("\n"):
-        line_end = offset + len(line)
-        marker = _line_marker(line, offset, line_end, expected)
-        position = 1
-        if marker:
-            markers.append(marker)
-            _advance(expected, marker)
-        # Headings flattened into running text: "…工作。二、全面提升…" with the expected numbers.
-        while True:
-            found = [
-                m
-                for level in (1, 2)
-                if (m := _inline_marker(line, offset, line_end, level, expected[level], position))
-            ]
-            if not found:
-                break
-            inline = min(found, key=lambda m: m.start)
-            markers.append(inline)
-            _advance(expected, inline)
-            position = inline.start - offset + 1
-        offset = line_end + 1
-    return markers
-
-
-def _advance(expected: dict[int, int], marker: _Marker) -> None:
-    if marker.level == 1:
-        expected[1] = marker.value + 1
-        expected[2] = 1
-    elif marker.level == 2:
-        expected[2] = marker.value + 1
-
-
-def _line_marker(line: str, offset: int, line_end: int, expected: dict[int, int]) -> _Marker | None:
-    for level, pattern in ((1, LEVEL1_RE), (2, LEVEL2_RE), (3, LEVEL3_RE), (4, LEVEL4_RE)):
-        m = pattern.match(line)
-        if not m:
-            continue
-        value = numeral_value(m.group(1))
-        if level == 1 and value != expected[1] and not (value > expected[1] - 1 and len(line) <= 40):
-            return None
-        return _Marker(level, value, m.group(0), offset, line_end)
-    return None
-
-
-def _inline_marker(
-    line: str, offset: int, line_end: int, level: int, value: int, start: int
-) -> _Marker | None:
-    numeral = numeral_text(value)
-    mark = f"{numeral}、" if level == 1 else f"（{numeral}）"
-    # A first subsection may run straight on from its level-1 heading: "四、…成效（一）依法…".
-    runs_on = level == 2 and value == 1 and bool(LEVEL1_RE.match(line))
-    position = line.find(mark, max(1, start))
-    while position > 0:
-        if (runs_on or line[position - 1] in "。！？；") and len(line) - position > 4:
-            return _Marker(level, value, mark, offset + position, line_end)
-        position = line.find(mark, position + 1)
     return None
 
 
@@ -158,31 +101,31 @@ _HEADING_FINAL_RE = re.compile(r"成效|情况|原因|不足|问题|安排|计�
 _FINAL_THEN_YEAR_RE = re.compile(rf"({_HEADING_FINAL_RE.pattern})(?:19|20)\d{{2}}年")
 
 
-def _heading_end(text: str, marker: _Marker, next_start: int) -> int:
+def _heading_end(text: str, start: int, number: str, level: int, limit: int) -> int:
     """End of the heading text: the whole line when short, else its first sentence.
 
     A level-1 heading that runs into its text without punctuation (flattened copies) ends after
     its last typical closing word (成效, 原因, 安排…) or before a year that starts the text.
     """
-    limit = min(marker.line_end, next_start)
-    body = text[marker.start : limit]
+    limit = min(limit, start + _HEADING_LOOKAHEAD)
+    body = text[start:limit]
     if len(body) <= _MAX_HEADING_LINE and body.count("。") <= 1 and ("。" not in body or body.endswith("。")):
         end = limit
     else:
         cut = re.search(r"[。！？]", body)
-        end = marker.start + (cut.start() if cut else min(len(body), _MAX_HEADING_LINE))
-        sentence = text[marker.start : end]
-        if marker.level == 1 and len(sentence) > 20:
+        end = start + (cut.start() if cut else min(len(body), _MAX_HEADING_LINE))
+        sentence = text[start:end]
+        if level == 1 and len(sentence) > 20:
             finals = [m for m in _HEADING_FINAL_RE.finditer(sentence, 0, 34) if len(sentence) - m.end() >= 2]
             if finals:
-                end = marker.start + finals[-1].end()
-    heading = text[marker.start : end]
-    if marker.level == 1 and (run_on := _FINAL_THEN_YEAR_RE.search(heading, len(marker.number))):
-        end = marker.start + run_on.end(1)
-        heading = text[marker.start : end]
+                end = start + finals[-1].end()
+    heading = text[start:end]
+    if level == 1 and (run_on := _FINAL_THEN_YEAR_RE.search(heading, len(number))):
+        end = start + run_on.end(1)
+        heading = text[start:end]
     year = _TRAILING_YEAR_RE.search(heading)
-    if year and year.start() > len(marker.number) + 4:
-        end = marker.start + year.start()
+    if year and year.start() > len(number) + 4:
+        end = start + year.start()
     return end
 
 
@@ -194,75 +137,138 @@ _CLOSING_RE = re.compile(
 
 def _body_end(text: str) -> int:
     """Start of the closing block: trailing lines that are a signature, a date or 抄送/公开方式."""
-    lines = text.split("\n")
     end = len(text)
-    offset = len(text)
-    for line in reversed(lines[-8:]):
-        offset -= len(line) + (1 if offset < len(text) else 0)
-        if not line.strip():
-            continue
-        if len(line) > 60 or not _CLOSING_RE.match(line):
+    cursor = len(text)
+    for _ in range(8):
+        if cursor <= 0:
             break
-        end = max(0, offset)
+        line_start = text.rfind("\n", 0, cursor) + 1
+        line = text[line_start:cursor]
+        if line.strip():
+            if len(line) > 60 or not _CLOSING_RE.match(line):
+                break
+            end = line_start
+        cursor = line_start - 1
     return end
+
+
+@dataclass(frozen=True)
+class _Heading:
+    level: int
+    number: str
+    start: int
+    line_end: int
 
 
 def parse_sections(text: str) -> SectionResult:
     body_end = _body_end(text)
-    markers = [m for m in _find_markers(text) if m.start < body_end]
-    sections = _build_sections(text, markers, body_end)
+    headings = _outline(text, [m for m in find_markers(text) if m.start < body_end], body_end)
+    sections = _build_sections(text, headings, body_end)
     _add_points(text, sections, body_end)
     _classify(sections)
     sections.sort(key=lambda s: (s.start, s.level))
     return SectionResult(sections, _missing(sections), body_end)
 
 
-def _build_sections(text: str, markers: list[_Marker], body_end: int) -> list[Section]:
-    sections = []
-    for index, marker in enumerate(markers):
-        end = body_end
-        for later in markers[index + 1 :]:
-            if later.level <= marker.level:
-                end = later.start
-                break
-        next_start = markers[index + 1].start if index + 1 < len(markers) else body_end
-        heading_end = _heading_end(text, marker, next_start)
-        title = text[marker.start + len(marker.number) : heading_end].strip()
-        sections.append(Section(marker.level, marker.number, title, marker.start, end, heading_end))
+def _outline(text: str, markers: list[Marker], body_end: int) -> list[_Heading]:
+    """The numbered headings; without any ``一、`` the top of the outline is level 1.
+
+    A report whose parts are not numbered at all (Word's automatic numbering is not in the text,
+    or the parts are only set in bold) gets its level 1 from lines that name a required part.
+    """
+    headings = [_Heading(m.level, m.number, m.start, m.line_end) for m in markers]
+    if any(h.level == 1 for h in headings):
+        return headings
+    top = min((m.level for m in markers if m.context == "line"), default=None)
+    values = [m.value for m in markers if m.level == top]
+    # Only a real outline moves up: its top level opens lines and counts up without restarting.
+    if top is not None and len(values) >= 2 and all(b > a for a, b in pairwise(values)):
+        return [
+            _Heading(h.level - top + 1, h.number, h.start, h.line_end) for h in headings if h.level >= top
+        ]
+    named = _named_part_lines(text, body_end)
+    return sorted(named + headings, key=lambda h: h.start) if named else headings
+
+
+_NAMED_PART_MAX = 36
+
+
+def _named_part_lines(text: str, body_end: int) -> list[_Heading]:
+    """Short lines after the first sentence that name a required part and say nothing else."""
+    found: list[_Heading] = []
+    seen: set[str] = set()
+    not_headings = _config()["not_headings"]
+    offset = 0
+    body_started = False
+    for line in text[:body_end].split("\n"):
+        line_end = offset + len(line)
+        stripped = line.strip().rstrip("：:")
+        if (
+            body_started
+            and 4 <= len(stripped) <= _NAMED_PART_MAX
+            and not re.search("[。！？；，,]", stripped)
+            and not HEADING_START_RE.match(stripped)
+        ):
+            kinds = classify_heading(stripped)
+            # Each part is named once; a repeated name is a phrase of the text, not a heading.
+            if kinds and kinds[0] not in seen and not any(p.search(stripped) for p in not_headings):
+                seen.add(kinds[0])
+                found.append(_Heading(1, "", offset + len(line) - len(line.lstrip()), line_end))
+        body_started = body_started or "。" in line
+        offset = line_end + 1
+    return found
+
+
+def _build_sections(text: str, headings: list[_Heading], body_end: int) -> list[Section]:
+    sections: list[Section] = []
+    open_sections: list[Section] = []  # the chain of headings the current text sits in
+    for index, heading in enumerate(headings):
+        while open_sections and open_sections[-1].level >= heading.level:
+            open_sections.pop().end = heading.start
+        next_start = headings[index + 1].start if index + 1 < len(headings) else body_end
+        limit = min(heading.line_end, next_start)
+        heading_end = _heading_end(text, heading.start, heading.number, heading.level, limit)
+        title = text[heading.start + len(heading.number) : heading_end].strip(" \t：:")
+        section = Section(heading.level, heading.number, title, heading.start, body_end, heading_end)
+        sections.append(section)
+        open_sections.append(section)
     return sections
 
 
 def _add_points(text: str, sections: list[Section], body_end: int) -> None:
     """Inline points (一是…二是…) become level-5 sections inside their paragraph's section."""
     boundaries = sorted({s.start for s in sections} | {body_end})
-    points = []
-    for m in POINT_RE.finditer(text, 0, body_end):
-        numeral = m.group(1) or m.group(2)
-        points.append((m.start(), numeral, m.group(0)))
-    for index, (start, _numeral, number) in enumerate(points):
-        end = next((b for b in boundaries if b > start), body_end)
+    points = [(m.start(), m.group(0)) for m in POINT_RE.finditer(text, 0, body_end)]
+    for index, (start, number) in enumerate(points):
+        end = boundaries[min(bisect_right(boundaries, start), len(boundaries) - 1)]
+        end = max(end, start)
         if index + 1 < len(points):
             end = min(end, points[index + 1][0])
-        sentence = re.search(r"[。；！？]", text[start:end])
-        heading_end = start + (sentence.start() if sentence else min(end - start, 40))
+        limit = min(end, start + _HEADING_LOOKAHEAD)
+        sentence = re.compile(r"[。；！？]").search(text, start, limit)
+        heading_end = sentence.start() if sentence else min(end, start + 40)
         title = text[start + len(number) : heading_end]
         sections.append(Section(5, number, title, start, end, heading_end))
 
 
 def _classify(sections: list[Section]) -> None:
-    level1 = [s for s in sections if s.level == 1]
+    level1 = sorted((s for s in sections if s.level == 1), key=lambda s: s.start)
     later_kind_seen = False
     for section in level1:
         kinds = classify_heading(section.title)
         if not kinds:
+            # A thematic first part (一、坚持党的领导…) reports measures; after the shortcomings
+            # or plans, an unnamed part is not known.
             kinds = ["unclassified"] if later_kind_seen else ["measures"]
         section.kind = kinds[0]
         section.covers = [k for k in kinds if k in REQUIRED_KINDS]
         later_kind_seen = later_kind_seen or any(k in ("shortcomings", "next_year", "other") for k in kinds)
+    starts = [s.start for s in level1]
     for section in sections:
         if section.level == 1:
             continue
-        parent = next((p for p in reversed(level1) if p.start <= section.start < p.end), None)
+        index = bisect_right(starts, section.start) - 1
+        parent = level1[index] if index >= 0 and section.start < level1[index].end else None
         own = strict_kind(section.title) if section.level in (2, 3) else None
         if own:
             section.kind = own
@@ -276,4 +282,12 @@ def _missing(sections: list[Section]) -> list[str]:
     return [kind for kind in REQUIRED_KINDS if kind not in present]
 
 
-__all__ = ["NUMERAL", "REQUIRED_KINDS", "Section", "SectionResult", "classify_heading", "parse_sections"]
+__all__ = [
+    "NUMERAL",
+    "REQUIRED_KINDS",
+    "Section",
+    "SectionResult",
+    "classify_heading",
+    "parse_sections",
+    "strict_kind",
+]

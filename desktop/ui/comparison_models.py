@@ -33,6 +33,7 @@ BACKGROUNDS = {
     "replace": "#ffe2a0",
     "move": "#ddd0fa",
     "carried": "#efecd6",
+    "boilerplate": "#ebebeb",
 }
 INKS = {"insert": "#1b7a1b", "delete": "#b3261e", "replace": "#9a5a00", "move": "#6a3fb5"}
 ASSESSMENT_INKS = {"good": "#1b7a1b", "bad": "#b3261e"}

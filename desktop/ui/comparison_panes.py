@@ -41,10 +41,11 @@ Run = tuple[int, int, str]
 
 def pane_runs(comparison: Comparison, side: str) -> list[Run]:
     """Backgrounds of one side (``a`` prior, ``b`` current): carried-over sentences, then the ops."""
+    # Carried formulae (现将…报告如下, page chrome) get a neutral grey: they do not count as copied.
     runs: list[Run] = [
-        (c.a_start, c.a_end, BACKGROUNDS["carried"])
+        (c.a_start, c.a_end, BACKGROUNDS["boilerplate" if c.boilerplate else "carried"])
         if side == "a"
-        else (c.b_start, c.b_end, BACKGROUNDS["carried"])
+        else (c.b_start, c.b_end, BACKGROUNDS["boilerplate" if c.boilerplate else "carried"])
         for c in comparison.carried_sentences
     ]
     # An insert exists only on the right and a delete only on the left; the others on both.

@@ -314,6 +314,9 @@ def _legend_html() -> str:
     items.append(
         (QCoreApplication.translate("ComparisonView", "沿用上年"), BACKGROUNDS["carried"], "#5f5a3a")
     )
+    items.append(
+        (QCoreApplication.translate("ComparisonView", "套话（不计）"), BACKGROUNDS["boilerplate"], "#555555")
+    )
     cells = "".join(
         f"<span style='background:{bg}; color:{ink}'>&nbsp;{label}&nbsp;</span>&nbsp;&nbsp;"
         for label, bg, ink in items
@@ -330,15 +333,23 @@ def _header_html(result: dict[str, Any], comparison: Comparison, prior_label: st
     line = f"<b>{prior_year}</b>：{escape(prior_label)}　⟷　<b>{this_year}</b>：{escape(current_label)}"
     share = comparison.carried_over
     if share is not None:
-        counts = f"{len(comparison.carried_sentences)}/{comparison.sentences}"
+        counts = f"{comparison.substantive_carried}/{comparison.substantive_sentences}"
         carried, sentences = (
             QCoreApplication.translate("ComparisonView", "沿用上年文字："),
             QCoreApplication.translate("ComparisonView", "句"),
         )
         line += (
-            f"　　{carried}<b>{int(share * 100 + 0.5)}%</b>"
-            f"<span style='color:#666'>（{counts} {sentences}）</span>"
+            f"　　{carried}<b>{int(share * 100 + 0.5)}%</b><span style='color:#666'>（{counts} {sentences}"
         )
+        raw = comparison.carried_over_raw
+        if comparison.boilerplate and raw is not None:
+            # Formulae and page chrome are carried every year; the reviewer sees both figures.
+            line += (
+                QCoreApplication.translate("ComparisonView", "，不计 %1 句套话；计入套话为 %2%")
+                .replace("%1", str(comparison.boilerplate))
+                .replace("%2", str(int(raw * 100 + 0.5)))
+            )
+        line += "）</span>"
     lines = [line]
     lines += [f"<span style='color:{FLAG_INK}'>⚠ {escape(flag)}</span>" for flag in comparison.flags]
     lines += [

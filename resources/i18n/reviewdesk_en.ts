@@ -437,114 +437,114 @@
 <context>
     <name>ComparisonView</name>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="47"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="48"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="48"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="49"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="49"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="50"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="50"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="51"/>
         <source>移动</source>
         <translation>Moved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="57"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="58"/>
         <source>（开头）</source>
         <translation>(opening)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="59"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="60"/>
         <source>（落款）</source>
         <translation>(signature)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="61"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="62"/>
         <source>（顺序调整）</source>
         <translation>(reordered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="123"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="124"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="124"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="125"/>
         <source>所在部分</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="125"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="126"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="165"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="166"/>
         <source>上年：</source>
         <translation>Last year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="167"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="168"/>
         <source>本年：</source>
         <translation>This year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="201"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="202"/>
         <source>指标</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="202"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="203"/>
         <location filename="../../desktop/ui/comparison_view.py" line="229"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="327"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="330"/>
         <source>上年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="203"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="204"/>
         <location filename="../../desktop/ui/comparison_view.py" line="218"/>
         <location filename="../../desktop/ui/comparison_view.py" line="232"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="328"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="331"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="204"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="205"/>
         <location filename="../../desktop/ui/comparison_view.py" line="144"/>
         <location filename="../../desktop/ui/comparison_view.py" line="241"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="205"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="206"/>
         <source>幅度</source>
         <translation>Change %</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="254"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="255"/>
         <source>个百分点</source>
         <translation> percentage points</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="261"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="262"/>
         <source>变化向好</source>
         <translation>Change for the better</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="263"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="264"/>
         <source>变化向坏，需关注</source>
         <translation>Change for the worse; worth a look</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="264"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="265"/>
         <source>无变化，或该指标的升降无好坏之分</source>
         <translation>No change, or neither direction is better for this figure</translation>
     </message>
@@ -620,19 +620,29 @@
         <translation>Carried over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="321"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="318"/>
+        <source>套话（不计）</source>
+        <translation>Boilerplate (not counted)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="324"/>
         <source>图例：</source>
         <translation>Legend: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="335"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="338"/>
         <source>沿用上年文字：</source>
         <translation>Carried over from last year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="336"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="339"/>
         <source>句</source>
         <translation>sentences</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="348"/>
+        <source>，不计 %1 句套话；计入套话为 %2%</source>
+        <translation>, %1 boilerplate sentences not counted; %2% with them</translation>
     </message>
 </context>
 <context>

@@ -100,7 +100,7 @@ def test_view_shows_both_texts_with_the_changes_painted(view: ComparisonView, da
         assert view.left.background_at(first[kind].a_start) == BACKGROUNDS[kind]
         assert view.right.background_at(first[kind].b_start) == BACKGROUNDS[kind]
     # An unchanged stretch of a carried-over sentence has the carried tint; plain equal text none.
-    carried = comparison.carried_sentences[0]
+    carried = next(c for c in comparison.carried_sentences if not c.boilerplate)
     equal = next(
         op for op in comparison.ops if op.op == "equal" and carried.b_start <= op.b_start < carried.b_end
     )
@@ -226,3 +226,25 @@ def test_font_size_applies_to_both_panes(view: ComparisonView, data: ComparisonD
     view.set_font_size(18)
     assert view.left.text.font().pointSize() == 18 and view.right.text.font().pointSize() == 18
     assert view.right.text.document().defaultFont().pointSize() == 18
+
+
+def test_boilerplate_is_painted_apart_and_the_header_gives_both_shares(
+    view: ComparisonView, data: ComparisonData
+) -> None:
+    view.show_data(data)
+    comparison = data.comparison
+    assert comparison is not None and comparison.boilerplate > 0
+    formulae = [c for c in comparison.carried_sentences if c.boilerplate]
+    texts = [data.current_text[c.b_start : c.b_end] for c in formulae]
+    assert texts == ["中共示例市委、示例市人民政府：", "现将有关情况报告如下："]
+    formula = formulae[1]
+    assert view.right.background_at(formula.b_start) == BACKGROUNDS["boilerplate"]
+    assert view.left.background_at(formula.a_start) == BACKGROUNDS["boilerplate"]
+    header = view.header.text()
+    raw = comparison.carried_over_raw
+    assert raw is not None
+    assert (
+        f"不计 {comparison.boilerplate} 句套话" in header and f"计入套话为 {int(raw * 100 + 0.5)}%" in header
+    )
+    assert f"{comparison.substantive_carried}/{comparison.substantive_sentences}" in header
+    assert "套话（不计）" in view.legend.text()

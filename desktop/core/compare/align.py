@@ -12,7 +12,6 @@ Order of the passes, each only on what the previous ones left unmatched:
 
 from __future__ import annotations
 
-from bisect import insort
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -79,7 +78,8 @@ class Aligner:
         ]
         spine = in_order(pairs, weights)
         by_b = {j: (k, i) for k, (i, j) in enumerate(pairs)}
-        pending = sorted(set(range(len(self.prior))) - {i for i, _ in pairs})
+        # Prior-only parts, last first, so the next one to place is popped off the end.
+        pending = sorted(set(range(len(self.prior))) - {i for i, _ in pairs}, reverse=True)
         states: list[PairState] = []
         a_cursor = 0
         for j, part_b in enumerate(self.current):
@@ -88,13 +88,13 @@ class Aligner:
                 continue
             k, i = by_b[j]
             if k in spine:
-                while pending and pending[0] < i:
-                    gone = pending.pop(0)
+                while pending and pending[-1] < i:
+                    gone = pending.pop()
                     states.append(self._state(gone, None, self.prior[gone].start, part_b.start))
                     a_cursor = self.prior[gone].end
                 a_cursor = self.prior[i].end
             states.append(self._state(i, j, self.prior[i].start, part_b.start, reordered=k not in spine))
-        for gone in pending:  # only when the closing block did not pair, which build_parts prevents
+        for gone in reversed(pending):  # only when the closing block did not pair (build_parts prevents it)
             states.append(self._state(gone, None, self.prior[gone].start, self.current[-1].end))
         return states
 
@@ -128,14 +128,18 @@ class Aligner:
             state.blocks.append((i0, i1, j0, j1, "equal", 1.0))
             self._mark(range(i0, i1), range(j0, j1))
         # A gap whose sentences read the same once joined differs only in where lines were broken.
+        rewrapped: list[Block] = []
         for i0, i1, j0, j1 in self.gaps(state):
             if i1 > i0 and j1 > j0:
                 joined_a = "".join(u.key for u in self.ua[i0:i1])
                 if joined_a == "".join(u.key for u in self.ub[j0:j1]):
-                    insort(state.blocks, (i0, i1, j0, j1, "equal", 1.0))
+                    rewrapped.append((i0, i1, j0, j1, "equal", 1.0))
                     self._mark(range(i0, i1), range(j0, j1))
+        # Blocks are added in bulk and sorted once: inserting one by one would cost their square.
+        state.blocks = sorted(state.blocks + rewrapped)
 
     def _pair_gaps(self, state: PairState, cutoff: float) -> None:
+        paired: list[Block] = []
         for i0, i1, j0, j1 in self.gaps(state):
             free_a = [i for i in range(i0, i1) if not self.done_a[i]]
             free_b = [j for j in range(j0, j1) if not self.done_b[j]]
@@ -145,8 +149,10 @@ class Aligner:
             keys_b = [self.ub[j].key for j in free_b]
             for x, y, similarity in gap_pairs(keys_a, keys_b, cutoff):
                 i, j = free_a[x], free_b[y]
-                insort(state.blocks, (i, i + 1, j, j + 1, "pair", similarity))
+                paired.append((i, i + 1, j, j + 1, "pair", similarity))
                 self._mark(range(i, i + 1), range(j, j + 1))
+        if paired:
+            state.blocks = sorted(state.blocks + paired)
 
     def _moves(self, exact: bool) -> None:
         free_a = [i for i, u in enumerate(self.ua) if not self.done_a[i] and len(u.key) >= MIN_COUNTED]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktop.core.compare.align import Aligner, PairState
+from desktop.core.compare.boilerplate import Boilerplate, default_boilerplate
 from desktop.core.compare.inline import inline_ops
 from desktop.core.compare.model import CARRIED_SIMILARITY, CarriedSentence, Comparison, Op, SectionPair
 from desktop.core.compare.parts import SectionLike, build_parts, is_heading_unit
@@ -16,10 +17,16 @@ def compare_texts(
     prior_sections: Sequence[SectionLike],
     current_text: str,
     current_sections: Sequence[SectionLike],
+    boilerplate: Boilerplate | None = None,
 ) -> Comparison:
-    """Compare last year's report (``a``) with this year's (``b``); both cleaned texts."""
+    """Compare last year's report (``a``) with this year's (``b``); both cleaned texts.
+
+    ``boilerplate`` decides which sentences are formulae (the built-in lists and the office's
+    file when None)."""
+    if boilerplate is None:
+        boilerplate = default_boilerplate()
     aligner = Aligner(build_parts(prior_text, prior_sections), build_parts(current_text, current_sections))
-    builder = _Builder(prior_text, current_text, aligner)
+    builder = _Builder(prior_text, current_text, aligner, boilerplate)
     pairs: list[SectionPair] = []
     carried: list[CarriedSentence] = []
     for state in aligner.run():
@@ -32,12 +39,15 @@ def compare_texts(
         sections=pairs,
         carried_sentences=carried,
         sentences=sum(p.sentences for p in pairs),
+        boilerplate=sum(p.boilerplate for p in pairs),
+        notes=list(boilerplate.problems),
     )
 
 
 class _Builder:
-    def __init__(self, a_text: str, b_text: str, aligner: Aligner) -> None:
+    def __init__(self, a_text: str, b_text: str, aligner: Aligner, boilerplate: Boilerplate) -> None:
         self.a_text, self.b_text, self.al = a_text, b_text, aligner
+        self.boilerplate = boilerplate
         self.first_a: dict[str, int] = {}
         for i, unit in enumerate(aligner.ua):
             self.first_a.setdefault(unit.key, i)
@@ -95,6 +105,7 @@ class _Builder:
                 runs[-1][1] = ua[i].end
             else:
                 runs.append([ua[i].start, ua[i].end])
+        runs.reverse()  # taken from the front, in text order: popped off the end of the reversed list
         a_cursor = ua[i0].start if i1 > i0 else a_pos
         plain: list[int] | None = None
 
@@ -103,7 +114,7 @@ class _Builder:
             if plain is None:
                 return
             if runs:
-                start, end = runs.pop(0)
+                start, end = runs.pop()
                 ops.append(Op("replace", start, end, plain[0], plain[1]))
                 a_cursor = end
             else:
@@ -122,7 +133,7 @@ class _Builder:
                 plain = [ub[j].start, ub[j].end]
         flush()
         b_end = ub[j1 - 1].end if j1 > j0 else b_pos
-        ops.extend(Op("delete", start, end, b_end, b_end) for start, end in runs)
+        ops.extend(Op("delete", start, end, b_end, b_end) for start, end in reversed(runs))
 
     def _count(self, pair: SectionPair, state: PairState) -> list[CarriedSentence]:
         """Carried-over sentences of one current part: identical or >= 0.9 similar to a prior one."""
@@ -138,15 +149,20 @@ class _Builder:
             if len(unit.key) < MIN_COUNTED or is_heading_unit(part, unit):
                 continue
             pair.sentences += 1
+            boilerplate = self.boilerplate.is_boilerplate(unit.key)
+            pair.boilerplate += boilerplate
             link = self.al.moves.get(j) or links.get(j)
             if link is None and unit.key in self.first_a:
                 link = (self.first_a[unit.key], 1.0)  # a repeat of a sentence already matched elsewhere
             if link is not None and link[1] >= CARRIED_SIMILARITY:
                 source = self.al.ua[link[0]]
                 found.append(
-                    CarriedSentence(source.start, source.text_end, unit.start, unit.text_end, link[1])
+                    CarriedSentence(
+                        source.start, source.text_end, unit.start, unit.text_end, link[1], boilerplate
+                    )
                 )
         pair.carried = len(found)
+        pair.carried_boilerplate = sum(1 for c in found if c.boilerplate)
         return found
 
 

@@ -110,19 +110,67 @@ def gap_pairs(keys_a: list[str], keys_b: list[str], cutoff: float) -> list[tuple
             candidates.append((score / 100, lo + i, j))
     # Best first; a pair is kept only when it does not cross the ones already kept.
     candidates.sort(key=lambda c: (-c[0], abs(c[1] - c[2]), c[1]))
-    kept_i: list[int] = []
-    kept_j: list[int] = []
+    kept = _OrderedSet(len(keys_a))
+    partner: dict[int, int] = {}
     result: list[tuple[int, int, float]] = []
     for score, i, j in candidates:
-        slot = bisect_left(kept_i, i)
-        if slot < len(kept_i) and kept_i[slot] == i:
+        if i in partner:
             continue
-        if (slot and kept_j[slot - 1] >= j) or (slot < len(kept_j) and kept_j[slot] <= j):
+        before, after = kept.before(i), kept.after(i)
+        if (before >= 0 and partner[before] >= j) or (after >= 0 and partner[after] <= j):
             continue
-        kept_i.insert(slot, i)
-        kept_j.insert(slot, j)
+        kept.add(i)
+        partner[i] = j
         result.append((i, j, score))
     return sorted(result)
+
+
+class _OrderedSet:
+    """Integers in ``range(size)`` with insertion and nearest-neighbour queries in O(log size).
+
+    A Fenwick tree of counts: a sorted list with ``insert`` would cost the square of the number
+    of pairs kept in one large gap."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.tree = [0] * (size + 1)
+        self.top = 1 << max(0, size.bit_length() - 1) if size else 0
+
+    def add(self, value: int) -> None:
+        k = value + 1
+        while k <= self.size:
+            self.tree[k] += 1
+            k += k & -k
+
+    def _count_below(self, value: int) -> int:
+        """How many members are < value."""
+        total, k = 0, value
+        while k > 0:
+            total += self.tree[k]
+            k -= k & -k
+        return total
+
+    def _kth(self, rank: int) -> int:
+        """The member with ``rank`` members below it (0-based), by descending the tree."""
+        position, step = 0, self.top
+        while step:
+            if position + step <= self.size and self.tree[position + step] <= rank:
+                position += step
+                rank -= self.tree[position]
+            step >>= 1
+        return position  # 0-based value: tree index position + 1
+
+    def before(self, value: int) -> int:
+        """The largest member < value, or -1."""
+        below = self._count_below(value)
+        return self._kth(below - 1) if below else -1
+
+    def after(self, value: int) -> int:
+        """The smallest member > value, or -1."""
+        through = self._count_below(value + 1)
+        if through >= self._count_below(self.size):
+            return -1
+        return self._kth(through)
 
 
 def similar_pairs(queries: list[str], choices: list[str], cutoff: float) -> list[tuple[int, int, float]]:

@@ -58,6 +58,9 @@ class CarriedSentence:
     b_start: int
     b_end: int
     similarity: float
+    boilerplate: bool = False
+    """A formula every report repeats (``现将…报告如下``, page chrome, a standard heading): it is
+    carried over, but says nothing about copying and is left out of the substantive share."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -66,6 +69,7 @@ class CarriedSentence:
             "b_start": self.b_start,
             "b_end": self.b_end,
             "similarity": round(self.similarity, 3),
+            "boilerplate": self.boilerplate,
         }
 
 
@@ -90,13 +94,23 @@ class SectionPair:
     """Current sentences counted for the carried-over share (level-1 heading lines excluded)."""
     carried: int = 0
     """Of those, the ones that repeat a sentence from anywhere in the prior report, so a part
-    copied from a differently named or placed part still counts. Political formulae (坚持以…为指导)
-    count too; they are rarely more than a sentence or two of a part."""
+    copied from a differently named or placed part still counts."""
+    boilerplate: int = 0
+    """Counted sentences that are boilerplate (formulae, chrome, standard headings)."""
+    carried_boilerplate: int = 0
+    """Carried sentences that are boilerplate."""
     reordered: bool = False
     """Matched, but out of order relative to the other parts (see the tiling invariant)."""
 
     @property
     def carried_over(self) -> float | None:
+        """The substantive share: carried sentences among those that are not boilerplate."""
+        substantive = self.sentences - self.boilerplate
+        return (self.carried - self.carried_boilerplate) / substantive if substantive else None
+
+    @property
+    def carried_over_raw(self) -> float | None:
+        """Every carried sentence among every counted one, boilerplate included."""
         return self.carried / self.sentences if self.sentences else None
 
     @property
@@ -109,15 +123,21 @@ class SectionPair:
         if not self.flagged:
             return None
         name = self.title or self.prior_title or self.kind
-        return f"“{name}”部分有 {_percent(self.carried_over)}% 的句子与上年报告相同或几乎相同（照搬往年）"
+        note = f"，不计 {self.boilerplate} 句套话" if self.boilerplate else ""
+        return (
+            f"“{name}”部分有 {_percent(self.carried_over)}% 的句子与上年报告相同或几乎相同（照搬往年{note}）"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         share = self.carried_over
+        raw = self.carried_over_raw
         return {
             "kind": self.kind,
             "title": self.title,
             "prior_title": self.prior_title,
             "carried_over": None if share is None else round(share, 3),
+            "carried_over_raw": None if raw is None else round(raw, 3),
+            "boilerplate_sentences": self.boilerplate,
             "flagged": self.flagged,
             "message": self.message,
             "reordered": self.reordered,
@@ -137,6 +157,10 @@ class Comparison:
     carried_sentences: list[CarriedSentence]
     sentences: int
     """Current sentences counted for the whole-report share (closing block excluded)."""
+    boilerplate: int = 0
+    """Of those, the boilerplate ones (formulae, chrome, standard headings)."""
+    notes: list[str] = field(default_factory=list)
+    """Chinese notes for the reviewer, e.g. that the office's boilerplate file could not be read."""
 
     @property
     def ops(self) -> list[Op]:
@@ -144,7 +168,24 @@ class Comparison:
         return [op for pair in self.sections for op in pair.ops]
 
     @property
+    def substantive_carried(self) -> int:
+        return sum(1 for c in self.carried_sentences if not c.boilerplate)
+
+    @property
+    def substantive_sentences(self) -> int:
+        return self.sentences - self.boilerplate
+
+    @property
     def carried_over(self) -> float | None:
+        """The substantive share: carried sentences among those that are not boilerplate.
+
+        This is the share the library stores and the memo quotes."""
+        substantive = self.substantive_sentences
+        return self.substantive_carried / substantive if substantive else None
+
+    @property
+    def carried_over_raw(self) -> float | None:
+        """Every carried sentence among every counted one, boilerplate included."""
         return len(self.carried_sentences) / self.sentences if self.sentences else None
 
     @property
@@ -152,11 +193,16 @@ class Comparison:
         return [pair.message for pair in self.sections if pair.message]
 
     def to_dict(self) -> dict[str, Any]:
-        share = self.carried_over
+        share, raw = self.carried_over, self.carried_over_raw
         return {
             "carried_over": None if share is None else round(share, 3),
+            "carried_over_raw": None if raw is None else round(raw, 3),
+            "sentences": self.sentences,
+            "boilerplate_sentences": self.boilerplate,
+            "carried_boilerplate": len(self.carried_sentences) - self.substantive_carried,
             "sections": [pair.to_dict() for pair in self.sections],
             "carried_sentences": [c.to_dict() for c in self.carried_sentences],
+            "notes": list(self.notes),
         }
 
 

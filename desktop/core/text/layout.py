@@ -7,24 +7,38 @@ from itertools import pairwise
 
 from desktop.core.importers.model import Edit
 from desktop.core.text.chars import display_width
-from desktop.core.text.headings import HEADING_START_RE
+from desktop.core.text.headings import HEADING_AT_RE, HEADING_START_RE
 
 _FLAT_LINE_CHARS = 100
 """A line this long, with spaces before heading markers, is a web page flattened into one line."""
-_SEPARATOR_SPACE_RE = re.compile(r"(?<=[^\x00-\x7f])[ \t]+(?=[^\x00-\x7f]|(?:19|20)\d{2}年)")
+# A space between paragraphs: after Chinese text or a mark that ends a clause (half-width too, as
+# web copies folded to NFKC write them), before Chinese text, a heading number or a year.
+_SEPARATOR_SPACE_RE = re.compile(
+    r"(?<=[^\x00-\x7f]|[:;!?.,)])[ \t]+(?=[^\x00-\x7f]|\((?:[一二三四五六七八九十]{1,3}|\d{1,2})\)|(?:19|20)\d{2}年)"
+)
+_MARKER_ONLY_RE = re.compile(HEADING_START_RE.pattern + r"[ \t]*$")
+_MAX_WRAP_WIDTH = 120
 _TERMINAL = tuple("。！？：；”’）)」』】…")
+_SENTENCE_CLOSE = ("。", "：", "！", "？", ":", "!", "?")
 
 
 def flattened_paragraph_edits(text: str) -> list[Edit]:
-    """In a flattened copy, single spaces between Chinese characters separate paragraphs."""
+    """In a flattened copy, single spaces between Chinese characters separate paragraphs.
+
+    A space right after a heading number (``（一） 深入学习…``) belongs to the heading.
+    """
     edits: list[Edit] = []
     offset = 0
     for line in text.split("\n"):
         if len(line) >= _FLAT_LINE_CHARS:
             spaces = list(_SEPARATOR_SPACE_RE.finditer(line))
-            before_heading = sum(1 for m in spaces if HEADING_START_RE.match(line[m.end() :]))
+            before_heading = sum(1 for m in spaces if HEADING_AT_RE.match(line, m.end()))
             if before_heading >= 2:
-                edits += [Edit(offset + m.start(), offset + m.end(), "\n") for m in spaces]
+                previous = 0
+                for m in spaces:
+                    if not _MARKER_ONLY_RE.match(line[previous : m.start()]):
+                        edits.append(Edit(offset + m.start(), offset + m.end(), "\n"))
+                        previous = m.end()
         offset += len(line) + 1
     return edits
 
@@ -54,7 +68,9 @@ def _wrap_width(widths: list[int]) -> int | None:
         return None
     ordered = sorted(widths)
     margin = ordered[int(len(ordered) * 0.9) - 1]
-    if margin < 30:
+    # A page line holds 20 to 50 Chinese characters; lines of even length beyond that are
+    # paragraphs of similar size, not a wrapped page.
+    if margin < 30 or margin > _MAX_WRAP_WIDTH:
         return None
     full = [w for w in widths if w >= margin * 0.85]
     return margin if len(full) >= 0.4 * len(widths) else None
@@ -77,9 +93,10 @@ def hard_wrap_edits(text: str) -> list[Edit]:
     # When paragraphs are marked by indentation, an unindented line always continues the last.
     indents_mark_paragraphs = sum(1 for s, _ in spans if _indented(text, s)) >= max(3, len(spans) // 10)
     edits = []
-    for index, ((start, end), (next_start, _next_end)) in enumerate(pairwise(spans)):
+    for index, ((start, end), (next_start, next_end)) in enumerate(pairwise(spans)):
         line = text[start:end].rstrip()
-        following = text[next_start:].lstrip(" \t\u3000")
+        next_line = text[next_start:next_end]
+        lead = len(next_line) - len(next_line.lstrip(" \t\u3000"))
         full = (margin is not None and widths[index] >= margin * 0.85) or (
             count_margin is not None and counts[index] * 2 >= count_margin * 0.85
         )
@@ -87,11 +104,11 @@ def hard_wrap_edits(text: str) -> list[Edit]:
             continue
         if (
             not indents_mark_paragraphs
-            and line.endswith(("。", "：", "！", "？"))
-            and HEADING_START_RE.match(following)
+            and line.endswith(_SENTENCE_CLOSE)
+            and HEADING_AT_RE.match(next_line, lead)
         ):
             continue
-        edits.append(Edit(start + len(line), next_start + (len(text[next_start:]) - len(following)), ""))
+        edits.append(Edit(start + len(line), next_start + lead, ""))
     return edits
 
 
