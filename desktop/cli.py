@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop import __version__, cli_annotations, cli_exchange, cli_memo, cli_search
+from desktop import __version__, cli_annotations, cli_exchange, cli_figures, cli_memo, cli_search
 
 COMMANDS = (
     "import",
@@ -26,6 +26,7 @@ COMMANDS = (
     *cli_annotations.COMMANDS,
     *cli_memo.COMMANDS,
     *cli_exchange.COMMANDS,
+    *cli_figures.COMMANDS,
     "search",
 )
 
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_search.add_parsers(sub, library)
     cli_memo.add_parsers(sub, library)
     cli_exchange.add_parsers(sub, library)
+    cli_figures.add_parsers(sub, library)
     return parser
 
 
@@ -175,13 +177,9 @@ def _cmd_metrics(library: Any, args: argparse.Namespace) -> int:
     if args.json:
         emit(result)
         return 0
-    from desktop.core.metrics.display import format_figure
-    from desktop.core.metrics.extract import Mention
-
     for m in result["metrics"]:
-        if m["key"]:
-            fields = {k: v for k, v in m.items() if k in Mention.__dataclass_fields__}
-            say(f"{m['label']}：{format_figure(Mention(**fields))}  —— {m['quote']}")
+        if m["key"] or m.get("review"):
+            say(cli_figures.describe(m))
     for check in result["checks"]:
         say(f"[{check['severity']}] {check['message']}")
     return 0
@@ -296,4 +294,5 @@ _HANDLERS = {
     **cli_search.HANDLERS,
     **cli_memo.HANDLERS,
     **cli_exchange.HANDLERS,
+    **cli_figures.HANDLERS,
 }

@@ -34,6 +34,7 @@ from desktop.ui.annotation_controller import AnnotationController
 from desktop.ui.comparison_controller import ComparisonController
 from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.export_flow import ExportFlow
+from desktop.ui.figure_controller import FigureController
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.library_model import LibraryModel, ReportIdRole
 from desktop.ui.recent_libraries import RecentLibrariesMenu, choose_library, remember_library
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         # Sorting and filtering keep the report on screen selected (the view drops it on a reset).
         self.model.modelReset.connect(self._reselect)
         self.annotations = AnnotationController(self, self.taxonomy)
+        self.figures = FigureController(self)
         self.exports = ExportFlow(self)
         self.actions_by_name = create_actions(self, self._handlers())
         self._build_menus()

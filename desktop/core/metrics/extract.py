@@ -133,7 +133,10 @@ def extract_metrics(
                 doubt = "报告在此分句中断，数字可能不完整"
             elif view.pack_of(choice.key) in from_text:
                 doubt = "单位类型不明，按正文用语推断所属行业"
-        mentions.append(_mention(text, token, choice.key, unit, value, clause, sentence, index, view, doubt))
+        mention = _mention(text, token, choice.key, unit, value, clause, sentence, index, view, doubt)
+        if change is not None:
+            mention.written = _change_words(text, clause, token, view) + mention.written
+        mentions.append(mention)
     mentions += _zero_mentions(text, index, view, from_text)
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -201,6 +204,16 @@ def _change_direction(
                 if any(marker in head for marker in _COMPARED):
                     return direction
     return None
+
+
+def _change_words(text: str, clause: Span, token: NumberToken, catalog: Catalog) -> str:
+    """``下降`` of ``同比下降21.9%``: the change word right before a change, so it is quoted with it."""
+    before = text[clause.start : token.start]
+    for word in sorted((*catalog.down_words, *catalog.up_words), key=len, reverse=True):
+        for tail in (word, word + "了"):
+            if before.endswith(tail):
+                return tail
+    return ""
 
 
 def _is_listed_part(text: str, tokens: list[NumberToken], ends: list[int], index: int) -> bool:
