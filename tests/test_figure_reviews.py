@@ -213,7 +213,11 @@ def test_figure_command(tmp_path: Path, report_file: Path) -> None:
     corrected = run("figure", str(figure["id"]), "--key", "none", "--library", library, "--json")
     assert json.loads(corrected.stdout)["key"] is None
     wrong = run("figure", str(figure["id"]), "--key", "nonsense", "--library", library)
-    assert wrong.returncode == 2 and "不在指标目录中" in wrong.stderr.decode() and b"Traceback" not in wrong.stderr
+    assert (
+        wrong.returncode == 2
+        and "不在指标目录中" in wrong.stderr.decode()
+        and b"Traceback" not in wrong.stderr
+    )
     clash = run("figure", str(figure["id"]), "--confirm", "--value", "3", "--library", library)
     assert clash.returncode == 2 and "不能" in clash.stderr.decode()
     missing = run("figure", "99999", "--exclude", "--library", library)

@@ -50,7 +50,9 @@ def test_existing_figures_become_sure_and_a_downgrade_keeps_them(tmp_path: Path)
             assert connection.execute(text("SELECT COUNT(*) FROM metric_mentions")).scalar_one() == before
         migrate(engine, "upgrade", "head")
         with engine.connect() as connection:
-            confidences = connection.execute(text("SELECT DISTINCT confidence FROM metric_mentions")).scalars()
+            confidences = connection.execute(
+                text("SELECT DISTINCT confidence FROM metric_mentions")
+            ).scalars()
             assert list(confidences) == ["sure"]
             rows = connection.execute(
                 text("SELECT COUNT(*) FROM metric_mentions WHERE report_id = :id"), {"id": report_id}

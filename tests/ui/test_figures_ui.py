@@ -98,7 +98,9 @@ def test_correcting_key_and_value_in_the_dialog(qtbot: QtBot, library: Library, 
     window = opened(qtbot, library, tmp_path)
 
     def fill() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FigureDialog) and w.isVisible())
+        dialog = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, FigureDialog) and w.isVisible()
+        )
         dialog.key.setCurrentIndex(dialog.key.findData("legal_reviews"))
         dialog.value.setText("14")
         dialog.accept()
