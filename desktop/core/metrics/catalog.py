@@ -94,6 +94,8 @@ class Catalog:
     comprehensive_types: tuple[str, ...] = ()
     linkers: tuple[str, ...] = ()
     goal_words: tuple[str, ...] = ()
+    averages: tuple[str, ...] = ()
+    """Words that make a figure an average (日均办件200件), not a total: its key is doubtful."""
     zero_forms: tuple[str, ...] = ()
     active_packs: tuple[str, ...] | None = None
     """None: every kind is active; otherwise the packs (besides the core) this view extracts."""
@@ -241,6 +243,7 @@ def parse_catalog(
         comprehensive_types=tuple(raw.get("comprehensive_types", ())),
         linkers=tuple(sorted(raw.get("linkers", ()), key=len, reverse=True)),
         goal_words=tuple(raw.get("goal_words", ())),
+        averages=tuple(raw.get("averages", ())),
         zero_forms=tuple(raw.get("zero_forms", ())),
     )
 

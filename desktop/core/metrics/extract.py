@@ -131,6 +131,8 @@ def extract_metrics(
         if choice.key is not None and doubt is None:
             if token.start >= cut:
                 doubt = "报告在此分句中断，数字可能不完整"
+            elif any(word in text[clause.start : token.start] for word in view.averages):
+                doubt = "这是平均数，不是总量"
             elif view.pack_of(choice.key) in from_text:
                 doubt = "单位类型不明，按正文用语推断所属行业"
         mention = _mention(text, token, choice.key, unit, value, clause, sentence, index, view, doubt)

@@ -54,6 +54,13 @@ _CN_SLOGAN_UNITS = frozenset("个件项条类种大批张部所篇")
 """Measure words after which a Chinese numeral and a noun make a name: 三个年, 十件实事, 八个新突破."""
 _FIGURE_AFTER = frozenset("，。；：、！？,.;:!?）)”’」』》 \t\n\r　")
 _PUNCTUATION = frozenset("，。；：、！？,.;:!?（）()“”‘’「」『』《》〔〕【】[]…—- \t\n\r　")
+_WORD_AFTER_UNIT = {
+    "人": "民", "条": "例件", "处": "罚理置", "名": "单录", "项": "目", "部": "门署",
+    "场": "所", "家": "庭", "台": "账", "座": "谈", "班": "子", "本": "级",
+}  # fmt: skip
+"""A measure word that is really the first half of a word: 12人民…, 3部门, 5项目, 120场所."""
+_DURATION_AFTER = ("工作日", "自然日", "小时", "星期", "季度", "月", "周")
+"""``3个工作日``, ``6个月``: a duration, not a count."""
 _QUOTED_LIMIT = 15
 """Longest “…” whose numbers are a name or slogan (“四个深化年”) rather than a stated figure."""
 _TITLE_LIMIT = 80
@@ -114,6 +121,16 @@ def _is_code(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"[.．、]\D", text[end : end + 2])) and not text[end : end + 1].isdigit()
 
 
+def _not_a_measure(text: str, token: NumberToken) -> bool:
+    """The measure word begins another word (``12部门``) or counts time (``3个工作日``)."""
+    if token.qualifier is not None and token.qualifier in ("以上", "左右"):
+        return False
+    following = text[token.end : token.end + 1]
+    if token.unit in _WORD_AFTER_UNIT and following and following in _WORD_AFTER_UNIT[token.unit]:
+        return True
+    return token.unit == "个" and text.startswith(_DURATION_AFTER, token.end)
+
+
 def _threshold(text: str, token: NumberToken) -> bool:
     """``两人以上执法``, ``500人以上的企业``: 以上 followed by words is a threshold, not a count."""
     if token.qualifier != "以上":
@@ -154,7 +171,11 @@ def find_numbers(text: str) -> list[NumberToken]:
     arabic = [t for m in ARABIC_RE.finditer(text) if (t := _arabic(text, m))]
     chinese = [t for m in _CN_RUN_RE.finditer(text) if (t := _chinese(text, m))]
     tokens = _merge(arabic, chinese)
-    return [t for t in tokens if not names.inside(t.start, t.end) and not _threshold(text, t)]
+    return [
+        t
+        for t in tokens
+        if not names.inside(t.start, t.end) and not _threshold(text, t) and not _not_a_measure(text, t)
+    ]
 
 
 def _merge(arabic: list[NumberToken], chinese: list[NumberToken]) -> list[NumberToken]:
