@@ -218,11 +218,26 @@ UNITS: list[Case] = [  # measure words of other sectors: 部, 卷, 张, 户次, 
     ),
 ]
 
+NEAR_MISSES: list[Case] = [  # words of a metric that do not name the figure beside them
+    ("某省应急管理厅", "发布危险化学品登记证等5个电子证照标准。", []),
+    ("示例县人民政府", "现保留的政务服务事项480项，行政许可事项196项。", []),
+    ("示例县人民政府", "全年共受理行政许可事项2310件。", [("licenses", 2310)]),
+    ("示例市司法局", "经评查共评出优秀案卷6份、合格案卷41份。", []),
+    (
+        "示例市应急管理局",
+        "今年有5名干部通过了行政执法资格考试，据统计，全局现有执法人员38名。",
+        [("certified_officers", 5)],
+    ),
+    ("某某市司法局", "筹备召开3次法治某某（法治政府）建设工作推进会。", [("rule_of_law_meetings", 3)]),
+    ("某某县公安局", "组织开展专题培训8场次，覆盖民辅警160余人次。", [("enforcement_trainings", 8)]),
+    ("某某镇人民政府", "依托法治文化广场开展宣传活动，覆盖群众1.2万人次。", [("publicity_reach", 12000)]),
+]
+
 
 @pytest.mark.parametrize(
     "cases",
-    [CORE_KEYS, WRONG_KEYINGS, NOT_FIGURES, CHANGES, ZEROS, UNITS],
-    ids=["core keys", "wrong keyings", "not figures", "changes", "zeros", "units"],
+    [CORE_KEYS, WRONG_KEYINGS, NOT_FIGURES, CHANGES, ZEROS, UNITS, NEAR_MISSES],
+    ids=["core keys", "wrong keyings", "not figures", "changes", "zeros", "units", "near misses"],
 )
 def test_rules(cases: list[Case]) -> None:
     check(cases)

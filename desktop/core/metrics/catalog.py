@@ -62,6 +62,9 @@ class MetricKind:
     """Keys whose objects this metric counts together (合法性审查 of 规范性文件 and 决策)."""
     bare: bool = False
     """Accepts a figure written with a magnitude and no measure word (``阅读量超1850万``)."""
+    items_need: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None = None
+    """(nouns, units, verbs): a count of such items (事项 in 项) counts this metric only when one of the
+    verbs says they were handled (受理85项审批服务事项), not when it lists kinds (行政许可事项218项)."""
 
 
 @dataclass(frozen=True)
@@ -174,9 +177,16 @@ def _kind(entry: dict[str, Any], pack: str) -> MetricKind:
             refine=refine,
             covers=_words(entry, "covers"),
             bare=bool(entry.get("bare", False)),
+            items_need=_items(entry.get("items_need")),
         )
     except (KeyError, TypeError, IndexError, AttributeError) as error:
         raise CatalogError(f"指标目录中的条目不完整：{entry!r}（缺少 {error}）") from error
+
+
+def _items(raw: Any) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
+    if not raw:
+        return None
+    return tuple(raw["nouns"]), tuple(raw["units"]), tuple(raw["verbs"])
 
 
 def _pack(raw: dict[str, Any]) -> tuple[Pack, list[MetricKind]]:

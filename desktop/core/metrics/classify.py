@@ -164,7 +164,7 @@ class Classifier:
             if best is not None:
                 scored.append((best[0], kind, best[1]))
             elif kind.sentence_triggers:
-                found = self._sentence_score(kind, token, sentence)
+                found = self._sentence_score(kind, token, self._neighbourhood(clause, sentence))
                 if found is not None:
                     fallback.append((found[0], kind, found[1]))
         if not scored and fallback and not any(self._whole(h) for h in candidates):
@@ -230,6 +230,8 @@ class Classifier:
             return False
         if kind.requires and not any(word in sentence_text for word in kind.requires):
             return False
+        if kind.items_need and _lists_items(kind.items_need, unit, clause_text):
+            return False  # 行政许可事项218项 lists kinds of items; 受理85项审批服务事项 handles them
         return not kind.requires_clause or any(word in clause_text for word in kind.requires_clause)
 
     def _score(
@@ -271,6 +273,16 @@ class Classifier:
         if "《" not in gap:
             return end - start
         return len(_TITLES.sub("《", gap))
+
+    def _neighbourhood(self, clause: Span, sentence: Span) -> Span:
+        """The clause with the clause either side of it, within the sentence: where a word elsewhere in
+        the sentence may still name the figure (``干部980多人次，举办了24场次…培训考试``)."""
+        breaks = self.index.clause_breaks
+        position = bisect_left(breaks, clause.start - 1)
+        start = breaks[position - 1] + 1 if position > 0 else 0
+        following = bisect_left(breaks, clause.end + 1)
+        end = breaks[following] if following < len(breaks) else len(self.text)
+        return Span(max(start, sentence.start, clause.start - 200), min(end, sentence.end, clause.end + 200))
 
     def _sentence_score(
         self, kind: MetricKind, token: NumberToken, sentence: Span
@@ -372,6 +384,13 @@ _TITLES = re.compile(r"《[^《》]{0,80}》")
 _CHANGE_GAP = re.compile(
     r"(?:了|为|达到|达|幅度|幅|分别|约|近|超过|超|逾|比例|[\d.,%％、和与及]|个百分点|\s)*"
 )
+
+
+def _lists_items(need: tuple[tuple[str, ...], ...], unit: str | None, clause_text: str) -> bool:
+    nouns, units, verbs = need
+    if unit not in units or not any(noun in clause_text for noun in nouns):
+        return False
+    return not any(verb in clause_text for verb in verbs)
 
 
 def _nested(a: Hit, b: Hit) -> bool:

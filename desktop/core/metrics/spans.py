@@ -55,14 +55,15 @@ class TextIndex:
         before, stop = self._around(self.clause_breaks, start, end, CLAUSE_REACH)
         begin = before + 1
         opening = text.rfind("（", begin, start)
-        if opening >= 0 and text.find("）", opening, start) < 0:
+        inside = opening >= 0 and text.find("）", opening, start) < 0
+        if inside:
             begin = opening + 1
         paren = text.find("（", end, stop)
-        if paren >= 0:
+        if paren >= 0 and _lists_figures(text, paren, stop):
             stop = paren
         closing = text.find("）", end, stop)
-        if closing >= 0:
-            stop = closing
+        if closing >= 0 and (inside or paren < 0 or closing < paren):
+            stop = closing  # the figure stands inside a parenthesis: its clause ends with it
         return Span(begin, stop)
 
     def sentence(self, start: int, end: int) -> Span:
@@ -83,6 +84,14 @@ class TextIndex:
             return None
         start, end, kind = self._segments[index]
         return kind if start <= position < end else None
+
+
+def _lists_figures(text: str, paren: int, stop: int) -> bool:
+    """A parenthesis after a figure that lists other figures (``142件（其中…96件、…38件）``) ends the
+    figure's quote; one that is part of a name (``法治绍兴（法治政府）建设工作推进会``) does not."""
+    closing = text.find("）", paren, stop + CLAUSE_REACH)
+    inside = text[paren + 1 : closing if closing >= 0 else stop]
+    return inside.startswith("其中") or any(ch.isdigit() for ch in inside)
 
 
 def _titles(text: str) -> list[tuple[int, int]]:
