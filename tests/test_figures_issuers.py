@@ -298,3 +298,11 @@ def test_sector_packs_follow_the_issuer_then_the_wording(
     sector = classify_sector(agency, opening, CATALOG)
     assert (sector.issuer_type, sector.packs) == (issuer_type, packs)
     assert sector.from_text == (packs if agency is None and issuer_type is None else ())
+
+
+def test_money_is_compared_in_wan_yuan_and_quoted_as_written() -> None:
+    found = extract_metrics("罚款5000元，罚没款共计1.2亿元。", [], CATALOG, agency="某某区市场监督管理局")
+    assert [(m.key, m.value, m.unit, m.written) for m in found] == [
+        ("fines", 0.5, "万元", "5000元"),
+        ("fines", 12000, "万元", "1.2亿元"),
+    ]

@@ -20,6 +20,7 @@ from desktop.core.metrics.numbers import NumberToken, find_numbers
 from desktop.core.metrics.sector import Sector, classify_sector
 from desktop.core.metrics.spans import Span, TextIndex
 
+MONEY_UNIT = "万元"
 SURE = "sure"
 DOUBTFUL = "doubtful"
 _COMPARED = ("同比", "较上年", "比上年", "较去年", "比去年", "较上一年", "环比", "较", "比")
@@ -161,6 +162,11 @@ def _mention(
     high = token.high * sign if token.high is not None else None
     if sign < 0:
         low, high = high, low
+    factor = catalog.money_units.get(unit or "") if unit != MONEY_UNIT else None
+    if factor is not None:  # money is compared in 万元 (罚款5000元 → 0.5); the words stay as written
+        value, unit = _money(value, factor), MONEY_UNIT
+        low = _money(low, factor) if low is not None else None
+        high = _money(high, factor) if high is not None else None
     return Mention(
         key=key,
         label=catalog.label(key),
@@ -180,6 +186,10 @@ def _mention(
         doubt=doubt if key is not None else None,
         written=text[token.start : token.end],
     )
+
+
+def _money(value: float, factor: float) -> float:
+    return round(value * factor, 6)
 
 
 def _cut_clause_start(text: str) -> int:
