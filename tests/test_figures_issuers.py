@@ -231,6 +231,8 @@ NEAR_MISSES: list[Case] = [  # words of a metric that do not name the figure bes
     ("某某市司法局", "筹备召开3次法治某某（法治政府）建设工作推进会。", [("rule_of_law_meetings", 3)]),
     ("某某县公安局", "组织开展专题培训8场次，覆盖民辅警160余人次。", [("enforcement_trainings", 8)]),
     ("某某镇人民政府", "依托法治文化广场开展宣传活动，覆盖群众1.2万人次。", [("publicity_reach", 12000)]),
+    ("示例县人民政府", "减少审批环节3个，提速审批事项12项，办理环评审批项目210个。", [("licenses", 210)]),
+    ("示例市应急管理局", "发生较大事故2起、死亡7人，同比减少1起、3人。", [("accidents", 2), ("deaths", 7)]),
 ]
 
 
@@ -298,6 +300,11 @@ def test_sector_packs_follow_the_issuer_then_the_wording(
     sector = classify_sector(agency, opening, CATALOG)
     assert (sector.issuer_type, sector.packs) == (issuer_type, packs)
     assert sector.from_text == (packs if agency is None and issuer_type is None else ())
+
+
+def test_a_list_of_changes_keeps_its_sign() -> None:
+    found = extract_metrics("同比减少1起、3人。", [], CATALOG, agency="示例市应急管理局")
+    assert [(m.key, m.value) for m in found] == [(None, -1), (None, -3)]
 
 
 def test_money_is_compared_in_wan_yuan_and_quoted_as_written() -> None:

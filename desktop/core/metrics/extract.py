@@ -24,6 +24,7 @@ MONEY_UNIT = "万元"
 SURE = "sure"
 DOUBTFUL = "doubtful"
 _COMPARED = ("同比", "较上年", "比上年", "较去年", "比去年", "较上一年", "环比", "较", "比")
+_COUNT_CHANGE_GAP = re.compile(r"(?:了|约|近|超过|超|逾)?(?:[\d.,]+[万亿]?[余多]?[起件人次家项宗名个处条户场所]+[、和及]?)*")
 _ENDINGS = "。！？；…”’）」』"
 _LISTED_REACH = 120
 
@@ -211,10 +212,11 @@ def _change_direction(
     catalog = classifier.catalog
     for direction, words in (("down", catalog.down_words), ("up", catalog.up_words)):
         for word in words:
-            if before.endswith(word) or before.endswith(word + "了"):
-                head = before[: before.rfind(word)]
-                if any(marker in head for marker in _COMPARED):
-                    return direction
+            at = before.rfind(word)
+            # 同比减少4起、100人: the change word, then nothing but other changes of the same list
+            compared = at >= 0 and any(marker in before[:at] for marker in _COMPARED)
+            if compared and _COUNT_CHANGE_GAP.fullmatch(before[at + len(word) :]):
+                return direction
     return None
 
 
