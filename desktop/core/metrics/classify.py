@@ -240,12 +240,15 @@ class Classifier:
         """The nearest trigger of ``kind``: (distance, -length) and the hit; after the figure costs more."""
         words = self._word_sets[kind.key]
         best: tuple[tuple[int, int], Hit] | None = None
+        starts = {h.start for h in hits}
         for hit in hits:
             if hit.word not in words:
                 continue
             if hit.end <= token.start:
                 score = (self._distance(hit.end, token.start), -len(hit.word))
             elif hit.start >= token.end:
+                if hit.end in starts and self._whole_at(hits, hit.end):
+                    continue  # 1件行政处罚案卷: a word right after names a longer thing (the head)
                 score = (self._distance(token.end, hit.start) + AFTER_PENALTY, -len(hit.word))
             else:
                 continue
@@ -255,6 +258,9 @@ class Classifier:
                 continue
             best = (score, hit)
         return best
+
+    def _whole_at(self, hits: list[Hit], start: int) -> bool:
+        return any(h.start == start and self._whole(h) for h in hits)
 
     def _usable(self, kind: MetricKind, hit: Hit, token: NumberToken, sentence_text: str) -> bool:
         context = kind.context_triggers.get(hit.word)
