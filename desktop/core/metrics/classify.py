@@ -74,6 +74,11 @@ class Classifier:
         self.starts: list[int] = []
         self._word_sets = {k: frozenset(kind.triggers) for k, kind in catalog.kinds.items()}
         self._sentence_sets = {k: frozenset(kind.sentence_triggers) for k, kind in catalog.kinds.items()}
+        unit_words: dict[str | None, set[str]] = {}
+        for kind in catalog.kinds.values():
+            for kind_unit in kind.units:
+                unit_words.setdefault(kind_unit, set()).update(kind.triggers)
+        self._unit_words = {u: frozenset(w) for u, w in unit_words.items()}
         self._linker_re = re.compile("(?:" + "|".join(map(re.escape, catalog.linkers)) + r"|\s)*") if (
             catalog.linkers
         ) else re.compile(r"\s*")  # fmt: skip
@@ -247,7 +252,7 @@ class Classifier:
             if hit.end <= token.start:
                 score = (self._distance(hit.end, token.start), -len(hit.word))
             elif hit.start >= token.end:
-                if hit.end in starts and self._whole_at(hits, hit.end):
+                if hit.end in starts and self._head_at(hits, hit.end, token.unit):
                     continue  # 1件行政处罚案卷: a word right after names a longer thing (the head)
                 score = (self._distance(token.end, hit.start) + AFTER_PENALTY, -len(hit.word))
             else:
@@ -259,8 +264,10 @@ class Classifier:
             best = (score, hit)
         return best
 
-    def _whole_at(self, hits: list[Hit], start: int) -> bool:
-        return any(h.start == start and self._whole(h) for h in hits)
+    def _head_at(self, hits: list[Hit], start: int, unit: str | None) -> bool:
+        """A trigger of a metric counted in ``unit`` starts at ``start`` (行政处罚|案卷 in 件)."""
+        words = self._unit_words.get(self.catalog.unit_aliases.get(unit or "", unit), frozenset())
+        return any(h.start == start and h.word in words and self._whole(h) for h in hits)
 
     def _usable(self, kind: MetricKind, hit: Hit, token: NumberToken, sentence_text: str) -> bool:
         context = kind.context_triggers.get(hit.word)

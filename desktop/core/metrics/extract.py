@@ -24,7 +24,9 @@ MONEY_UNIT = "万元"
 SURE = "sure"
 DOUBTFUL = "doubtful"
 _COMPARED = ("同比", "较上年", "比上年", "较去年", "比去年", "较上一年", "环比", "较", "比")
-_COUNT_CHANGE_GAP = re.compile(r"(?:了|约|近|超过|超|逾)?(?:[\d.,]+[万亿]?[余多]?[起件人次家项宗名个处条户场所]+[、和及]?)*")
+_COUNT_CHANGE_GAP = re.compile(
+    r"(?:了|约|近|超过|超|逾)?(?:[\d.,]+[万亿]?[余多]?[起件人次家项宗名个处条户场所]+[、和及]?)*"
+)
 _ENDINGS = "。！？；…”’）」』"
 _LISTED_REACH = 120
 
