@@ -67,6 +67,8 @@ def _cmd_figure(library: Library, args: argparse.Namespace) -> int:
         ensure_current(library.sessions, catalog)
     except CatalogError as error:
         return fail(str(error))
+    except SQLAlchemyError as error:
+        return fail(f"无法更新资料库中的数字：{_reason(error)}。", 1)
     done = ""
     try:
         with library.sessions.begin() as session:
