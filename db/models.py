@@ -131,8 +131,43 @@ class MetricMention(Base):
     sentence_end: Mapped[int] = mapped_column(Integer)
     quote: Mapped[str] = mapped_column(Text)
     section_kind: Mapped[str | None] = mapped_column(String(20))
+    confidence: Mapped[str] = mapped_column(String(10), default="sure", server_default="sure")
+    """``sure`` or ``doubtful``: a doubtful key is not stated as fact until the reviewer confirms it."""
+    doubt: Mapped[str | None] = mapped_column(Text)
+    written: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    """The figure as the report words it (``超过10万人``)."""
 
     report: Mapped[Report] = relationship(back_populates="metrics")
+
+
+class FigureReview(Base):
+    """A reviewer's decision on one extracted figure: confirmed, corrected (key and/or value) or excluded.
+
+    Stored apart from the figures, which are recomputed whenever the text or the catalog changes, and
+    anchored like an annotation (the figure's words with context, offsets and the text's hash), keyed
+    by the file's sha256: the decision finds its figure again after re-processing and re-import.
+    """
+
+    __tablename__ = "figure_reviews"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=lambda: str(uuid.uuid4()))
+    report_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    decision: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str | None] = mapped_column(String(40))
+    """The corrected key (None: the key was not corrected)."""
+    value: Mapped[float | None] = mapped_column(Float)
+    """The corrected value (None: the value was not corrected)."""
+    extracted_key: Mapped[str | None] = mapped_column(String(40))
+    extracted_value: Mapped[float] = mapped_column(Float)
+    quote_exact: Mapped[str] = mapped_column(Text)
+    quote_prefix: Mapped[str] = mapped_column(Text, default="")
+    quote_suffix: Mapped[str] = mapped_column(Text, default="")
+    position_start: Mapped[int] = mapped_column(Integer)
+    position_end: Mapped[int] = mapped_column(Integer)
+    text_hash: Mapped[str] = mapped_column(String(64))
+    author: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime]
+    modified_at: Mapped[datetime]
 
 
 class ComparisonSummary(Base):

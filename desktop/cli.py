@@ -16,6 +16,7 @@ from desktop import (
     __version__,
     cli_annotations,
     cli_exchange,
+    cli_figures,
     cli_findings,
     cli_identity,
     cli_memo,
@@ -36,6 +37,7 @@ COMMANDS = (
     *cli_exchange.COMMANDS,
     *cli_findings.COMMANDS,
     *cli_identity.COMMANDS,
+    *cli_figures.COMMANDS,
     "search",
 )
 
@@ -81,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_exchange.add_parsers(sub, library)
     cli_findings.add_parsers(sub, library)
     cli_identity.add_parsers(sub, library)
+    cli_figures.add_parsers(sub, library)
     return parser
 
 
@@ -198,13 +201,9 @@ def _cmd_metrics(library: Any, args: argparse.Namespace) -> int:
     if args.json:
         emit(result)
         return 0
-    from desktop.core.metrics.display import format_figure
-    from desktop.core.metrics.extract import Mention
-
     for m in result["metrics"]:
-        if m["key"]:
-            fields = {k: v for k, v in m.items() if k in Mention.__dataclass_fields__}
-            say(f"{m['label']}：{format_figure(Mention(**fields))}  —— {m['quote']}")
+        if m["key"] or m.get("review"):
+            say(cli_figures.describe(m))
     for check in result["checks"]:
         say(f"[{check['severity']}] {check['message']}")
     return 0
@@ -334,4 +333,5 @@ _HANDLERS = {
     **cli_exchange.HANDLERS,
     **cli_findings.HANDLERS,
     **cli_identity.HANDLERS,
+    **cli_figures.HANDLERS,
 }

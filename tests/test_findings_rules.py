@@ -154,17 +154,20 @@ def test_shortcomings_and_plan_copied_from_last_year() -> None:
     assert "shortcomings" not in keys
 
 
-def test_figures_that_do_not_add_up() -> None:
-    measures = MEASURES.replace(
-        "评查案卷60卷。", "评查案卷60卷。全年发现问题隐患200项，已整改180项，整改率95%。"
-    )
-    found = findings(Report(agency="临江市市场监督管理局").with_part(0, measures))
+@pytest.mark.parametrize(
+    ("agency", "figures", "rate", "fixed_rate"),
+    [
+        ("临江市市场监督管理局", "全年办理行政诉讼案件20件，败诉3件，败诉率5%。", "败诉率5%", "败诉率15%"),
+        ("青石县应急管理局", "全年发现问题隐患200项，已整改180项，整改率95%。", "整改率95%", "整改率90%"),
+    ],
+)
+def test_figures_that_do_not_add_up(agency: str, figures: str, rate: str, fixed_rate: str) -> None:
+    measures = MEASURES.replace("评查案卷60卷。", "评查案卷60卷。" + figures)
+    found = findings(Report(agency=agency).with_part(0, measures))
     [f] = [f for f in found if f.rule == "figures_inconsistent"]
-    assert "95" in f.message and "整改率" in f.quote
-    fixed = measures.replace("整改率95%", "整改率90%")
-    assert "figures_inconsistent" not in rules(
-        findings(Report(agency="临江市市场监督管理局").with_part(0, fixed))
-    )
+    assert rate[3:] in f.message.replace(" ", "") and rate[:3] in f.quote
+    fixed = measures.replace(rate, fixed_rate)
+    assert "figures_inconsistent" not in rules(findings(Report(agency=agency).with_part(0, fixed)))
 
 
 def test_stated_change_that_last_year_does_not_bear_out() -> None:

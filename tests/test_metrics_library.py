@@ -76,7 +76,9 @@ def test_cli_metrics_json(tmp_path: Path) -> None:
         [*run, "metrics", "1", "--library", library, "--json"], cwd=ROOT, capture_output=True, check=True
     )
     data = json.loads(result.stdout)
-    assert set(data) == {"report_id", "metrics", "checks"} and data["report_id"] == 1
+    assert set(data) == {"report_id", "sector", "metrics", "checks"} and data["report_id"] == 1
+    assert data["sector"]["issuer_type"] == "应急管理"
+    assert [p["pack"] for p in data["sector"]["packs"]] == ["emergency"]
     keys = {
         "key",
         "label",
@@ -89,6 +91,12 @@ def test_cli_metrics_json(tmp_path: Path) -> None:
         "end",
         "sentence",
         "section_kind",
+        "id",
+        "confidence",
+        "doubt",
+        "written",
+        "review",
+        "fact",
     }
     assert all(keys <= set(m) for m in data["metrics"])
     rate = next(m for m in data["metrics"] if m["key"] == "rectification_rate" and m["value"] != 100)

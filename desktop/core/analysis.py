@@ -68,7 +68,7 @@ def analyse(data: bytes, filename: str, catalog: Catalog | None = None) -> Analy
         sections=sections,
         metadata=metadata,
         is_annual_report=kind.is_annual_report,
-        metrics=extract_metrics(cleaned.text, sections.sections, catalog),
+        metrics=extract_metrics(cleaned.text, sections.sections, catalog, agency=metadata.agency),
         catalog_digest=catalog.digest,
         warnings=warnings,
     )

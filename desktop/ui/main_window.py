@@ -34,6 +34,7 @@ from desktop.ui.annotation_controller import AnnotationController
 from desktop.ui.comparison_controller import ComparisonController
 from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.export_flow import ExportFlow
+from desktop.ui.figure_controller import FigureController
 from desktop.ui.findings_controller import FindingsController
 from desktop.ui.identity_flow import IdentityFlow
 from desktop.ui.import_flow import ImportFlow
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationController(self, self.taxonomy)
         self.findings = FindingsController(self)
         self.overview_view: OverviewView | None = None
+        self.figures = FigureController(self)
         self.exports = ExportFlow(self)
         self.actions_by_name = create_actions(self, self._handlers())
         self._build_menus()

@@ -866,6 +866,84 @@ A colleague whose library lacks these reports can then import them with the anno
     </message>
 </context>
 <context>
+    <name>FigureController</name>
+    <message>
+        <location filename="../../desktop/ui/figure_controller.py" line="87"/>
+        <source>确认数字</source>
+        <translation>Confirm figure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/figure_controller.py" line="88"/>
+        <source>更正数字</source>
+        <translation>Correct figure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/figure_controller.py" line="89"/>
+        <source>排除数字</source>
+        <translation>Exclude figure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/figure_controller.py" line="90"/>
+        <source>撤销对数字的处理</source>
+        <translation>Undo decision on figure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/figure_controller.py" line="99"/>
+        <source>未能保存对该数字的处理：%1
+资料库未被修改。</source>
+        <translation>Could not save the decision on this figure: %1
+The library was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/figure_controller.py" line="165"/>
+        <source>资料库为只读。</source>
+        <translation>The library is read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/figure_controller.py" line="167"/>
+        <source>磁盘空间不足。</source>
+        <translation>The disk is full.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/figure_controller.py" line="169"/>
+        <source>资料库正被其他程序使用，请稍后重试。</source>
+        <translation>The library is in use by another program; please try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/figure_controller.py" line="170"/>
+        <source>写入资料库时出错。</source>
+        <translation>Writing to the library failed.</translation>
+    </message>
+</context>
+<context>
+    <name>FigureDialog</name>
+    <message>
+        <location filename="../../desktop/ui/figure_dialog.py" line="29"/>
+        <source>更正数字</source>
+        <translation>Correct figure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/figure_dialog.py" line="37"/>
+        <source>（不是指标：其他数字）</source>
+        <translation>(no metric: other figure)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/figure_dialog.py" line="55"/>
+        <source>原文写作</source>
+        <translation>As written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/figure_dialog.py" line="58"/>
+        <source>指标</source>
+        <translation>Metric</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/figure_dialog.py" line="59"/>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+</context>
+<context>
     <name>FindingCommands</name>
     <message>
         <location filename="../../desktop/ui/finding_commands.py" line="26"/>
@@ -1242,52 +1320,52 @@ A colleague whose library lacks these reports can then import them with the anno
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="88"/>
+        <location filename="../../desktop/ui/main_window.py" line="90"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94"/>
+        <location filename="../../desktop/ui/main_window.py" line="96"/>
         <source>筛选：单位、年度、标题…</source>
         <translation>Filter: agency, year, title…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="137"/>
         <source>与上年比较</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="352"/>
         <source>年度概览</source>
         <translation>Season overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="386"/>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="396"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -1323,24 +1401,85 @@ A colleague whose library lacks these reports can then import them with the anno
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="36"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="59"/>
         <source>指标</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="37"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="60"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="59"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="90"/>
         <source>一致性检查</source>
         <translation>Consistency checks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="86"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="116"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="118"/>
         <source>其他数字</source>
         <translation>Other figures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metrics_panel.py" line="130"/>
+        <source>未能识别</source>
+        <translation>not recognised</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metrics_panel.py" line="132"/>
+        <source>单位类型：%1</source>
+        <translation>Issuer type: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metrics_panel.py" line="137"/>
+        <source>%1 个数字的指标归类存疑，确认前不写入审查意见和汇总（右键可确认、更正或排除）</source>
+        <translation>%1 figure(s) have a doubtful metric and stay out of the memo and the summary until confirmed (right-click to confirm, correct or exclude)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metrics_panel.py" line="152"/>
+        <source>已排除</source>
+        <translation>excluded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metrics_panel.py" line="155"/>
+        <source>%1 处</source>
+        <translation>%1 places</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metrics_panel.py" line="159"/>
+        <source>（存疑）</source>
+        <translation> (doubtful)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metrics_panel.py" line="173"/>
+        <source>审阅人已排除：不写入审查意见和汇总。</source>
+        <translation>Excluded by the reviewer: not in the memo or the summary.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metrics_panel.py" line="179"/>
+        <source>指标归类存疑：%1</source>
+        <translation>Doubtful metric: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metrics_panel.py" line="211"/>
+        <source>确认指标和数值</source>
+        <translation>Confirm metric and value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metrics_panel.py" line="214"/>
+        <source>更正指标或数值…</source>
+        <translation>Correct metric or value…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metrics_panel.py" line="217"/>
+        <source>排除（不作为指标）</source>
+        <translation>Exclude (not a metric)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metrics_panel.py" line="220"/>
+        <source>撤销审阅处理</source>
+        <translation>Undo the decision</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy.orm import Session, selectinload, undefer
 
@@ -119,6 +120,8 @@ class MemoData:
     reviewer: str | None
     review_updated_at: datetime | None
     conclusion: str
+    unconfirmed_figures: int = 0
+    """Keyed figures left out of the memo because their key is doubtful and nobody confirmed them."""
 
     @property
     def memo_title(self) -> str:
@@ -163,7 +166,7 @@ def gather_memo(
     open_views = [v for v in placed if not _resolved(v, taxonomy)]
     state = get_review_state(session, report_id)
     prior = find_prior(session, report)
-    figures, checks, carried, flags = _comparison(session, report, prior, catalog)
+    figures, checks, carried, flags, unconfirmed = _comparison(session, report, prior, catalog)
     return MemoData(
         report_id=report_id,
         agency=report.agency,
@@ -185,6 +188,7 @@ def gather_memo(
         resolved_count=len(placed) - len(open_views),
         carried_over=carried,
         carried_flags=flags,
+        unconfirmed_figures=unconfirmed,
         review_status=state.status,
         review_status_label=state.status_label,
         reviewer=state.reviewer,
@@ -238,10 +242,16 @@ def _timeliness(report: models.Report) -> tuple[str, ...]:
 
 def _comparison(
     session: Session, report: models.Report, prior: models.Report | None, catalog: Catalog
-) -> tuple[tuple[FigureRow, ...], tuple[str, ...], float | None, tuple[str, ...]]:
-    """Year-over-year figures, data checks, carried-over share and the parts flagged as 照搬往年."""
-    current = from_rows(report.metrics, report.clean_text)
-    before = from_rows(prior.metrics, prior.clean_text) if prior is not None else []
+) -> tuple[tuple[FigureRow, ...], tuple[str, ...], float | None, tuple[str, ...], int]:
+    """Year-over-year figures, data checks, carried-over share, the parts flagged as 照搬往年, and how
+    many keyed figures were left out for want of the reviewer's confirmation.
+
+    Only figures that may be stated as facts go into the table (sure ones, and those the reviewer
+    confirmed or corrected); a check is repeated only when every figure it names is such a fact.
+    """
+    current_all = from_rows(report.metrics, report.clean_text, catalog)
+    current = [m for m in current_all if m.is_fact]
+    before = [m for m in from_rows(prior.metrics, prior.clean_text, catalog) if m.is_fact] if prior else []
     rows = year_over_year(before, current, catalog)
     first_before, first_now = _first_mentions(before, catalog), _first_mentions(current, catalog)
     figures = tuple(
@@ -255,17 +265,30 @@ def _comparison(
         for row in rows
     )
     found = report_metrics(session, report.id, catalog)
-    checks = [str(c["message"]) for c in (found or {}).get("checks", [])]
+    checks = [str(c["message"]) for c in (found or {}).get("checks", []) if _states_facts(c)]
     carried: float | None = None
     flags: tuple[str, ...] = ()
     if prior is not None:
         compared = compare_in_library(session, report.id, catalog, prior.id)
         if compared is not None:
             result = compared[0]
-            checks.extend(str(c["message"]) for c in result.get("checks", []))
+            checks.extend(str(c["message"]) for c in result.get("checks", []) if _states_facts(c))
             carried = result.get("carried_over")
             flags = tuple(str(s["message"]) for s in result.get("sections", []) if s.get("flagged"))
-    return figures, tuple(dict.fromkeys(checks)), carried, flags
+    unconfirmed = sum(1 for m in current_all if m.key and not m.is_fact)
+    return figures, tuple(dict.fromkeys(checks)), carried, flags, unconfirmed
+
+
+def _states_facts(check: dict[str, Any]) -> bool:
+    """A check is stated in the memo only if every figure it names may be stated as a fact."""
+    return all(_fact(m) for m in check.get("mentions", []))
+
+
+def _fact(data: dict[str, Any]) -> bool:
+    review = data.get("review") or {}
+    if not data.get("key") or review.get("decision") == "excluded":
+        return False
+    return data.get("confidence", "sure") == "sure" or review.get("decision") in ("confirmed", "corrected")
 
 
 def _first_mentions(mentions: list[Mention], catalog: Catalog) -> dict[tuple[str, str | None], Mention]:
@@ -282,7 +305,12 @@ def _first_mentions(mentions: list[Mention], catalog: Catalog) -> dict[tuple[str
 
 
 def _figure(mention: Mention | None) -> str | None:
-    return format_figure(mention) if mention is not None else None
+    """The figure as the report words it (``超过10万人``, ``零诉讼``); a value the reviewer corrected is
+    written out from the number, since the report's words no longer hold it."""
+    if mention is None:
+        return None
+    corrected = mention.review is not None and mention.review.get("value") is not None
+    return format_figure(mention) if corrected or not mention.written else mention.written
 
 
 def _number(value: float) -> str:

@@ -8,9 +8,11 @@ Key figures: :data:`KEY_METRICS`, a fixed handful of catalog metrics that an enf
 法治政府建设 report usually states and a reviewer compares across agencies — enforcement
 (inspections, cases, penalty decisions, fines), legality review, administrative reconsideration and
 litigation — plus accidents, the headline figure of the emergency bureaus. Keys a user catalog lacks
-are skipped; callers may pass their own ``key_metrics``. Only the stored figures are compared (the
-year-over-year table of :mod:`desktop.core.prior_year`), never the texts: 200 reports take well
-under a second, in a fixed number of queries.
+are skipped; callers may pass their own ``key_metrics``. Only figures that may be stated as facts
+fill these columns: sure ones and those the reviewer confirmed or corrected, never a figure whose key
+is doubtful or that the reviewer excluded. Only the stored figures are compared (the year-over-year
+table of :mod:`desktop.core.prior_year`), never the texts: 200 reports take well under a second, in
+a fixed number of queries.
 """
 
 from __future__ import annotations
@@ -23,14 +25,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from db import models
 from desktop.core.annotations.review import REVIEW_STATUSES
 from desktop.core.annotations.taxonomy import Taxonomy, default_taxonomy
 from desktop.core.metrics.catalog import Catalog
-from desktop.core.metrics.store import default_catalog, from_rows
+from desktop.core.metrics.extract import Mention
+from desktop.core.metrics.reviews import apply_reviews, reviews_for
+from desktop.core.metrics.store import default_catalog, mentions_of_rows
 from desktop.core.prior_year import YearOverYear, year_over_year
 from desktop.core.resources import load_json
 
@@ -98,8 +102,8 @@ def summary_rows(
         .where(models.Report.superseded_by_id.is_(None))
         .order_by(models.Report.agency, models.Report.year, models.Report.id)
     ).all()
-    priors = _priors(session)
-    mentions = _key_mentions(session, keys)
+    priors, shas = _priors(session)
+    mentions = _key_mentions(session, keys, shas, catalog)
     reviews = {r.report_id: r for r in session.scalars(select(models.ReviewState))}
     carried_query = select(models.ComparisonSummary.report_id, models.ComparisonSummary.carried_over)
     carried = {report_id: share for report_id, share in session.execute(carried_query)}
@@ -139,11 +143,18 @@ def summary_rows(
     return rows
 
 
-def _priors(session: Session) -> dict[int, int]:
+def _priors(session: Session) -> tuple[dict[int, int], dict[int, str]]:
     """Each report's prior-year report: the rule of :func:`desktop.core.prior_year.find_prior` (same
-    agency, year before, its current version, else the newest), for all reports in one query."""
+    agency, year before, its current version, else the newest), for all reports in one query; and
+    every report's sha256 (the reviewer's decisions on figures are tied to it)."""
     rows = session.execute(
-        select(models.Report.id, models.Report.agency_key, models.Report.year, models.Report.superseded_by_id)
+        select(
+            models.Report.id,
+            models.Report.agency_key,
+            models.Report.year,
+            models.Report.superseded_by_id,
+            models.Report.sha256,
+        )
     ).all()
     best: dict[tuple[str, int], tuple[bool, int]] = {}
     for row in rows:
@@ -154,22 +165,44 @@ def _priors(session: Session) -> dict[int, int]:
     for row in rows:
         if row.agency_key and row.year and (row.agency_key, row.year - 1) in best:
             found[row.id] = best[(row.agency_key, row.year - 1)][1]
-    return found
+    return found, {row.id: row.sha256 for row in rows}
 
 
-def _key_mentions(session: Session, keys: list[str]) -> dict[int, list[Any]]:
+def _key_mentions(
+    session: Session, keys: list[str], shas: dict[int, str], catalog: Catalog
+) -> dict[int, list[Mention]]:
+    """The key figures of every report that may be stated as facts, with the reviewer's decisions."""
     if not keys:
         return {}
+    reviews = reviews_for(session, shas.values())
+    reviewed = [report_id for report_id, sha in shas.items() if sha in reviews]
+    wanted: ColumnElement[bool] = models.MetricMention.key.in_(keys)
+    if reviewed:  # a figure may have been corrected into (or out of) a key metric
+        wanted = or_(wanted, models.MetricMention.report_id.in_(reviewed))
     query = (
         select(models.MetricMention)
-        .where(models.MetricMention.key.in_(keys))
+        .where(wanted)
         .order_by(models.MetricMention.report_id, models.MetricMention.ordinal)
     )
     grouped: dict[int, list[models.MetricMention]] = defaultdict(list)
     for mention in session.scalars(query):
         grouped[mention.report_id].append(mention)
-    # The year-over-year table reads values, not sentences: no report text needs to be loaded.
-    return {report_id: from_rows(rows, "") for report_id, rows in grouped.items()}
+    # The year-over-year table reads values, not sentences: only reviewed reports' texts are loaded,
+    # to find each decision's figure again.
+    texts: dict[int, str] = {}
+    if reviewed:
+        texts = dict(
+            session.execute(
+                select(models.Report.id, models.Report.clean_text).where(models.Report.id.in_(reviewed))
+            ).all()
+        )
+    found: dict[int, list[Mention]] = {}
+    for report_id, rows in grouped.items():
+        mentions = mentions_of_rows(rows, texts.get(report_id, ""))
+        decisions = reviews.get(shas.get(report_id, ""), [])
+        mentions = apply_reviews(mentions, decisions, texts.get(report_id, ""), catalog)
+        found[report_id] = [m for m in mentions if m.is_fact and m.key in keys]
+    return found
 
 
 def _annotation_counts(session: Session) -> dict[int, dict[tuple[str, str], int]]:

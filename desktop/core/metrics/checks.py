@@ -3,6 +3,8 @@ one metric with two values, stated totals against their listed parts."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,6 +12,8 @@ from typing import Any
 from desktop.core.metrics.catalog import Catalog
 from desktop.core.metrics.extract import Mention
 
+_PARTS_REACH = 400
+"""A parenthesis listing the parts of a total closes within this many characters, or it is not one."""
 RATE_TOLERANCE = 0.05
 """Percentage points: 4388 ÷ 4782 = 91.7608…% is reported as 91.76%."""
 
@@ -36,27 +40,40 @@ def _number(value: float) -> str:
     return f"{value:g}" if abs(value) < 1e7 else f"{value:,.0f}"
 
 
-def _scope_start(text: str, mentions: Sequence[Mention], rate: Mention) -> int:
+class _ByKey:
+    """Mentions of each key in text order, for bisection (a report may hold thousands of figures)."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.starts: dict[str | None, list[int]] = {}
+        self.items: dict[str | None, list[Mention]] = {}
+        for mention in sorted(mentions, key=lambda m: m.start):
+            self.starts.setdefault(mention.key, []).append(mention.start)
+            self.items.setdefault(mention.key, []).append(mention)
+
+    def last_before(self, key: str | None, start: int, end: int) -> Mention | None:
+        """The last mention of ``key`` starting in [start, end)."""
+        starts = self.starts.get(key, [])
+        index = bisect_left(starts, end) - 1
+        return self.items[key][index] if index >= 0 and starts[index] >= start else None
+
+
+def _scope_start(text: str, by_key: _ByKey, rate: Mention) -> int:
     """Counts belong to a rate when they stand in its sentence, after the previous rate and ``；``."""
     start = max(rate.sentence_start, text.rfind("；", rate.sentence_start, rate.start) + 1)
-    earlier = [m.end for m in mentions if m.key == rate.key and m.end <= rate.start]
-    return max([start, *[e for e in earlier if e >= start]])
-
-
-def _nearest(mentions: Sequence[Mention], key: str, start: int, end: int) -> Mention | None:
-    found = [m for m in mentions if m.key == key and start <= m.start < end]
-    return found[-1] if found else None
+    earlier = by_key.last_before(rate.key, start, rate.start)
+    return max(start, earlier.end) if earlier is not None and earlier.end <= rate.start else start
 
 
 def rate_checks(text: str, mentions: Sequence[Mention], catalog: Catalog) -> list[Check]:
     checks = []
+    by_key = _ByKey(mentions)
     for rate in mentions:
         kind = catalog.kinds.get(rate.key or "")
         if kind is None or kind.rate_of is None or rate.qualifier:
             continue
-        start = _scope_start(text, mentions, rate)
-        part = _nearest(mentions, kind.rate_of[0], start, rate.start)
-        whole = _nearest(mentions, kind.rate_of[1], start, rate.start)
+        start = _scope_start(text, by_key, rate)
+        part = by_key.last_before(kind.rate_of[0], start, rate.start)
+        whole = by_key.last_before(kind.rate_of[1], start, rate.start)
         if part is None or whole is None or part.qualifier or whole.qualifier:
             continue
         part_label, whole_label = catalog.label(part.key), catalog.label(whole.key)
@@ -112,7 +129,7 @@ def conflicting_checks(mentions: Sequence[Mention], catalog: Catalog) -> list[Ch
     for mention in mentions:
         if mention.key and not mention.qualifier:
             by_key.setdefault((mention.key, mention.unit), []).append(mention)
-    words = sorted(catalog.triggers(), key=len, reverse=True)
+    words = _words_pattern(catalog)
     for (key, unit), group in by_key.items():
         if len({m.value for m in group}) < 2:
             continue
@@ -137,14 +154,14 @@ def conflicting_checks(mentions: Sequence[Mention], catalog: Catalog) -> list[Ch
     return checks
 
 
-def _scope_words(mention: Mention, words: Sequence[str]) -> frozenset[str]:
-    quote = mention.quote
-    found = set()
-    for word in words:
-        if word in quote:
-            found.add(word)
-            quote = quote.replace(word, "")
-    return frozenset(found)
+def _words_pattern(catalog: Catalog) -> re.Pattern[str]:
+    words = sorted(catalog.triggers(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+def _scope_words(mention: Mention, words: re.Pattern[str]) -> frozenset[str]:
+    """The trigger words of a figure's quote, longest first where they overlap."""
+    return frozenset(words.findall(mention.quote))
 
 
 _COUNT_UNITS = frozenset({"项", "个", "件", "宗", "起", "处", "条"})
@@ -157,16 +174,19 @@ def _same_measure(a: str | None, b: str | None) -> bool:
 def total_checks(text: str, mentions: Sequence[Mention]) -> list[Check]:
     """``共受理85项（…56项、…2项、…22项、…3项）``: the listed parts must add up to the total."""
     checks = []
-    for total in mentions:
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    for total in ordered:
         opening = total.end
         while opening < len(text) and text[opening] not in "（，。；\n" and opening - total.end < 20:
             opening += 1
         if opening >= len(text) or text[opening] != "（":
             continue
-        closing = text.find("）", opening)
+        closing = text.find("）", opening, opening + _PARTS_REACH)
         if closing < 0:
             continue
-        parts = [m for m in mentions if opening < m.start < closing and _same_measure(m.unit, total.unit)]
+        inside = ordered[bisect_right(starts, opening) : bisect_left(starts, closing)]
+        parts = [m for m in inside if _same_measure(m.unit, total.unit)]
         clause = text[max(total.sentence_start, total.start - 30) : total.start]
         stated = any(word in clause for word in ("共", "合计", "总计", "累计")) or text.startswith(
             "其中", opening + 1

@@ -2,17 +2,24 @@
 
 Only numbers that carry a measure word (or ``%``) are figures; years, dates, document numbers,
 heading numbers, codes in quotes (“1310”, “1+6+3”) and hotlines have none, or are ruled out here.
+So are numbers inside names and slogans: 《…十件实事工作方案》, “四个深化年”, 八个新突破, 两人以上执法.
+
+Every scan here is linear in the length of the text: each regular expression is matched once from
+left to right, runs of Chinese numerals are taken whole, and every look-around is a fixed number of
+characters (a report of 30,000 repeated numerals once took minutes).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 UNITS = (
-    "个百分点", "百分点", "家（次）", "家(次)", "人次", "家次", "场次", "户次", "宗次", "万元", "亿元",
-    "元", "%", "％", "家", "次", "起", "人", "名", "项", "件", "场", "期", "份", "宗", "个", "处", "条",
-    "批", "户", "所", "篇", "本", "轮", "班", "册", "张", "台", "辆", "支", "座", "类", "种", "套",
+    "个百分点", "百分点", "家（次）", "家(次)", "人次", "家次", "场次", "户次", "宗次", "件次", "批次",
+    "万元", "亿元", "元", "%", "％", "家", "次", "起", "人", "名", "项", "件", "场", "期", "份", "宗",
+    "个", "处", "条", "批", "户", "所", "篇", "本", "轮", "班", "册", "张", "台", "辆", "支", "座",
+    "类", "种", "套", "部", "卷",
 )  # fmt: skip
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _QUALIFIER_BEFORE = {"约": "约", "近": "近", "超过": "超", "超": "超", "突破": "超", "逾": "超"}
@@ -38,11 +45,26 @@ _CN_DIGIT = {
     "九": 9,
 }
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
-_CN_COUNT_UNITS = "场次|人次|家次|次|起|人|名|项|件|场|期|份|宗|家|个|批|轮|条|处|篇"
-CHINESE_RE = re.compile(
-    rf"(?P<qb>{_QUALIFIER_RE})?(?P<cn>[一二两三四五六七八九十百千]+)(?P<qa>余|多)?(?P<unit>{_CN_COUNT_UNITS})"
+_CN_COUNT_UNITS = (
+    "场次|人次|家次|户次|件次|次|起|人|名|项|件|场|期|份|宗|家|户|个|批|轮|条|处|篇|所|部|卷|张|班"
 )
-ZERO_RE = re.compile(r"零(?P<word>[\u4e00-\u9fff]{2})")
+_CN_RUN_RE = re.compile(r"[一二两三四五六七八九十百千]+")
+_CN_AFTER_RE = re.compile(rf"(?P<qa>余|多)?(?P<unit>{_CN_COUNT_UNITS})(?P<qa3>以上|左右)?")
+_CN_SLOGAN_UNITS = frozenset("个件项条类种大批张部所篇")
+"""Measure words after which a Chinese numeral and a noun make a name: 三个年, 十件实事, 八个新突破."""
+_FIGURE_AFTER = frozenset("，。；：、！？,.;:!?）)”’」』》 \t\n\r　")
+_PUNCTUATION = frozenset("，。；：、！？,.;:!?（）()“”‘’「」『』《》〔〕【】[]…—- \t\n\r　")
+_WORD_AFTER_UNIT = {
+    "人": "民", "条": "例件", "处": "罚理置", "名": "单录", "项": "目", "部": "门署",
+    "场": "所", "家": "庭", "台": "账", "座": "谈", "班": "子", "本": "级",
+}  # fmt: skip
+"""A measure word that is really the first half of a word: 12人民…, 3部门, 5项目, 120场所."""
+_DURATION_AFTER = ("工作日", "自然日", "小时", "星期", "季度", "月", "周")
+"""``3个工作日``, ``6个月``: a duration, not a count."""
+_QUOTED_LIMIT = 15
+"""Longest “…” whose numbers are a name or slogan (“四个深化年”) rather than a stated figure."""
+_TITLE_LIMIT = 80
+"""Longest 《…》 that is taken for a title (an unclosed 《 must not swallow the report)."""
 
 
 @dataclass(frozen=True)
@@ -99,27 +121,89 @@ def _is_code(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"[.．、]\D", text[end : end + 2])) and not text[end : end + 1].isdigit()
 
 
+def _not_a_measure(text: str, token: NumberToken) -> bool:
+    """The measure word begins another word (``12部门``) or counts time (``3个工作日``)."""
+    if token.qualifier is not None and token.qualifier in ("以上", "左右"):
+        return False
+    following = text[token.end : token.end + 1]
+    if token.unit in _WORD_AFTER_UNIT and following and following in _WORD_AFTER_UNIT[token.unit]:
+        return True
+    return token.unit == "个" and text.startswith(_DURATION_AFTER, token.end)
+
+
+def _threshold(text: str, token: NumberToken) -> bool:
+    """``两人以上执法``, ``500人以上的企业``: 以上 followed by words is a threshold, not a count."""
+    if token.qualifier != "以上":
+        return False
+    following = text[token.end : token.end + 1]
+    return bool(following) and following not in _PUNCTUATION
+
+
+class _Names:
+    """Spans of short quotations and book titles, found in one pass: numbers there are names."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for opening, closing, limit in (("“", "”", _QUOTED_LIMIT), ("《", "》", _TITLE_LIMIT)):
+            position = text.find(opening)
+            while position >= 0:
+                end = text.find(closing, position + 1, position + 2 + limit)
+                stop = text.find("\n", position + 1, end) if end >= 0 else -1
+                if end >= 0 and stop < 0 and text.find(opening, position + 1, end) < 0:
+                    self.starts.append(position)
+                    self.ends.append(end)
+                    position = text.find(opening, end + 1)
+                else:
+                    position = text.find(opening, position + 1)
+        order = sorted(range(len(self.starts)), key=self.starts.__getitem__)
+        self.starts = [self.starts[i] for i in order]
+        self.ends = [self.ends[i] for i in order]
+
+    def inside(self, start: int, end: int) -> bool:
+        index = bisect_right(self.starts, start) - 1
+        return index >= 0 and self.starts[index] < start and end <= self.ends[index]
+
+
 def find_numbers(text: str) -> list[NumberToken]:
     """Every figure-like number in ``text``, in order; numbers without a measure word are skipped."""
-    tokens = [t for m in ARABIC_RE.finditer(text) if (t := _arabic(text, m))]
-    taken = [(t.start, t.end) for t in tokens]
-    for m in CHINESE_RE.finditer(text):
-        token = _chinese(text, m)
-        if token and not any(s < token.end and token.start < e for s, e in taken):
-            tokens.append(token)
-    tokens.sort(key=lambda t: t.start)
-    return tokens
+    names = _Names(text)
+    arabic = [t for m in ARABIC_RE.finditer(text) if (t := _arabic(text, m))]
+    chinese = [t for m in _CN_RUN_RE.finditer(text) if (t := _chinese(text, m))]
+    tokens = _merge(arabic, chinese)
+    return [
+        t
+        for t in tokens
+        if not names.inside(t.start, t.end) and not _threshold(text, t) and not _not_a_measure(text, t)
+    ]
+
+
+def _merge(arabic: list[NumberToken], chinese: list[NumberToken]) -> list[NumberToken]:
+    """Both lists are in text order; a Chinese numeral overlapping an Arabic figure is dropped."""
+    merged: list[NumberToken] = []
+    index = 0
+    for token in chinese:
+        while index < len(arabic) and arabic[index].end <= token.start:
+            merged.append(arabic[index])
+            index += 1
+        if index < len(arabic) and arabic[index].start < token.end:
+            continue
+        merged.append(token)
+    merged.extend(arabic[index:])
+    return merged
 
 
 def _arabic(text: str, m: re.Match[str]) -> NumberToken | None:
     unit = m.group("unit")
-    if not unit or _is_code(text, m.start("num"), m.end("num2") if m.group("num2") else m.end("num")):
+    magnitude = m.group("mult")
+    if not unit and not (magnitude and _bare_magnitude(text, m)):
+        return None
+    if _is_code(text, m.start("num"), m.end("num2") if m.group("num2") else m.end("num")):
         return None
     if m.group("dash") and not m.group("num2"):
         return None
     value = float(m.group("num").replace(",", ""))
     second = float(m.group("num2")) if m.group("num2") else None
-    magnitude = m.group("mult")
     factor = {"万": 10_000, "亿": 100_000_000}.get(magnitude or "", 1)
     if magnitude and unit in ("元",):
         unit, factor = magnitude + unit, 1  # money stays in 万元/亿元 as written
@@ -132,9 +216,20 @@ def _arabic(text: str, m: re.Match[str]) -> NumberToken | None:
     return NumberToken(start, m.end(), _tidy(value), unit, qualifier, low, high, m.group(0), magnitude)
 
 
-def _chinese(text: str, m: re.Match[str]) -> NumberToken | None:
-    numeral = m.group("cn")
-    if m.start("cn") and text[m.start("cn") - 1] in "第届周":
+def _bare_magnitude(text: str, m: re.Match[str]) -> bool:
+    """``总阅读量超1850万。``: a magnitude with no measure word, closing its clause, is a count."""
+    following = text[m.end() : m.end() + 1]
+    return not following or following in _FIGURE_AFTER
+
+
+def _chinese(text: str, run: re.Match[str]) -> NumberToken | None:
+    """A whole run of Chinese numerals followed by a measure word (``十余次``, ``三四次``, ``两起``)."""
+    numeral = run.group(0)
+    after = _CN_AFTER_RE.match(text, run.end())
+    if after is None:
+        return None
+    start = run.start()
+    if start and text[start - 1] in "第届周":
         return None
     span = _range(numeral)
     if span is None:
@@ -142,12 +237,19 @@ def _chinese(text: str, m: re.Match[str]) -> NumberToken | None:
     low, high = span
     if high < 2:
         return None  # 一次性, 一起, 一批: "one" is almost never a reported count in prose
-    qualifier = _qualifier(m.group("qb"), m.group("qa"))
-    start = m.start("qb") if m.group("qb") else m.start("cn")
-    bounded_low, bounded_high = _bounds(float(low), qualifier) if low == high else (float(low), float(high))
-    return NumberToken(
-        start, m.end(), float(low), m.group("unit"), qualifier, bounded_low, bounded_high, m.group(0)
+    unit = after.group("unit")
+    end = after.end()
+    following = text[end : end + 1]
+    if unit in _CN_SLOGAN_UNITS and following and following not in _PUNCTUATION and following != "等":
+        return None  # 三个年, 十件实事, 八个新突破: a name, not a count
+    qualifier_before = next(
+        (q for q in ("超过", "突破", "约", "近", "超", "逾") if text.endswith(q, 0, start)), None
     )
+    qualifier = _qualifier(qualifier_before, after.group("qa"), after.group("qa3"))
+    if qualifier_before:
+        start -= len(qualifier_before)
+    bounded_low, bounded_high = _bounds(float(low), qualifier) if low == high else (float(low), float(high))
+    return NumberToken(start, end, float(low), unit, qualifier, bounded_low, bounded_high, text[start:end])
 
 
 def _range(numeral: str) -> tuple[int, int] | None:

@@ -1,4 +1,9 @@
-"""Figures in the library: stored at import, recomputed when the metric catalog changes."""
+"""Figures in the library: stored at import, recomputed when the metric catalog or the rules change.
+
+Reading figures back (:func:`from_rows`) applies the reviewer's decisions
+(:mod:`desktop.core.metrics.reviews`): excluded figures are left out and corrected ones carry the
+reviewer's key and value, wherever figures are used (panel, comparison, memo, summary).
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,18 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload, sessionmaker, undefer
+from sqlalchemy.orm import Session, object_session, selectinload, sessionmaker, undefer
 
 from db import models
 from desktop.core.metrics.catalog import Catalog, load_catalog
 from desktop.core.metrics.checks import run_checks
-from desktop.core.metrics.extract import Mention, extract_metrics
+from desktop.core.metrics.extract import SURE, Mention, extract_metrics
+from desktop.core.metrics.reviews import apply_reviews, reviews_for
+from desktop.core.metrics.sector import classify_sector
 from desktop.core.text.offsets import OffsetMap
 
 CATALOG_SETTING = "metrics_catalog_digest"
+_WRITTEN_LIMIT = 80
 
 
 @lru_cache(maxsize=1)
@@ -43,12 +51,16 @@ def to_rows(mentions: Sequence[Mention]) -> list[models.MetricMention]:
             sentence_end=m.sentence_end,
             quote=m.quote,
             section_kind=m.section_kind,
+            confidence=m.confidence,
+            doubt=m.doubt,
+            written=m.written[:_WRITTEN_LIMIT],
         )
         for index, m in enumerate(mentions)
     ]
 
 
-def from_rows(rows: Sequence[models.MetricMention], text: str) -> list[Mention]:
+def mentions_of_rows(rows: Sequence[models.MetricMention], text: str) -> list[Mention]:
+    """Stored figures as mentions, as extracted (no reviewer decisions applied)."""
     return [
         Mention(
             key=r.key,
@@ -65,9 +77,46 @@ def from_rows(rows: Sequence[models.MetricMention], text: str) -> list[Mention]:
             sentence_end=r.sentence_end,
             quote=r.quote,
             section_kind=r.section_kind,
+            confidence=r.confidence or SURE,
+            doubt=r.doubt,
+            written=r.written or (text[r.start : r.end] if text else ""),
+            id=r.id,
         )
         for r in rows
     ]
+
+
+def from_rows(
+    rows: Sequence[models.MetricMention],
+    text: str,
+    catalog: Catalog | None = None,
+    *,
+    keep_excluded: bool = False,
+) -> list[Mention]:
+    """Stored figures of one report as mentions, with the reviewer's decisions applied.
+
+    ``text`` is the report's cleaned text ("" when not loaded: decisions then match by stored offsets).
+    Excluded figures are left out unless ``keep_excluded``.
+    """
+    mentions = mentions_of_rows(rows, text)
+    session = object_session(rows[0]) if rows else None
+    if session is None:
+        return mentions
+    report_ids = {r.report_id for r in rows}
+    shas = dict(
+        session.execute(
+            select(models.Report.id, models.Report.sha256).where(models.Report.id.in_(report_ids))
+        ).all()
+    )
+    reviews = reviews_for(session, shas.values())
+    if not reviews:
+        return mentions
+    catalog = catalog or default_catalog()
+    result: list[Mention] = []
+    for report_id, sha in shas.items():
+        own = [m for m, r in zip(mentions, rows, strict=True) if r.report_id == report_id]
+        result += apply_reviews(own, reviews.get(sha, []), text, catalog, keep_excluded=keep_excluded)
+    return sorted(result, key=lambda m: m.start) if len(shas) > 1 else result
 
 
 def stored_digest(session: Session) -> str | None:
@@ -101,14 +150,15 @@ def recompute_all(
                 options=[undefer(models.Report.clean_text), selectinload(models.Report.sections)],
             )
             if report is not None:
-                report.metrics = to_rows(extract_metrics(report.clean_text, report.sections, catalog))
+                found = extract_metrics(report.clean_text, report.sections, catalog, agency=report.agency)
+                report.metrics = to_rows(found)
     with sessions.begin() as session:
         remember_digest(session, catalog.digest)
     return len(ids)
 
 
 def ensure_current(sessions: sessionmaker[Session], catalog: Catalog) -> bool:
-    """Recompute stored figures when the catalog changed since they were extracted."""
+    """Recompute stored figures when the catalog or the rules changed since they were extracted."""
     with sessions() as session:
         current = stored_digest(session) == catalog.digest
     if not current:
@@ -116,8 +166,25 @@ def ensure_current(sessions: sessionmaker[Session], catalog: Catalog) -> bool:
     return not current
 
 
+def report_figures(
+    session: Session, report: models.Report, catalog: Catalog | None = None, *, keep_excluded: bool = False
+) -> list[Mention]:
+    """The figures of a loaded report (its clean text loaded), as the reviewer left them."""
+    rows = session.scalars(
+        select(models.MetricMention)
+        .where(models.MetricMention.report_id == report.id)
+        .order_by(models.MetricMention.ordinal)
+    ).all()
+    return from_rows(rows, report.clean_text, catalog, keep_excluded=keep_excluded)
+
+
 def report_metrics(session: Session, report_id: int, catalog: Catalog) -> dict[str, Any] | None:
-    """The ``reviewdesk metrics --json`` object, with offsets into the cleaned and original text."""
+    """The ``reviewdesk metrics --json`` object, with offsets into the cleaned and original text.
+
+    Every figure is listed, excluded ones too (``review.decision``), each with its ``id``, its
+    ``confidence`` (``sure``/``doubtful``), the reason for a doubt, and ``fact``: whether the memo and
+    the summary may state it. Checks run on the figures as the reviewer left them.
+    """
     report = session.get(
         models.Report,
         report_id,
@@ -125,17 +192,20 @@ def report_metrics(session: Session, report_id: int, catalog: Catalog) -> dict[s
     )
     if report is None:
         return None
-    rows = session.scalars(
-        select(models.MetricMention)
-        .where(models.MetricMention.report_id == report_id)
-        .order_by(models.MetricMention.ordinal)
-    ).all()
-    mentions = from_rows(rows, report.clean_text)
+    mentions = report_figures(session, report, catalog, keep_excluded=True)
     offsets = OffsetMap.from_bytes(report.offset_map)
     figures = []
     for mention in mentions:
         data = mention.as_json()
+        data["fact"] = mention.is_fact
         data["original_start"], data["original_end"] = offsets.to_original(mention.start, mention.end)
         figures.append(data)
-    checks = [c.as_json() for c in run_checks(report.clean_text, mentions, catalog)]
-    return {"report_id": report_id, "metrics": figures, "checks": checks}
+    kept = [m for m in mentions if m.decision != "excluded"]
+    checks = [c.as_json() for c in run_checks(report.clean_text, kept, catalog)]
+    sector = classify_sector(report.agency, report.clean_text, catalog)
+    return {
+        "report_id": report_id,
+        "sector": sector.as_json(catalog),
+        "metrics": figures,
+        "checks": checks,
+    }
