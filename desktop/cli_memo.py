@@ -36,7 +36,7 @@ def add_parsers(
 def _cmd_export_memo(library: Library, args: argparse.Namespace) -> int:
     from desktop.cli import emit, fail, say
     from desktop.core.annotations import AnnotationError
-    from desktop.core.export.memo_content import MemoError, gather_memo
+    from desktop.core.export.memo_content import MemoError, gather_memo, memo_cautions
     from desktop.core.export.memo_docx import render_memo
     from desktop.core.metrics.catalog import CatalogError
     from desktop.core.metrics.store import default_catalog, ensure_current
@@ -51,6 +51,7 @@ def _cmd_export_memo(library: Library, args: argparse.Namespace) -> int:
         )
     except (MemoError, AnnotationError, CatalogError) as error:
         return fail(str(error))
+    cautions = memo_cautions(data)
     if getattr(args, "json", False):
         emit(
             {
@@ -62,6 +63,9 @@ def _cmd_export_memo(library: Library, args: argparse.Namespace) -> int:
                 "resolved": data.resolved_count,
                 "missing_sections": [p.kind for p in data.parts if p.required and not p.present],
                 "prior_id": data.prior_id,
+                "agency_confirmed": data.agency is not None,
+                "unconfirmed_figures": data.unconfirmed_figures,
+                "cautions": cautions,
             }
         )
         return 0
@@ -72,6 +76,8 @@ def _cmd_export_memo(library: Library, args: argparse.Namespace) -> int:
     if data.resolved_count:
         notes.append(f"已处理未列入 {data.resolved_count} 条")
     say("    " + "，".join(notes) + "。")
+    for caution in cautions:
+        say("    注意：" + caution)
     return 0
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 if TYPE_CHECKING:
     from desktop.core.exchange.merge import ImportStats
+    from desktop.core.export.memo_content import MemoData
     from desktop.ui.main_window import MainWindow
 
 
@@ -101,14 +102,66 @@ class ExportFlow(QObject):
     # Review memo -------------------------------------------------------------------------
 
     def choose_memo(self) -> None:
-        report_id = self.window.report_view.report_id
-        if report_id is None or self.window.library is None:
+        report_id, library = self.window.report_view.report_id, self.window.library
+        if report_id is None or library is None:
             self.window.statusBar().showMessage(
                 QCoreApplication.translate("ExportFlow", "请先选择一份报告。"), 5000
             )
             return
-        header = self.window.model.report_at(self.window.model.row_of(report_id))
-        stem = f"{header.agency or ''}{header.year or ''}" if header else ""
+        self.window.report_view.review.flush()  # the conclusion being typed belongs in the memo
+
+        def work(_context: Any) -> MemoData:
+            from desktop.core.export.memo_content import gather_memo
+            from desktop.core.metrics.store import default_catalog, ensure_current
+
+            ensure_current(library.sessions, default_catalog())
+            with library.sessions() as session:
+                return gather_memo(session, report_id)
+
+        def failed(error: BaseException, _trace: str) -> None:
+            QMessageBox.warning(self.window, QCoreApplication.translate("ExportFlow", "未能完成"), str(error))
+
+        self.window.runner.run(work, lambda data: self._memo_checked(report_id, data), failed)
+
+    def memo_cautions(self, data: MemoData) -> list[str]:
+        """What the reviewer should know before the memo leaves the office (cf. ``memo_cautions``)."""
+        cautions = []
+        if data.agency is None:
+            cautions.append(
+                QCoreApplication.translate(
+                    "ExportFlow",
+                    "报告单位尚未确认（识别为“%1”），审查意见中不写单位名称。请先在“更正报告信息”中确认报告单位。",
+                ).replace("%1", data.agency_unconfirmed or "—")
+            )
+        if data.unconfirmed_figures:
+            cautions.append(
+                QCoreApplication.translate(
+                    "ExportFlow", "有 %1 项数据的归类存疑且未经确认，未写入审查意见的数据对比表。"
+                ).replace("%1", str(data.unconfirmed_figures))
+            )
+        if not data.conclusion:
+            cautions.append(QCoreApplication.translate("ExportFlow", "尚未填写总体审查结论。"))
+        return cautions
+
+    def _memo_checked(self, report_id: int, data: MemoData) -> None:
+        cautions = self.memo_cautions(data)
+        if cautions:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                QCoreApplication.translate("ExportFlow", "导出审查意见"),
+                QCoreApplication.translate("ExportFlow", "导出前请注意："),
+                QMessageBox.StandardButton.NoButton,
+                self.window,
+            )
+            box.setInformativeText("\n".join("• " + c for c in cautions))
+            go_on = box.addButton(
+                QCoreApplication.translate("ExportFlow", "仍然导出"), QMessageBox.ButtonRole.AcceptRole
+            )
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is not go_on:
+                return
+        stem = f"{data.agency or ''}{data.year or ''}"
         name = _safe_name(stem + QCoreApplication.translate("ExportFlow", "年度报告审查意见")) + ".docx"
         target = self._save_name(
             QCoreApplication.translate("ExportFlow", "导出审查意见"),

@@ -716,151 +716,178 @@
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="68"/>
+        <location filename="../../desktop/ui/export_flow.py" line="69"/>
+        <location filename="../../desktop/ui/export_flow.py" line="122"/>
         <source>未能完成</source>
         <translation>Could Not Finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="91"/>
+        <location filename="../../desktop/ui/export_flow.py" line="92"/>
         <source>导出原始文件</source>
         <translation>Export Original File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="93"/>
+        <location filename="../../desktop/ui/export_flow.py" line="94"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="98"/>
+        <location filename="../../desktop/ui/export_flow.py" line="99"/>
         <source>已导出原始文件：</source>
         <translation>Original file exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="107"/>
+        <location filename="../../desktop/ui/export_flow.py" line="108"/>
         <source>请先选择一份报告。</source>
         <translation>Choose a report first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="112"/>
+        <location filename="../../desktop/ui/export_flow.py" line="165"/>
         <source>年度报告审查意见</source>
         <translation> annual report review memo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="114"/>
+        <location filename="../../desktop/ui/export_flow.py" line="151"/>
+        <location filename="../../desktop/ui/export_flow.py" line="167"/>
         <source>导出审查意见</source>
         <translation>Export Review Memo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="116"/>
+        <location filename="../../desktop/ui/export_flow.py" line="131"/>
+        <source>报告单位尚未确认（识别为“%1”），审查意见中不写单位名称。请先在“更正报告信息”中确认报告单位。</source>
+        <translation>The issuing agency is not confirmed (recognised as “%1”), so the memo does not name it. Confirm the agency first in Correct Report Metadata.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="138"/>
+        <source>有 %1 项数据的归类存疑且未经确认，未写入审查意见的数据对比表。</source>
+        <translation>%1 figures whose meaning is doubtful and unconfirmed are left out of the memo&apos;s figures table.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="143"/>
+        <source>尚未填写总体审查结论。</source>
+        <translation>No overall conclusion has been written yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="152"/>
+        <source>导出前请注意：</source>
+        <translation>Before exporting, please note:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="158"/>
+        <source>仍然导出</source>
+        <translation>Export Anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_flow.py" line="169"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="136"/>
+        <location filename="../../desktop/ui/export_flow.py" line="189"/>
         <source>正在生成审查意见…</source>
         <translation>Writing the review memo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="138"/>
+        <location filename="../../desktop/ui/export_flow.py" line="191"/>
         <source>已导出审查意见：</source>
         <translation>Review memo exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="146"/>
+        <location filename="../../desktop/ui/export_flow.py" line="199"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 表格（UTF-8） (*.csv)</source>
         <translation>Excel workbooks (*.xlsx);;CSV tables, UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="148"/>
+        <location filename="../../desktop/ui/export_flow.py" line="201"/>
         <source>导出审阅汇总</source>
         <translation>Export Review Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="149"/>
+        <location filename="../../desktop/ui/export_flow.py" line="202"/>
         <source>审阅汇总</source>
         <translation>review summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="168"/>
+        <location filename="../../desktop/ui/export_flow.py" line="221"/>
         <source>已导出审阅汇总（%1 份报告）：</source>
         <translation>Review summary exported (%1 reports): </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="172"/>
+        <location filename="../../desktop/ui/export_flow.py" line="225"/>
         <source>正在汇总…</source>
         <translation>Summarising…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="180"/>
+        <location filename="../../desktop/ui/export_flow.py" line="233"/>
         <source>批注包</source>
         <translation>annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="182"/>
-        <location filename="../../desktop/ui/export_flow.py" line="190"/>
+        <location filename="../../desktop/ui/export_flow.py" line="235"/>
+        <location filename="../../desktop/ui/export_flow.py" line="243"/>
         <source>导出批注包</source>
         <translation>Export Annotation Package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="184"/>
+        <location filename="../../desktop/ui/export_flow.py" line="237"/>
         <source>ReviewDesk 批注包 (*.rdpkg)</source>
         <translation>ReviewDesk annotation packages (*.rdpkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="191"/>
+        <location filename="../../desktop/ui/export_flow.py" line="244"/>
         <source>是否把原始报告文件一并放入批注包？
 对方资料库中没有这些报告时，可以随批注一起导入。</source>
         <translation>Put the original report files in the package too?
 A colleague whose library lacks these reports can then import them with the annotations.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="212"/>
+        <location filename="../../desktop/ui/export_flow.py" line="265"/>
         <source>已导出 %1 条批注：</source>
         <translation>%1 annotations exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="216"/>
+        <location filename="../../desktop/ui/export_flow.py" line="269"/>
         <source>正在导出批注包…</source>
         <translation>Exporting the annotation package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="223"/>
+        <location filename="../../desktop/ui/export_flow.py" line="276"/>
         <source>导入批注包</source>
         <translation>Import Annotation Package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="225"/>
+        <location filename="../../desktop/ui/export_flow.py" line="278"/>
         <source>ReviewDesk 批注包 (*.rdpkg);;所有文件 (*)</source>
         <translation>ReviewDesk annotation packages (*.rdpkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="239"/>
+        <location filename="../../desktop/ui/export_flow.py" line="292"/>
         <source>正在导入批注包…</source>
         <translation>Importing the annotation package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="247"/>
+        <location filename="../../desktop/ui/export_flow.py" line="300"/>
         <source>新增 %1 条，更新 %2 条，未变 %3 条，冲突 %4 条，待对应报告 %5 条。</source>
         <translation>%1 added, %2 updated, %3 unchanged, %4 in conflict, %5 waiting for their report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="257"/>
+        <location filename="../../desktop/ui/export_flow.py" line="310"/>
         <source>随包导入报告 %1 份。</source>
         <translation> %1 reports imported from the package.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="265"/>
+        <location filename="../../desktop/ui/export_flow.py" line="318"/>
         <source>有批注在两边都被修改过。现在处理冲突吗？</source>
         <translation>Some annotations were edited on both sides. Resolve the conflicts now?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="268"/>
-        <location filename="../../desktop/ui/export_flow.py" line="274"/>
+        <location filename="../../desktop/ui/export_flow.py" line="321"/>
+        <location filename="../../desktop/ui/export_flow.py" line="327"/>
         <source>批注包已导入</source>
         <translation>Annotation Package Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="276"/>
+        <location filename="../../desktop/ui/export_flow.py" line="329"/>
         <source>批注包已导入：</source>
         <translation>Annotation package imported: </translation>
     </message>

@@ -118,3 +118,33 @@ def test_packages_carry_annotations_between_two_reviewers_with_conflicts_resolve
         assert view.comment == "B：建议补充原因分析。" and view.start is not None
     finally:
         other.close()
+
+
+def test_memo_export_warns_about_an_unconfirmed_agency(
+    qtbot: QtBot, library: Library, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from tests.test_memo_confirmed import UNSURE
+
+    window = make_window(qtbot, library, tmp_path / "s.ini")
+    path = tmp_path / "report.txt"
+    path.write_text(UNSURE, encoding="utf-8")
+    [outcome] = import_and_wait(qtbot, window, [path])
+    qtbot.waitUntil(lambda: window.report_view.report_id == outcome.report_id)
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.informativeText())
+            box.button(QMessageBox.StandardButton.Cancel).click()  # no file dialog follows
+        else:
+            QTimer.singleShot(50, answer)
+
+    QTimer.singleShot(50, answer)
+    window.exports.choose_memo()
+    qtbot.waitUntil(lambda: bool(seen), timeout=30000)
+    assert "报告单位尚未确认" in seen[0] and "市司法局" in seen[0]
+    assert "尚未填写总体审查结论" in seen[0]

@@ -28,6 +28,7 @@ from desktop.core.metrics.store import default_catalog, from_rows, report_metric
 from desktop.core.prior_year import YearOverYear, compare_in_library, find_prior, year_over_year
 from desktop.core.resources import load_json
 from desktop.core.sections import REQUIRED_KINDS
+from desktop.core.text.headings import numeral_text
 
 PART_KINDS = (*REQUIRED_KINDS, "other")
 """The five parts a report must cover (the fifth, 其他需要报告的情况, is optional in practice)."""
@@ -94,6 +95,7 @@ class SectionGroup:
 class MemoData:
     report_id: int
     agency: str | None
+    """The issuing agency, only when it is confident or the reviewer confirmed it."""
     year: int | None
     report_title: str
     """The report's own title, or the standard title when the importer had to make one up."""
@@ -122,6 +124,8 @@ class MemoData:
     conclusion: str
     unconfirmed_figures: int = 0
     """Keyed figures left out of the memo because their key is doubtful and nobody confirmed them."""
+    agency_unconfirmed: str | None = None
+    """The agency as recognised when nobody confirmed it: kept out of the memo, named in the cautions."""
 
     @property
     def memo_title(self) -> str:
@@ -161,6 +165,8 @@ def gather_memo(
         raise MemoError(f"资料库中没有编号为 {report_id} 的报告，无法生成审查意见。")
     title = (report.title or "").strip().strip("《》")
     generated = report.title_generated or not title
+    # An unsure agency never reaches the memo as fact: the reviewer confirms it first.
+    agency = report.agency if report.agency_confident else None
     views = list_annotations(session, report, taxonomy)
     placed = [v for v in views if not v.orphan]
     open_views = [v for v in placed if not _resolved(v, taxonomy)]
@@ -169,9 +175,10 @@ def gather_memo(
     figures, checks, carried, flags, unconfirmed = _comparison(session, report, prior, catalog)
     return MemoData(
         report_id=report_id,
-        agency=report.agency,
+        agency=agency,
+        agency_unconfirmed=None if report.agency_confident else report.agency,
         year=report.year,
-        report_title=standard_title(report.agency, report.year) if generated else title,
+        report_title=standard_title(agency, report.year) if generated else title,
         title_generated=generated,
         report_date=report.report_date,
         written_date=report.written_date,
@@ -376,16 +383,42 @@ def _group(
     return tuple(groups)
 
 
+def memo_cautions(data: MemoData) -> list[str]:
+    """What the reviewer should know before sending the memo (the GUI words these itself)."""
+    cautions = []
+    if data.agency_unconfirmed is not None or data.agency is None:
+        seen = f"（识别为“{data.agency_unconfirmed}”）" if data.agency_unconfirmed else ""
+        cautions.append(
+            f"报告单位尚未确认{seen}，审查意见中不写单位名称。请先在“更正报告信息”中确认报告单位。"
+        )
+    if data.unconfirmed_figures:
+        cautions.append(
+            f"有 {data.unconfirmed_figures} 项数据的归类存疑且未经确认，未写入审查意见的数据对比表。"
+        )
+    if not data.conclusion:
+        cautions.append("尚未填写总体审查结论。")
+    return cautions
+
+
 def _place(start: int, level1: list[models.Section]) -> tuple[int, str]:
     for index, section in enumerate(level1):
         if section.start <= start < section.end:
-            numeral = section.number.rstrip("、.．，, ")
-            return index + 1, f"第{numeral}部分“{section.title}”"
+            return index + 1, f"第{_part_numeral(section.number, index)}部分“{section.title}”"
     if not level1:
         return 0, "报告正文"
     if start < level1[0].start:
         return 0, "标题、主送及开头部分"
     return len(level1) + 1, "落款及其他部分"
+
+
+def _part_numeral(number: str, index: int) -> str:
+    """``一、`` → 一; ``第二部分`` → 二; a part without a number (or numbered ``1．``) by its position."""
+    numeral = number.strip().rstrip("、.．，, ")
+    if numeral.startswith("第") and numeral.endswith("部分"):
+        numeral = numeral[1:-2]
+    if not numeral or not all(ch in "一二三四五六七八九十" for ch in numeral):
+        numeral = numeral_text(index + 1)
+    return numeral
 
 
 def short_quote(quote: str, limit: int = QUOTE_LIMIT) -> str:

@@ -46,7 +46,7 @@ def _basics(w: DocWriter, data: MemoData, today: date) -> None:
         f"{label}：{chinese_date(d) if d else '未注明'}" for label, d in dates if d or label != "成文日期"
     ]
     for line in (
-        f"报告单位：{data.agency or '未能识别'}。",
+        f"报告单位：{data.agency or ('未经确认' if data.agency_unconfirmed else '未能识别')}。",
         f"报告年度：{f'{data.year}年度' if data.year else '未能识别'}。",
         f"报告标题：《{data.report_title}》{generated}。",
         "；".join(shown) + "。",
