@@ -201,3 +201,42 @@ def test_command_line(library: Library, tmp_path: Path, capsys: pytest.CaptureFi
     assert "不支持" in capsys.readouterr().err
     with library.sessions() as session:
         assert session.scalars(select(models.Report.id)).all()
+
+
+def test_summary_follows_the_prior_report_the_reviewer_chose(library: Library, tmp_path: Path) -> None:
+    """Pairing in the summary is the comparison's pairing: a chosen prior, or none when refused."""
+    from desktop.core.identity_links import choose_prior, reset_prior
+
+    ids = []
+    for name in ("shili_2023.docx", "shili_2024.docx"):
+        outcome = import_file(library.sessions, sample(name))
+        assert outcome.ok and outcome.report_id is not None
+        ids.append(outcome.report_id)
+    other = tmp_path / "partial.txt"
+    other.write_text(PARTIAL.replace("2024年", "2023年").replace("2025年", "2024年"), encoding="utf-8")
+    outcome = import_file(library.sessions, other)
+    assert outcome.ok and outcome.report_id is not None
+    update_derived(library.sessions, [*ids, outcome.report_id])
+
+    def prior_of(report_id: int) -> int | None:
+        with library.sessions() as session:
+            return next(r.prior_id for r in summary_rows(session) if r.report_id == report_id)
+
+    assert prior_of(ids[1]) == ids[0]  # the same confident agency, the year before
+    with library.sessions.begin() as session:
+        current = session.get(models.Report, ids[1])
+        chosen = session.get(models.Report, outcome.report_id)
+        assert current is not None and chosen is not None
+        choose_prior(session, current, chosen, by="审阅人")
+    assert prior_of(ids[1]) == outcome.report_id
+    with library.sessions.begin() as session:
+        current = session.get(models.Report, ids[1])
+        assert current is not None
+        choose_prior(session, current, None, by="审阅人")
+    assert prior_of(ids[1]) is None
+    with library.sessions.begin() as session:
+        current = session.get(models.Report, ids[1])
+        assert current is not None
+        reset_prior(session, current)
+        assert find_prior(session, current) is not None
+    assert prior_of(ids[1]) == ids[0]

@@ -144,27 +144,52 @@ def summary_rows(
 
 
 def _priors(session: Session) -> tuple[dict[int, int], dict[int, str]]:
-    """Each report's prior-year report: the rule of :func:`desktop.core.prior_year.find_prior` (same
-    agency, year before, its current version, else the newest), for all reports in one query; and
+    """Each report's prior-year report by the rule of :func:`desktop.core.prior_year.prior_choice`
+    (the reviewer's choice first, else the same confident agency's report of the year before, its
+    current version first, never one the reviewer rejected), for all reports in two queries; and
     every report's sha256 (the reviewer's decisions on figures are tied to it)."""
+    from desktop.core.identity_links import CONFIRMED, PRIOR, REJECTED
+
     rows = session.execute(
         select(
             models.Report.id,
             models.Report.agency_key,
+            models.Report.agency_confident,
             models.Report.year,
             models.Report.superseded_by_id,
             models.Report.sha256,
         )
     ).all()
-    best: dict[tuple[str, int], tuple[bool, int]] = {}
+    by_sha = {row.sha256: row.id for row in rows}
+    chosen: dict[str, str] = {}
+    rejected: dict[str, set[str]] = {}
+    for link in session.scalars(select(models.ReportLink).where(models.ReportLink.kind == PRIOR)):
+        if link.decision == CONFIRMED:
+            chosen[link.sha256] = link.other_sha256
+        elif link.decision == REJECTED:
+            rejected.setdefault(link.sha256, set()).add(link.other_sha256)
+    candidates: dict[tuple[str, int], list[tuple[bool, int, str]]] = {}
     for row in rows:
-        if row.agency_key and row.year:
-            rank = (row.superseded_by_id is None, row.id)
-            best[(row.agency_key, row.year)] = max(best.get((row.agency_key, row.year), rank), rank)
+        if row.agency_confident and row.agency_key and row.year:
+            rank = (row.superseded_by_id is None, row.id, row.sha256)
+            candidates.setdefault((row.agency_key, row.year), []).append(rank)
+    for ranks in candidates.values():
+        ranks.sort(reverse=True)
     found = {}
     for row in rows:
-        if row.agency_key and row.year and (row.agency_key, row.year - 1) in best:
-            found[row.id] = best[(row.agency_key, row.year - 1)][1]
+        if row.sha256 in chosen:
+            other = by_sha.get(chosen[row.sha256])
+            if other is not None:
+                found[row.id] = other
+            if other is not None or chosen[row.sha256] == "":
+                continue
+        if not (row.agency_confident and row.agency_key and row.year):
+            continue
+        refused = rejected.get(row.sha256, set())
+        for _current, prior_id, sha in candidates.get((row.agency_key, row.year - 1), []):
+            if sha not in refused:
+                found[row.id] = prior_id
+                break
     return found, {row.id: row.sha256 for row in rows}
 
 
