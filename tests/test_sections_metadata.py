@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from desktop.core.metadata import extract_metadata, find_date
 from desktop.core.sections import classify_heading, parse_sections
 from desktop.core.text.cleaning import clean_text
@@ -105,3 +107,29 @@ def test_dates_in_both_notations() -> None:
     assert find_date("2025年1月20日") == date(2025, 1, 20)
     assert find_date("二〇二五年一月二十日") == date(2025, 1, 20)
     assert find_date("2025年2月30日") is None
+
+
+CLOSING_BODY = """示例镇人民政府2024年法治政府建设年度报告
+一、主要举措和成效
+全年调解矛盾纠纷86件，开展法治讲座12场，镇村两级法律顾问实现全覆盖，行政执法案卷评查合格率100%。
+二、下一年度主要安排
+下一年度我局将继续加强执法队伍建设
+"""
+
+
+def test_a_body_line_that_starts_like_a_name_is_not_the_signature() -> None:
+    cleaned, sections, _meta = analyse(CLOSING_BODY)
+    assert sections.body_end == len(cleaned)
+    assert sections.sections[-1].end == len(cleaned)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["（此件公开发布）", "公开方式：主动公开\n抄送：县委依法治县办。", "示例镇党政办公室2025年1月8日印发"],
+)
+def test_signature_and_date_are_found_under_any_closing_lines(tail: str) -> None:
+    text = CLOSING_BODY.replace("下一年度我局将继续加强执法队伍建设", "下一年度将继续加强执法队伍建设。")
+    text += "示例镇人民政府\n2025年1月8日\n" + tail + "\n"
+    cleaned, sections, meta = analyse(text)
+    assert cleaned[sections.body_end :].startswith("示例镇人民政府")
+    assert meta.report_date is not None and meta.report_date.isoformat() == "2025-01-08"

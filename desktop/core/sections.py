@@ -129,10 +129,30 @@ def _heading_end(text: str, start: int, number: str, level: int, limit: int) -> 
     return end
 
 
-_CLOSING_RE = re.compile(
-    r"^(?:\d{4}年\d{1,2}月\d{1,2}日|[二〇零一三四五六七八九十]{4}年.{1,3}月.{1,4}日"
-    r"|（?公开方式|抄送|附件[:：]?|相关附件|印发|[^，。；]{2,30}(?:局|委员会|委|办公室|办|政府|厅|院|中心)(?:（印章）)?)"
+_DATE_LINE_RE = re.compile(
+    r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[二〇零○一三四五六七八九十]{4}年.{1,3}月.{1,4}日)"
 )
+_SIGNATURE_RE = re.compile(
+    r"[^，。；：:！？]{2,40}(?:局|委员会|委|办公室|办|政府|厅|院|中心|处|所|部)(?:\s*[（(]印章[)）])?"
+)
+_TAIL_LINE_RE = re.compile(
+    r"(?:[（(]?公开方式|抄送|附件[:：]?|相关附件|印发|[（(][^（()）]{1,40}[)）]$"
+    r"|[^，。；]{2,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发?$)"
+)
+"""Lines that may stand after the signature and date: 公开方式, 抄送, 附件, 印发 (``X办公室2024年11月21日印``),
+a note in brackets."""
+
+
+def _is_closing_line(line: str) -> bool:
+    """A 落款 line (the whole line is a signature or a date) or a line of the 版记 after it.
+
+    A body sentence that starts like a name (``下一年度我局将……``) is not a signature: the whole line
+    must be the name.
+    """
+    stripped = line.strip()
+    if _DATE_LINE_RE.fullmatch(stripped) or _TAIL_LINE_RE.match(stripped):
+        return True
+    return len(stripped) <= 40 and _SIGNATURE_RE.fullmatch(stripped) is not None
 
 
 def _body_end(text: str) -> int:
@@ -145,7 +165,7 @@ def _body_end(text: str) -> int:
         line_start = text.rfind("\n", 0, cursor) + 1
         line = text[line_start:cursor]
         if line.strip():
-            if len(line) > 60 or not _CLOSING_RE.match(line):
+            if len(line) > 200 or not _is_closing_line(line):
                 break
             end = line_start
         cursor = line_start - 1
