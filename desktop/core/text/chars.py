@@ -29,5 +29,11 @@ def is_wide(ch: str) -> bool:
     )
 
 
+_WIDE_RE = re.compile(
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6“”‘’—…]"
+)
+"""The characters :func:`is_wide` accepts, for counting them at C speed."""
+
+
 def display_width(text: str) -> int:
-    return sum(2 if is_wide(ch) else 1 for ch in text)
+    return len(text) + len(_WIDE_RE.findall(text))

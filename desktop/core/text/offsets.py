@@ -50,8 +50,8 @@ class OffsetMap:
 
     def compose(self, later: OffsetMap) -> OffsetMap:
         """The map of applying ``self`` then ``later`` (``later`` maps into ``self``'s clean text)."""
-        mine = self.positions
-        return OffsetMap(array("l", (mine[i] for i in later.positions)))
+        # map() indexes at C speed: a generator here cost more than all other cleaning steps.
+        return OffsetMap(array("l", map(self.positions.__getitem__, later.positions)))
 
     def to_bytes(self) -> bytes:
         """Compact storage: deltas (mostly 1) compress to a few hundred bytes per report."""
