@@ -24,9 +24,10 @@ import re
 import struct
 import sys
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 FLOORS = Path(__file__).resolve().parent / "floors.json"
 SHT_GNU_VERNEED = 0x6FFFFFFE
@@ -65,7 +66,7 @@ def verneed(data: bytes) -> dict[str, set[str]]:
             continue
         strtab = headers[sh_link][4]
 
-        def string(offset: int) -> str:
+        def string(offset: int, strtab: int = strtab) -> str:
             start = strtab + offset
             return data[start : data.index(b"\0", start)].decode("ascii", "replace")
 
