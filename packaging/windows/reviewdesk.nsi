@@ -17,7 +17,8 @@
 ; user ticks "also delete my library" (or passes /RemoveLibrary); an upgrade always keeps them.
 ; Nothing here touches the network.
 
-Unicode true
+; A 64-bit installer: the app is x64 only, and it reads and writes the 64-bit registry view.
+Target amd64-unicode
 ManifestDPIAware true
 SetCompressor /SOLID lzma
 SetCompressorDictSize 64
