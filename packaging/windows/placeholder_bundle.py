@@ -43,9 +43,9 @@ MINIMAL = [
     "_internal/db/migrations/env.py",
     "_internal/resources/icons/reviewdesk-256.png",
     "_internal/resources/samples/shili_2024.docx",
-    # Names NSIS must quote or escape: a space, a dollar sign, Chinese characters.
-    "_internal/resources/samples/示例 报告$2024.txt",
 ]
+# A name NSIS must quote and escape (a space, a dollar sign, Chinese characters), in every layout.
+AWKWARD_NAME = "_internal/resources/samples/示例 报告$2024.txt"
 
 
 def windows_name(relative: PurePosixPath) -> PurePosixPath:
@@ -80,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.source and not (args.source / "ReviewDesk").is_file():
         parser.error(f"{args.source} is not a PyInstaller folder (no ReviewDesk executable)")
     names = layout_from(args.source) if args.source else [PurePosixPath(n) for n in MINIMAL]
+    names.append(PurePosixPath(AWKWARD_NAME))
     if args.output.exists():
         shutil.rmtree(args.output)
     for name in names:
