@@ -150,10 +150,11 @@ chmod 0755 "$STAGE/usr/bin/reviewdesk" "$STAGE/opt/reviewdesk/ReviewDesk"
 
 # --- 3. control metadata ----------------------------------------------------------------------
 # glibc floor = the newest GLIBC_x.y symbol version any bundled ELF file needs (the build
-# machine's glibc and the PySide6 wheel's manylinux tag set it); dpkg then refuses to install
-# on an older system instead of the app failing at start-up.
-GLIBC_MIN="$(grep -rhoa 'GLIBC_2\.[0-9][0-9.]*' "$STAGE/opt/reviewdesk" | sed 's/^GLIBC_//; s/\.$//' | sort -uV | tail -n 1)"
-GLIBC_MIN="${GLIBC_MIN:-2.17}"
+# machine's glibc and the PySide6 wheel's manylinux tag set it), read from the files' version
+# needs by glibc_floor.py; dpkg then refuses to install on an older system instead of the app
+# failing at start-up. docs/packaging.md states the floor of each build.
+GLIBC_MIN="$(python3 packaging/linux/glibc_floor.py --json "$STAGE/opt/reviewdesk" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["glibc"])')"
 INSTALLED_SIZE="$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)"
 
 # Libraries the bundled Qt (xcb platform plugin, OpenGL/EGL, fontconfig, D-Bus) loads from
