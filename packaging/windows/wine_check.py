@@ -138,7 +138,8 @@ def main() -> int:
     profile = r"C:\users" + "\\" + os.environ.get("USER", "root")
     user = drive_c(profile)
     if not user.is_dir():
-        user = next((WORK / "prefix" / "drive_c" / "users").glob("*[!Public]"))
+        users = WORK / "prefix" / "drive_c" / "users"
+        user = next(p for p in sorted(users.iterdir()) if p.is_dir() and p.name != "Public")
         profile = "C:\\users\\" + user.name
     start_menu = user / "AppData/Roaming/Microsoft/Windows/Start Menu/Programs" / SHORTCUT
     desktop = user / "Desktop" / SHORTCUT
