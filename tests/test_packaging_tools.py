@@ -100,11 +100,9 @@ def test_glibc_floor_reads_the_version_needs_of_real_elf_files(tmp_path: Path) -
 def test_glibc_floor_fails_a_bundle_that_needs_more_than_stated(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import PySide6
-
+    core = qt_core_library()
     bundle = tmp_path / "bundle"
     bundle.mkdir()
-    core = next((Path(PySide6.__file__).parent / "Qt" / "lib").glob("libQt6Core.so*"))
     (bundle / "libQt6Core.so.6").write_bytes(core.read_bytes())
     floor = glibc_floor.scan([bundle]).glibc
     assert glibc_floor.main([str(bundle), "--max", floor]) == 0
