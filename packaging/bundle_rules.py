@@ -140,7 +140,7 @@ DATA_RULES = (
         "image formats the app never reads (its icons are PNG; report images are not rendered)",
     ),
     DataRule(
-        r"PySide6/(Qt/plugins/imageformats/)?(lib)?q(icns|tga|tiff|wbmp|webp)\.dll$",
+        r"PySide6/(Qt/)?plugins/imageformats/q(icns|tga|tiff|wbmp|webp)\.dll$",
         "the same image-format plugins in the Windows layout",
     ),
     DataRule(r"resources/i18n/.*\.ts$", "translation sources; the app loads the compiled .qm"),

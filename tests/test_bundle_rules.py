@@ -70,6 +70,8 @@ def test_rules_recognise_what_they_exclude() -> None:
     assert RULES.keep_data("jieba/dict.txt", None)
     assert not RULES.keep_data("PySide6/Qt/plugins/imageformats/libqtiff.so", None)
     assert RULES.keep_data("PySide6/Qt/plugins/imageformats/libqjpeg.so", None)
+    assert not RULES.keep_data("PySide6\\plugins\\imageformats\\qtiff.dll", None)  # the Windows layout
+    assert RULES.keep_data("PySide6\\plugins\\imageformats\\qjpeg.dll", None)
     assert not RULES.keep_data("opencc/clib/bin/opencc", None)
     assert RULES.keep_data("opencc/clib/opencc_clib.cpython-311-x86_64-linux-gnu.so", None)
     assert not RULES.keep_data("opencc/clib/share/opencc/s2t.json", {"t2s.json"})
