@@ -36,6 +36,9 @@ ENV = {
     "WINEDEBUG": "-all",
     "WINEDLLOVERRIDES": "mscoree,mshtml=",  # no Mono/Gecko installer prompts
     "DISPLAY": "",
+    # Wine converts file names with the Unix locale's charset: without UTF-8 it cannot
+    # create the Chinese-named files of the bundle.
+    "LC_ALL": "C.UTF-8",
 }
 failures: list[str] = []
 
