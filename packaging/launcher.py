@@ -13,6 +13,15 @@ ways a frozen executable is re-launched as a child process:
   ``[sys.executable, "--pdf-worker"]`` when ``getattr(sys, "frozen", False)``.
 * ``multiprocessing`` children (spawn/forkserver) are intercepted by
   ``multiprocessing.freeze_support()`` before anything else runs.
+
+It also serves what the installers register:
+
+* **Open with.** The file manager (the .desktop entry's ``%F``) and Windows Explorer ("Open
+  with" → ReviewDesk) start ``ReviewDesk FILE...``. Such files are imported into the library
+  once the main window has opened it, exactly as if they had been dropped on the window.
+* **Start-up probe.** With ``REVIEWDESK_STARTUP_PROBE=1`` the GUI prints
+  ``reviewdesk-first-paint`` when the main window has painted and quits: the packaging check
+  measures the installed app's launch-to-window time with it.
 """
 
 from __future__ import annotations
@@ -21,8 +30,15 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 PDF_WORKER_FLAG = "--pdf-worker"
+STARTUP_PROBE_ENV = "REVIEWDESK_STARTUP_PROBE"
+FIRST_PAINT_MARK = "reviewdesk-first-paint"
+# What the importers read; the installers register the first four for "Open with".
+OPENABLE_SUFFIXES = (".docx", ".pdf", ".txt", ".html", ".htm", ".doc")
+_GUI_OPTIONS_WITH_VALUE = ("--library", "--lang")
 
 
 def _exit_code(result: object) -> int:
@@ -77,10 +93,99 @@ def _restore_library_path() -> None:
         del os.environ["LD_LIBRARY_PATH"]
 
 
+def split_open_files(args: list[str]) -> tuple[list[str], list[Path]]:
+    """Separate report files given to the GUI (a double click, "Open with") from its options.
+
+    A CLI sub-command or option keeps every argument as it is: ``ReviewDesk import a.docx``
+    is the command line, not "open a.docx".
+    """
+    from desktop.cli import COMMANDS
+
+    if not args or args[0] in COMMANDS or args[0] in ("-h", "--help", "--version", PDF_WORKER_FLAG):
+        return list(args), []
+    gui_args: list[str] = []
+    files: list[Path] = []
+    value_next = False
+    for arg in args:
+        if value_next or arg.startswith("-"):
+            gui_args.append(arg)
+            value_next = arg in _GUI_OPTIONS_WITH_VALUE
+            continue
+        path = Path(arg)
+        if path.suffix.lower() in OPENABLE_SUFFIXES and path.is_file():
+            files.append(path.resolve())
+        else:
+            gui_args.append(arg)
+    return gui_args, files
+
+
+def on_main_window(gui_args: list[str], callback: Callable[[Any], None]) -> None:
+    """Call ``callback(window)`` when the GUI shows its main window.
+
+    The application object is created here, before ``desktop.ui.app`` would create it (it takes
+    the existing one), so the normal start-up path runs unchanged.
+    """
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *gui_args])
+
+    class Watcher(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (
+                event.type() == QEvent.Type.Show
+                and watched.isWidgetType()
+                and hasattr(watched, "library_loaded")
+                and hasattr(watched, "import_paths")
+            ):
+                app.removeEventFilter(self)
+                callback(watched)
+            return False
+
+    watcher = Watcher(app)
+    app.installEventFilter(watcher)
+
+
+def import_when_open(window: Any, files: list[Path]) -> None:
+    """Import ``files`` as soon as the window's library is open (it opens in the background)."""
+
+    def loaded() -> None:
+        if window.library is None:
+            return
+        window.library_loaded.disconnect(loaded)
+        window.import_paths(list(files))
+
+    window.library_loaded.connect(loaded)
+
+
+def quit_at_first_paint(window: Any) -> None:
+    """Print the first-paint mark and quit (the start-up probe)."""
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    def painted() -> None:
+        print(FIRST_PAINT_MARK, flush=True)
+        QTimer.singleShot(0, QCoreApplication.quit)
+
+    window.first_painted.connect(painted)
+
+
 def run() -> int:
     multiprocessing.freeze_support()
     _ensure_stdio()
     _restore_library_path()
+    if sys.argv[1:2] != [PDF_WORKER_FLAG]:
+        gui_args, files = split_open_files(sys.argv[1:])
+        probe = bool(os.environ.get(STARTUP_PROBE_ENV))
+        if files or probe:
+            sys.argv[1:] = gui_args
+
+            def hooks(window: Any) -> None:
+                if files:
+                    import_when_open(window, files)
+                if probe:
+                    quit_at_first_paint(window)
+
+            on_main_window(gui_args, hooks)
     entry = _load_entry(sys.argv)
     return _exit_code(entry())
 

@@ -8,7 +8,7 @@ Usage (from the repository root, inside the project's virtualenv)::
 Only PySide6 (a runtime dependency of the app, QtSvg is part of PySide6-Essentials) is
 needed. The ICO is written by hand: sizes below 256 px are stored as classic 32-bit BMP
 (DIB) entries, the 256 px one as PNG, which is what Windows Explorer, the PyInstaller
-bootloader resource and Inno Setup's ``SetupIconFile`` all accept.
+bootloader resource and the NSIS installer's ``MUI_ICON`` all accept.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@
 # Environment:
 #   PYTHON          interpreter that has the app's dependencies and PyInstaller installed
 #                   (default: .venv/bin/python if present, else python3)
-#   DEB_MAINTAINER  Maintainer: field (default: "ReviewDesk maintainers <reviewdesk@localhost>")
+#   DEB_MAINTAINER  Maintainer: field (default: "ReviewDesk packaging <packaging@reviewdesk.invalid>";
+#                   an organisation that ships the package puts its own contact here)
 #
 # The package contains the PyInstaller one-folder app under /opt/reviewdesk, a
 # /usr/bin/reviewdesk wrapper, the .desktop entry and hicolor icons. It builds for the
@@ -40,7 +41,7 @@ done
 if [[ -z "${PYTHON:-}" ]]; then
     if [[ -x .venv/bin/python ]]; then PYTHON=.venv/bin/python; else PYTHON=python3; fi
 fi
-MAINTAINER="${DEB_MAINTAINER:-ReviewDesk maintainers <reviewdesk@localhost>}"
+MAINTAINER="${DEB_MAINTAINER:-ReviewDesk packaging <packaging@reviewdesk.invalid>}"
 
 # --- version: desktop/__init__.py __version__ (PEP 440) -> Debian version ------------------
 PY_VERSION="$(sed -n "s/^__version__[[:space:]]*=[[:space:]]*[\"']\([^\"']*\)[\"'].*/\1/p" desktop/__init__.py)"
@@ -132,16 +133,28 @@ Comment: Bundled third-party runtime, each under its own licence: CPython (PSF),
  _internal/*.dist-info/ where the wheels ship them.
 EOF
 
-# Normalise permissions: directories 755, files 644, keep executables executable.
+# A Debian changelog (native package: changelog.gz), dated by the last commit so that two
+# builds of one commit are identical.
+CHANGELOG_DATE="$(git log -1 --format=%cD 2>/dev/null || date -R)"
+printf '%s (%s) unstable; urgency=medium\n\n  * ReviewDesk %s.\n\n -- %s  %s\n' \
+    "$PKG" "$DEB_VERSION" "$PY_VERSION" "$MAINTAINER" "$CHANGELOG_DATE" | gzip -9n >"$STAGE/usr/share/doc/$PKG/changelog.gz"
+
+# What lintian reports about any self-contained application, each with the reason it stays.
+install -D -m 0644 packaging/linux/lintian-overrides "$STAGE/usr/share/lintian/overrides/$PKG"
+
+# Normalise permissions: directories 755, files 644, keep executables executable; shared
+# libraries are not programs (lintian: shared-library-is-executable).
 chmod -R u+rwX,go+rX,go-w "$STAGE"
+find "$STAGE/opt" -type f \( -name '*.so' -o -name '*.so.*' \) -exec chmod 0644 {} +
 chmod 0755 "$STAGE/usr/bin/reviewdesk" "$STAGE/opt/reviewdesk/ReviewDesk"
 
 # --- 3. control metadata ----------------------------------------------------------------------
 # glibc floor = the newest GLIBC_x.y symbol version any bundled ELF file needs (the build
-# machine's glibc and the PySide6 wheel's manylinux tag set it); dpkg then refuses to install
-# on an older system instead of the app failing at start-up.
-GLIBC_MIN="$(grep -rhoa 'GLIBC_2\.[0-9][0-9.]*' "$STAGE/opt/reviewdesk" | sed 's/^GLIBC_//; s/\.$//' | sort -uV | tail -n 1)"
-GLIBC_MIN="${GLIBC_MIN:-2.17}"
+# machine's glibc and the PySide6 wheel's manylinux tag set it), read from the files' version
+# needs by glibc_floor.py; dpkg then refuses to install on an older system instead of the app
+# failing at start-up. docs/packaging.md states the floor of each build.
+GLIBC_MIN="$(python3 packaging/linux/glibc_floor.py --json "$STAGE/opt/reviewdesk" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["glibc"])')"
 INSTALLED_SIZE="$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)"
 
 # Libraries the bundled Qt (xcb platform plugin, OpenGL/EGL, fontconfig, D-Bus) loads from
