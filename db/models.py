@@ -9,7 +9,6 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     Date,
-    DateTime,
     Float,
     ForeignKey,
     Integer,
@@ -20,13 +19,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
 
+from db.types import UtcDateTime
+
 
 class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {
         dict[str, Any]: JSON,
         list[str]: JSON,
         date: Date,
-        datetime: DateTime,
+        datetime: UtcDateTime,  # timezone-aware, stored in UTC
     }
 
 
@@ -168,6 +169,10 @@ class MetadataCorrection(Base):
     value: Mapped[str | None] = mapped_column(Text)
     corrected_by: Mapped[str | None] = mapped_column(String(100))
     corrected_at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    """Optimistic lock: a save based on an older version fails instead of overwriting (team libraries)."""
+
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
 
 CORRECTABLE_FIELDS = ("agency", "region", "year", "title", "report_date", "published_date")
@@ -205,6 +210,12 @@ class Annotation(Base):
     """Content hashes this annotation had when it was exported or imported (oldest first; None: never
     exchanged). They tell a newer version from an older one in review packages
     (:mod:`desktop.core.exchange.merge`)."""
+    modified_by: Mapped[str | None] = mapped_column(String(100))
+    """The reviewer who saved the last change (``author`` wrote it first)."""
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    """Optimistic lock: a save based on an older version fails instead of overwriting (team libraries)."""
+
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
 
 class AnnotationConflict(Base):
@@ -222,6 +233,9 @@ class AnnotationConflict(Base):
     incoming_hash: Mapped[str] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(String(500), default="")
     detected_at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(20), default="package", server_default="package")
+    """``package``: from a review package; ``edit``: a save that lost a race with another reviewer's
+    (``incoming`` is the unsaved version, ``source`` its reviewer)."""
 
 
 class ReviewState(Base):
@@ -234,3 +248,7 @@ class ReviewState(Base):
     reviewer: Mapped[str | None] = mapped_column(String(100))
     updated_at: Mapped[datetime]
     conclusion: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    """Optimistic lock: a save based on an older version fails instead of overwriting (team libraries)."""
+
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}

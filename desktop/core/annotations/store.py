@@ -8,9 +8,12 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from db import models
+from db.types import utc_now
 from desktop.core.annotations.anchoring import Selectors, anchor, make_selectors, occurrences, text_hash
+from desktop.core.annotations.concurrency import EditConflict, check_version
 from desktop.core.annotations.taxonomy import AnnotationError, Taxonomy, default_taxonomy
 
 
@@ -38,6 +41,9 @@ class AnnotationView:
     end: int | None
     text: str | None
     """What the span holds now: differs from the quote when the passage was edited (fuzzy anchor)."""
+    version: int = 1
+    """The stored version: an edit based on it fails if another reviewer saved a newer one."""
+    modified_by: str | None = None
 
     @property
     def orphan(self) -> bool:
@@ -66,6 +72,8 @@ class AnnotationView:
             "end": self.end,
             "text": self.text,
             "orphan": self.orphan,
+            "version": self.version,
+            "modified_by": self.modified_by,
         }
 
 
@@ -109,6 +117,8 @@ def annotation_view(
         start=span[0] if span else None,
         end=span[1] if span else None,
         text=text[span[0] : span[1]] if span and text is not None else None,
+        version=annotation.version or 1,
+        modified_by=annotation.modified_by,
     )
 
 
@@ -148,7 +158,7 @@ def create_annotation(
     category = taxonomy.resolve_category(category)
     severity = taxonomy.resolve_severity(severity or taxonomy.default_severity)
     selectors = make_selectors(text, start, end)
-    now = datetime.now()
+    now = utc_now()
     annotation = models.Annotation(
         report_id=report.id,
         report_sha256=report.sha256,
@@ -157,6 +167,7 @@ def create_annotation(
         status=taxonomy.default_status,
         comment=comment,
         author=author,
+        modified_by=author,
         created_at=now,
         modified_at=now,
         quote_exact=selectors.exact,
@@ -181,10 +192,15 @@ def edit_annotation(
     status: str | None = None,
     comment: str | None = None,
     taxonomy: Taxonomy | None = None,
+    expected_version: int | None = None,
+    by: str | None = None,
 ) -> models.Annotation:
-    """Change what is given (keys or labels); ``modified_at`` moves only when something changed."""
+    """Change what is given (keys or labels); ``modified_at`` and ``modified_by`` move only when
+    something changed. ``expected_version``: the version the reviewer's change is based on; if
+    another reviewer saved since, :class:`EditConflict` is raised and nothing is written."""
     taxonomy = taxonomy or default_taxonomy()
     annotation = get_annotation(session, annotation_id)
+    check_version("annotation", annotation_id, annotation.version, expected_version)
     changes: dict[str, str] = {}
     if category is not None:
         changes["category"] = taxonomy.resolve_category(category)
@@ -198,14 +214,25 @@ def edit_annotation(
     for field, value in changed.items():
         setattr(annotation, field, value)
     if changed:
-        annotation.modified_at = datetime.now()
-    session.flush()
+        annotation.modified_at = utc_now()
+        annotation.modified_by = by if by is not None else annotation.modified_by
+    _flush(session, annotation_id)
     return annotation
 
 
-def delete_annotation(session: Session, annotation_id: str) -> None:
-    session.delete(get_annotation(session, annotation_id))
-    session.flush()
+def delete_annotation(session: Session, annotation_id: str, expected_version: int | None = None) -> None:
+    annotation = get_annotation(session, annotation_id)
+    check_version("annotation", annotation_id, annotation.version, expected_version)
+    session.delete(annotation)
+    _flush(session, annotation_id)
+
+
+def _flush(session: Session, annotation_id: str) -> None:
+    """Write now; a row changed by another reviewer between our read and this write is a conflict."""
+    try:
+        session.flush()
+    except StaleDataError as error:
+        raise EditConflict("annotation", annotation_id) from error
 
 
 def get_annotation(session: Session, annotation_id: str) -> models.Annotation:
@@ -248,8 +275,9 @@ def _short(quote: str, limit: int = 30) -> str:
 SNAPSHOT_FIELDS = (
     "id", "report_id", "report_sha256", "category", "severity", "status", "comment", "author",
     "created_at", "modified_at", "quote_exact", "quote_prefix", "quote_suffix", "position_start",
-    "position_end", "text_hash", "orphan", "sync_hashes",
+    "position_end", "text_hash", "orphan", "sync_hashes", "modified_by",
 )  # fmt: skip
+"""Not ``version``: the database counts versions itself, also when a snapshot is put back."""
 
 
 def snapshot(annotation: models.Annotation) -> dict[str, Any]:
@@ -257,14 +285,18 @@ def snapshot(annotation: models.Annotation) -> dict[str, Any]:
     return {name: getattr(annotation, name) for name in SNAPSHOT_FIELDS}
 
 
-def restore_annotation(session: Session, saved: dict[str, Any]) -> models.Annotation:
-    """Put back an annotation from :func:`snapshot`, with its id, or update it to those values."""
+def restore_annotation(
+    session: Session, saved: dict[str, Any], expected_version: int | None = None
+) -> models.Annotation:
+    """Put back an annotation from :func:`snapshot`, with its id, or update it to those values
+    (``expected_version``: as for :func:`edit_annotation`)."""
     annotation = session.get(models.Annotation, saved["id"])
     if annotation is None:
         annotation = models.Annotation(**saved)
         session.add(annotation)
     else:
+        check_version("annotation", saved["id"], annotation.version, expected_version)
         for name, value in saved.items():
             setattr(annotation, name, value)
-    session.flush()
+    _flush(session, saved["id"])
     return annotation
