@@ -30,6 +30,8 @@ def library_url(location: str | Path) -> str:
     """The SQLAlchemy URL: ``sqlite:///`` + absolute path, or the server URL with our driver."""
     text = str(location).strip()
     if is_server_location(text):
+        import db.postgres  # noqa: F401  (connection defaults, passwords and Chinese error messages)
+
         return f"{DRIVER}://{text.partition('://')[2]}"
     return text if "://" in text else f"sqlite:///{Path(text).expanduser().resolve()}"
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import OperationalError
 
 LEAD, REVIEWER = "reviewdesk_lead", "reviewdesk_reviewer"
 CHANNEL = "reviewdesk_changes"
@@ -187,8 +188,14 @@ def apply_grants(connection: Connection) -> bool:
 def migrate_as_lead(connection: Connection) -> None:
     """Create what migrations create as the lead role (when this login is a lead), so that every lead
     owns the library's tables, not only the one who happened to create them. Lasts the transaction."""
+    # Granted explicitly (a superuser is a member of every role without being a lead), and the lead
+    # role may create tables here.
     member = connection.execute(
-        text("SELECT pg_has_role(current_user, oid, 'MEMBER') FROM pg_roles WHERE rolname = :lead"),
+        text(
+            "SELECT has_schema_privilege(r.oid, current_schema(), 'CREATE') FROM pg_auth_members AS m"
+            " JOIN pg_roles AS r ON r.oid = m.roleid WHERE r.rolname = :lead"
+            " AND m.member = (SELECT oid FROM pg_roles WHERE rolname = current_user)"
+        ),
         {"lead": LEAD},
     ).scalar()
     if member:
@@ -224,3 +231,89 @@ def remove_server_objects(connection: Connection) -> None:
         connection.execute(text(f"DROP TRIGGER IF EXISTS reviewdesk_changes ON {table}"))
     connection.execute(text("DROP FUNCTION IF EXISTS reviewdesk_announce_change()"))
     connection.execute(text("DROP TABLE IF EXISTS search_docs"))
+
+
+# Errors -------------------------------------------------------------------------------------------
+
+
+class ServerError(OperationalError):
+    """A team-library server error with a Chinese message (``str``) and a ``code``: ``password``,
+    ``login``, ``unreachable``, ``no_database``, ``permission``, ``lost``, ``busy``, ``full``."""
+
+    def __init__(self, message: str, code: str, statement: Any, params: Any, orig: BaseException) -> None:
+        super().__init__(statement, params, orig)  # type: ignore[arg-type]
+        self.message, self.code = message, code
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return self.message
+
+
+_LOST = ("server closed the connection", "terminating connection", "consuming input failed",
+         "connection is closed", "connection already closed", "ssl syscall", "eof detected",
+         "connection reset", "broken pipe", "the connection is lost")  # fmt: skip
+
+
+def describe_error(error: BaseException, where: str = "") -> tuple[str, str] | None:
+    """(code, Chinese message) for a driver error of a team library, or None for anything else."""
+    state = str(getattr(error, "sqlstate", "") or "")
+    text_ = str(error).lower()
+    place = f"（{where}）" if where else ""
+    if "no password supplied" in text_ or "password is required" in text_:
+        return (
+            "password",
+            f"团队资料库服务器要求输入密码{place}。请在连接对话框中输入密码，或把密码写入 pgpass 文件。",
+        )
+    if state == "28P01" or "password authentication failed" in text_:
+        return "password", f"用户名或密码不正确{place}。请检查后重新输入。"
+    if (
+        state.startswith("28")
+        or "no pg_hba.conf entry" in text_
+        or ("role" in text_ and "does not exist" in text_)
+    ):
+        return "login", f"服务器拒绝了这个账号的登录{place}：{_first_line(error)}。请联系资料库管理员。"
+    if state == "3D000" or ("database" in text_ and "does not exist" in text_):
+        return "no_database", f"服务器上没有这个资料库{place}。请检查地址中的数据库名，或请管理员先创建它。"
+    if state == "42501" or "permission denied" in text_:
+        return "permission", (
+            "您的账号没有执行这项操作的权限（导入和删除报告需要组长账号）。已有数据不受影响；如需此权限请联系组长。"
+        )
+    if state in ("53100",):
+        return "full", "团队资料库服务器的磁盘已满，写入未完成，已有数据不受影响。请联系资料库管理员。"
+    if state in ("40001", "40P01", "55P03"):
+        return "busy", "其他审阅人正在修改同一内容，本次保存未完成，数据未改动。请稍后重试。"
+    if state.startswith("57P") or state.startswith("08") or any(mark in text_ for mark in _LOST):
+        return "lost", (
+            f"与团队资料库服务器的连接中断{place}，本次操作未完成，已写入一半的内容已全部撤销。请检查网络或服务器后重试。"
+        )
+    if any(m in text_ for m in ("connection refused", "could not translate host", "timeout expired",
+                                "connection failed", "no route to host", "could not connect",
+                                "connection is bad", "no such file or directory", "is the server running")):  # fmt: skip
+        return (
+            "unreachable",
+            f"无法连接团队资料库服务器{place}。请检查地址和端口、网络是否畅通、服务器是否已启动。",
+        )
+    return None
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+@event.listens_for(Engine, "handle_error")
+def _on_error(context: Any) -> ServerError | None:
+    if context.dialect is None or context.dialect.name != "postgresql":
+        return None
+    original = context.original_exception
+    where = ""
+    if context.engine is not None:
+        from db.paths import library_location
+
+        where = library_location(context.engine.url.render_as_string(hide_password=True))
+    described = describe_error(original, where)
+    if described is None:
+        return None
+    code, message = described
+    return ServerError(message, code, context.statement, context.parameters, original)
