@@ -52,7 +52,10 @@ def test_migrations_from_empty_to_newest_and_back(backend: str, tmp_path: Path) 
             columns = {c["name"] for c in inspect(engine).get_columns("annotations")}
             assert {"version", "modified_by"} <= columns
             migrate(engine, "downgrade", "base")
-            assert set(inspect(engine).get_table_names()) - {"alembic_version"} <= {"search_fts", "search_docs"}
+            assert set(inspect(engine).get_table_names()) - {"alembic_version"} <= {
+                "search_fts",
+                "search_docs",
+            }
             migrate(engine, "upgrade", "head")
             assert APP_TABLES <= set(inspect(engine).get_table_names())
         finally:
@@ -116,8 +119,13 @@ def server_library() -> Iterator[str]:
 
 def test_a_server_url_is_kept_as_written_without_its_password() -> None:
     url = "postgresql://zhang:s3cret@db.office.example:5433/reviews?sslmode=prefer"
-    assert library_url(url) == "postgresql+psycopg://zhang:s3cret@db.office.example:5433/reviews?sslmode=prefer"
-    assert library_location(library_url(url)) == "postgresql://zhang@db.office.example:5433/reviews?sslmode=prefer"
+    assert (
+        library_url(url) == "postgresql+psycopg://zhang:s3cret@db.office.example:5433/reviews?sslmode=prefer"
+    )
+    assert (
+        library_location(library_url(url))
+        == "postgresql://zhang@db.office.example:5433/reviews?sslmode=prefer"
+    )
     socket = "postgresql://li@/reviews?host=/run/postgresql&port=5433"
     assert library_location(library_url(socket)) == socket
     assert library_url("postgres://li@host/db").startswith("postgresql+psycopg://li@host/db")
@@ -182,7 +190,9 @@ def team() -> Iterator[dict[str, str]]:
         }
     finally:
         admin_execute(
-            f"DROP SCHEMA {schema} CASCADE", f"DROP OWNED BY {lead}, {reviewer}", f"DROP ROLE {lead}, {reviewer}"
+            f"DROP SCHEMA {schema} CASCADE",
+            f"DROP OWNED BY {lead}, {reviewer}",
+            f"DROP ROLE {lead}, {reviewer}",
         )
 
 
@@ -191,7 +201,11 @@ def test_roles_are_enforced_by_the_server(team: dict[str, str]) -> None:
     try:
         with lead.engine.connect() as connection:
             assert capabilities(connection).role == "lead"
-            owner = connection.execute(text("SELECT tableowner FROM pg_tables WHERE tablename = 'reports'"))
+            owner = connection.execute(
+                text(
+                    "SELECT tableowner FROM pg_tables WHERE tablename = 'reports' AND schemaname = current_schema()"
+                )
+            )
             assert owner.scalar() == "reviewdesk_lead"
         outcome = import_file(lead.sessions, sample("shili_2024.docx"))
         assert outcome.ok and outcome.report_id
@@ -203,14 +217,21 @@ def test_roles_are_enforced_by_the_server(team: dict[str, str]) -> None:
     try:
         with reviewer.engine.connect() as connection:
             can = capabilities(connection)
-        assert (can.role, can.import_reports, can.delete_reports, can.annotate) == ("reviewer", False, False, True)
+        assert (can.role, can.import_reports, can.delete_reports, can.annotate) == (
+            "reviewer",
+            False,
+            False,
+            True,
+        )
         refused = import_file(reviewer.sessions, sample("shili_2023.docx"))
         assert not refused.ok and refused.error and "权限" in refused.error
         with pytest.raises(ServerError, match="权限") as raised, reviewer.sessions.begin() as session:
             session.execute(text("DELETE FROM reports WHERE id = :id"), {"id": report_id})
         assert raised.value.code == "permission"
         with pytest.raises(ServerError), reviewer.sessions.begin() as session:
-            session.execute(text("UPDATE reports SET clean_text = '改过的正文' WHERE id = :id"), {"id": report_id})
+            session.execute(
+                text("UPDATE reports SET clean_text = '改过的正文' WHERE id = :id"), {"id": report_id}
+            )
         with reviewer.sessions.begin() as session:  # annotating, reviewing and correcting are allowed
             report = get_report(session, report_id, with_text=True)
             assert report is not None
