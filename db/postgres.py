@@ -317,3 +317,21 @@ def _on_error(context: Any) -> ServerError | None:
         return None
     code, message = described
     return ServerError(message, code, context.statement, context.parameters, original)
+
+
+def probe(location: str) -> ServerError | None:
+    """Try to log in to a team library's server (no migrations); the error, or None when it works."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    from db.paths import library_url
+
+    engine = create_engine(library_url(location), poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except ServerError as error:
+        return error
+    finally:
+        engine.dispose()
+    return None

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop import __version__, cli_annotations, cli_exchange, cli_memo, cli_search
+from desktop import __version__, cli_annotations, cli_exchange, cli_memo, cli_search, cli_team
 
 COMMANDS = (
     "import",
@@ -27,6 +27,7 @@ COMMANDS = (
     *cli_memo.COMMANDS,
     *cli_exchange.COMMANDS,
     "search",
+    *cli_team.COMMANDS,
 )
 
 
@@ -37,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ReviewDesk {__version__}")
     library = argparse.ArgumentParser(add_help=False)
-    library.add_argument("--library", metavar="PATH", help="资料库文件（默认在用户数据目录）")
+    library.add_argument(
+        "--library", metavar="PATH", help="资料库文件（默认在用户数据目录），或 postgresql://… 团队资料库地址"
+    )
     library.add_argument("--json", action="store_true", help="以 JSON 输出")
     sub = parser.add_subparsers(dest="command")
 
@@ -69,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_search.add_parsers(sub, library)
     cli_memo.add_parsers(sub, library)
     cli_exchange.add_parsers(sub, library)
+    cli_team.add_parsers(sub, library)
     return parser
 
 
@@ -95,6 +99,9 @@ def run(argv: list[str]) -> int:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     from db.session import LibraryError, open_library
 
+    if args.command in cli_team.STANDALONE:  # opens its own libraries
+        return cli_team.run_standalone(args)
+    cli_team.prepare_location(args.library)  # a team library's password, asked on a terminal
     try:
         library = open_library(args.library)
     except LibraryError as error:
@@ -296,4 +303,5 @@ _HANDLERS = {
     **cli_search.HANDLERS,
     **cli_memo.HANDLERS,
     **cli_exchange.HANDLERS,
+    **cli_team.HANDLERS,
 }
