@@ -283,7 +283,9 @@ def test_copy_library_to_a_server_and_back(server_library: str, tmp_path: Path) 
             report = get_report(session, 2, with_text=True)
             assert report is not None
             start = report.clean_text.index("执法力量")
-            note = create_annotation(session, report, start, start + 4, category="问题查摆不深", author="甲审阅")
+            note = create_annotation(
+                session, report, start, start + 4, category="问题查摆不深", author="甲审阅"
+            )
             note_id = note.id
     finally:
         library.close()
