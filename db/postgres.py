@@ -13,8 +13,11 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event, text
@@ -335,3 +338,41 @@ def probe(location: str) -> ServerError | None:
     finally:
         engine.dispose()
     return None
+
+
+# pgpass -----------------------------------------------------------------------------------------------
+
+
+def pgpass_path() -> Path:
+    """Where libpq looks for saved passwords: PGPASSFILE, else ~/.pgpass (Windows: %APPDATA%)."""
+    if os.environ.get("PGPASSFILE"):
+        return Path(os.environ["PGPASSFILE"])
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA", Path.home())) / "postgresql" / "pgpass.conf"
+    return Path.home() / ".pgpass"
+
+
+def save_to_pgpass(location: str, password: str) -> Path:
+    """Save the password where libpq (and so ReviewDesk) finds it next time; the file is made
+    readable by this account only, as libpq requires. Replaces an entry for the same login."""
+    host, port, database, user = _key(_library_url(location))
+    host = "localhost" if not host or host.startswith("/") else host  # a unix socket is "localhost"
+
+    def escaped(value: str) -> str:
+        return value.replace("\\", "\\\\").replace(":", "\\:")
+
+    entry = ":".join(escaped(v) for v in (host, port or "5432", database or "*", user or "*"))
+    path = pgpass_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    kept = [line for line in lines if not line.startswith(entry + ":")]
+    path.touch(mode=0o600, exist_ok=True)
+    path.chmod(0o600)
+    path.write_text("\n".join([*kept, f"{entry}:{escaped(password)}"]) + "\n", encoding="utf-8")
+    return path
+
+
+def _library_url(location: str) -> str:
+    from db.paths import library_url
+
+    return library_url(location)

@@ -85,6 +85,12 @@ def action_specs() -> list[ActionSpec]:
             QCoreApplication.translate("Actions", "打开或新建另一个资料库文件"),
         ),
         ActionSpec(
+            "connect_team",
+            QCoreApplication.translate("Actions", "连接团队资料库(&T)…"),
+            None,
+            QCoreApplication.translate("Actions", "打开本单位服务器上的共享资料库，与其他审阅人一起审阅"),
+        ),
+        ActionSpec(
             "quit",
             QCoreApplication.translate("Actions", "退出(&Q)"),
             "Ctrl+Q",
@@ -172,6 +178,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         QT_TRANSLATE_NOOP("Actions", "文件(&F)"),
         (
             "open_library",
+            "connect_team",
             "@recent_libraries",
             None,
             "import",
