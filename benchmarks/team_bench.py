@@ -79,7 +79,10 @@ def build(url: str, texts: list[str], count: int) -> dict[str, float]:
         paras.insert(1, (f"{name}单位", prepare(f"{name}单位")))
         body = "\n".join(p for p, _ in paras)
         entries.append(
-            IndexEntry(" ".join(e.words for _, e in paras if e.words), " ".join(e.subwords for _, e in paras if e.subwords))
+            IndexEntry(
+                " ".join(e.words for _, e in paras if e.words),
+                " ".join(e.subwords for _, e in paras if e.subwords),
+            )
         )
         reports.append(row(n, body, 2019 + n % 7, name))
     started = time.perf_counter()
@@ -123,7 +126,10 @@ def reading(url: str, searches: int) -> None:
     app = QApplication.instance() or QApplication([])
     tokenizer()
     library = open_library(url)
-    settings = QSettings(str(Path(os.environ.get("TMPDIR", "/tmp")) / f"team-bench-{os.getpid()}.ini"), QSettings.Format.IniFormat)
+    settings = QSettings(
+        str(Path(os.environ.get("TMPDIR", "/tmp")) / f"team-bench-{os.getpid()}.ini"),
+        QSettings.Format.IniFormat,
+    )
     window = MainWindow(settings, TaskRunner())
     window.resize(1400, 850)
     window.show()
@@ -145,7 +151,11 @@ def reading(url: str, searches: int) -> None:
         f" (query {statistics.median(queries):.0f} ms; model and painted table the rest; target ≤ 300 ms)"
     )
     with library.sessions() as session:
-        real = list(session.scalars(select(models.Report.id).where(models.Report.sections.any()).order_by(models.Report.id)))
+        real = list(
+            session.scalars(
+                select(models.Report.id).where(models.Report.sections.any()).order_by(models.Report.id)
+            )
+        )
     opening = []
     for report_id in real * 3:
         started = time.perf_counter()
@@ -197,7 +207,9 @@ def prepare_annotations(url: str) -> list[str]:
         for n in range(SHARED_ANNOTATIONS):
             report = reports[n % len(reports)]
             start = 40 + 3 * (n // len(reports))
-            made = create_annotation(session, report, start, start + 2, category="问题查摆不深", author="组长")
+            made = create_annotation(
+                session, report, start, start + 2, category="问题查摆不深", author="组长"
+            )
             ids.append(made.id)
     library.close()
     return ids
@@ -230,7 +242,9 @@ def reviewer(url: str, name: str, shared: list[str], seconds: float, seed: int, 
             with library.sessions.begin() as session:
                 report = session.get(models.Report, rng.choice(report_ids))
                 assert report is not None
-                made = create_annotation(session, report, 10, 14, category="表述不规范", author=name, comment=f"{name}#{sequence}")
+                made = create_annotation(
+                    session, report, 10, 14, category="表述不规范", author=name, comment=f"{name}#{sequence}"
+                )
                 made_id = made.id
             saves.append((time.perf_counter() - started) * 1000)
             added.append(made_id)
@@ -242,12 +256,22 @@ def reviewer(url: str, name: str, shared: list[str], seconds: float, seed: int, 
         comment = f"{name}#{sequence}"
         result_version: list[int] = []
 
-        def change(session: Any, annotation_id: str = annotation_id, version: int = version, comment: str = comment) -> None:
-            edited = edit_annotation(session, annotation_id, comment=comment, expected_version=version, by=name)
+        def change(
+            session: Any,
+            annotation_id: str = annotation_id,
+            version: int = version,
+            comment: str = comment,
+            result_version: list[int] = result_version,
+        ) -> None:
+            edited = edit_annotation(
+                session, annotation_id, comment=comment, expected_version=version, by=name
+            )
             result_version.append(edited.version)
 
         started = time.perf_counter()
-        result = save_annotation_change(library.sessions, annotation_id, version, change, {"comment": comment}, name)
+        result = save_annotation_change(
+            library.sessions, annotation_id, version, change, {"comment": comment}, name
+        )
         saves.append((time.perf_counter() - started) * 1000)
         if result.saved:
             edits.append((annotation_id, result_version[-1], comment))
@@ -268,7 +292,8 @@ def concurrent(url: str, reviewers: int, seconds: float) -> None:
     out = context.Queue()
     names = [f"审阅人{n + 1}" for n in range(reviewers)]
     processes = [
-        context.Process(target=reviewer, args=(url, name, shared, seconds, n, out)) for n, name in enumerate(names)
+        context.Process(target=reviewer, args=(url, name, shared, seconds, n, out))
+        for n, name in enumerate(names)
     ]
     for process in processes:
         process.start()
@@ -281,7 +306,10 @@ def concurrent(url: str, reviewers: int, seconds: float) -> None:
     library = open_library(url)
     problems = []
     with library.sessions() as session:
-        stored = {a.id: a for a in session.scalars(select(models.Annotation).where(models.Annotation.id.in_(shared)))}
+        stored = {
+            a.id: a
+            for a in session.scalars(select(models.Annotation).where(models.Annotation.id.in_(shared)))
+        }
         claimed = Counter((annotation_id, version) for annotation_id, version, _ in edits)
         problems += [f"version {v} of {a} saved twice" for (a, v), n in claimed.items() if n > 1]
         per_annotation = Counter(annotation_id for annotation_id, _, _ in edits)
@@ -291,14 +319,20 @@ def concurrent(url: str, reviewers: int, seconds: float) -> None:
                 last[annotation_id] = (version, comment)
         for annotation_id, annotation in stored.items():
             if annotation.version != 1 + per_annotation[annotation_id]:
-                problems.append(f"{annotation_id}: version {annotation.version}, {per_annotation[annotation_id]} edits saved")
+                problems.append(
+                    f"{annotation_id}: version {annotation.version}, {per_annotation[annotation_id]} edits saved"
+                )
             if annotation_id in last and annotation.comment != last[annotation_id][1]:
                 problems.append(f"{annotation_id}: comment {annotation.comment!r} is not the last saved edit")
         for result in results:
-            count = session.scalar(select(func.count(models.Annotation.id)).where(models.Annotation.author == result["name"]))
+            count = session.scalar(
+                select(func.count(models.Annotation.id)).where(models.Annotation.author == result["name"])
+            )
             if count != len(result["added"]) or len(set(result["added"])) != len(result["added"]):
                 problems.append(f"{result['name']}: {len(result['added'])} added, {count} stored")
-        kept = session.scalar(select(func.count(models.AnnotationConflict.id)).where(models.AnnotationConflict.kind == "edit"))
+        kept = session.scalar(
+            select(func.count(models.AnnotationConflict.id)).where(models.AnnotationConflict.kind == "edit")
+        )
     library.close()
     p95 = saves[int(len(saves) * 0.95)]
     print(
@@ -309,7 +343,10 @@ def concurrent(url: str, reviewers: int, seconds: float) -> None:
         f"  {len(edits):,} edits and {sum(len(r['added']) for r in results):,} new annotations saved;"
         f" {lost:,} edits lost a race and were kept as conflicts ({kept} open, the newest per annotation)"
     )
-    print(f"  lost or duplicated writes: {len(problems)}" + ("" if not problems else ": " + "; ".join(problems[:5])))
+    print(
+        f"  lost or duplicated writes: {len(problems)}"
+        + ("" if not problems else ": " + "; ".join(problems[:5]))
+    )
 
 
 def main() -> int:
@@ -335,16 +372,26 @@ def main() -> int:
         import psycopg
 
         with psycopg.connect(args.server) as connection:
-            settings = dict(connection.execute("SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'server_version')").fetchall())  # type: ignore[arg-type]
-        print(f"PostgreSQL {settings.get('server_version')}, fsync {settings.get('fsync')}, synchronous_commit {settings.get('synchronous_commit')}")
+            settings = dict(
+                connection.execute(
+                    "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'server_version')"
+                ).fetchall()
+            )  # type: ignore[arg-type]
+        print(
+            f"PostgreSQL {settings.get('server_version')}, fsync {settings.get('fsync')}, synchronous_commit {settings.get('synchronous_commit')}"
+        )
         times = build(url, base_texts(), args.reports)
         print(
             f"built {args.reports:,} reports: rows {times['rows']:.1f} s, search index {times['index']:.1f} s,"
             f" {times['real']:.0f} real reports imported on top"
         )
         with psycopg.connect(url) as connection:
-            size = connection.execute("SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'").fetchone()  # type: ignore[union-attr]
-            index = connection.execute("SELECT pg_size_pretty(pg_total_relation_size('search_docs'))").fetchone()  # type: ignore[union-attr]
+            size = connection.execute(
+                "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'"
+            ).fetchone()  # type: ignore[union-attr]
+            index = connection.execute(
+                "SELECT pg_size_pretty(pg_total_relation_size('search_docs'))"
+            ).fetchone()  # type: ignore[union-attr]
         print(f"library size {size[0]} (search_docs with its GIN index {index[0]})")  # type: ignore[index]
         reading(url, args.searches)
         concurrent(url, args.reviewers, args.seconds)

@@ -102,7 +102,7 @@ def _copy_table(reader: Connection, writer: Connection, table: Table, progress: 
 
 
 def _link_versions(reader: Connection, writer: Connection) -> None:
-    reports = models.Report.__table__
+    reports = models.Base.metadata.tables["reports"]
     links = reader.execute(
         select(reports.c.id, reports.c.superseded_by_id).where(reports.c.superseded_by_id.is_not(None))
     ).all()

@@ -172,7 +172,7 @@ class MetadataCorrection(Base):
     version: Mapped[int] = mapped_column(Integer, server_default="1")
     """Optimistic lock: a save based on an older version fails instead of overwriting (team libraries)."""
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy reads it once)
 
 
 CORRECTABLE_FIELDS = ("agency", "region", "year", "title", "report_date", "published_date")
@@ -215,7 +215,7 @@ class Annotation(Base):
     version: Mapped[int] = mapped_column(Integer, server_default="1")
     """Optimistic lock: a save based on an older version fails instead of overwriting (team libraries)."""
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy reads it once)
 
 
 class AnnotationConflict(Base):
@@ -251,4 +251,4 @@ class ReviewState(Base):
     version: Mapped[int] = mapped_column(Integer, server_default="1")
     """Optimistic lock: a save based on an older version fails instead of overwriting (team libraries)."""
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy reads it once)

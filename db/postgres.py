@@ -244,7 +244,7 @@ class ServerError(OperationalError):
     ``login``, ``unreachable``, ``no_database``, ``permission``, ``lost``, ``busy``, ``full``."""
 
     def __init__(self, message: str, code: str, statement: Any, params: Any, orig: BaseException) -> None:
-        super().__init__(statement, params, orig)  # type: ignore[arg-type]
+        super().__init__(statement, params, orig)
         self.message, self.code = message, code
 
     def __str__(self) -> str:

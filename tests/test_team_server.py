@@ -307,3 +307,21 @@ def test_copy_library_to_a_server_and_back(server_library: str, tmp_path: Path) 
     assert copy_counts(str(back)) == copy_counts(server_library)
     assert run(["copy-library", str(source), server_library]) == 2  # not into a library with reports
     assert copy_counts(server_library)["reports"] == 3
+
+
+def test_a_team_library_is_used_with_no_other_network_access(server_library: str, tmp_path: Path) -> None:
+    """Offline still: with a team library on the (unix-socket) test server, a full import and a search
+    open no socket of their own and look up no host name. The driver (libpq) connects only to the
+    address the library names."""
+    from tests.test_offline import run_guarded
+
+    files = [str(sample(name)) for name in ("shili_2023.docx", "shili_2024.pdf")]
+    body = f"""
+    from desktop.main import main
+    code = main(["import", *{files!r}, "--library", {server_library!r}, "--json"])
+    code += main(["search", "安全生产", "--library", {server_library!r}])
+    print("EXIT", code)
+    """
+    result = run_guarded(body, str(tmp_path))
+    assert "EXIT 0" in result.stdout, result.stderr[-3000:]
+    assert "NETWORK-ATTEMPTS: []" in result.stderr, result.stderr[-3000:]
