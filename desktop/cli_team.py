@@ -1,4 +1,4 @@
-"""Team libraries on the command line: ``reviewdesk copy-library SRC DEST`` and ``reviewdesk team-roles``,
+"""Team libraries on the command line: ``reviewdesk copy-library SRC DEST``, ``team-roles``, ``delete-reports``,
 and the password prompt for a server library (``prepare_location``).
 
 desktop/cli.py adds the parsers with ``add_parsers(sub, library_parent)``, lists ``COMMANDS``, runs the
@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-COMMANDS = ("copy-library", "team-roles")
+COMMANDS = ("copy-library", "team-roles", "delete-reports")
 STANDALONE = ("copy-library",)
 
 
@@ -27,6 +27,10 @@ def add_parsers(
     p.add_argument("source", metavar="SRC", help="源资料库")
     p.add_argument("destination", metavar="DEST", help="目标资料库（须为空，不存在则新建）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p = sub.add_parser(
+        "delete-reports", parents=[library_parent], help="从资料库删除报告（批注保留；团队资料库需组长账号）"
+    )
+    p.add_argument("ids", type=int, nargs="+", metavar="ID", help="报告编号")
     sub.add_parser(
         "team-roles",
         parents=[library_parent],
@@ -107,4 +111,25 @@ def _cmd_roles(library: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-HANDLERS: dict[str, Callable[[Any, argparse.Namespace], int]] = {"team-roles": _cmd_roles}
+def _cmd_delete(library: Any, args: argparse.Namespace) -> int:
+    from db.postgres import ServerError
+    from desktop.cli import emit, fail, say
+    from desktop.core.report_admin import ReportNotFound, delete_reports
+
+    try:
+        refreshed = delete_reports(library.sessions, args.ids)
+    except ReportNotFound as error:
+        return fail(str(error))
+    except ServerError as error:
+        return fail(str(error))
+    if args.json:
+        emit({"deleted": args.ids, "recompared": refreshed})
+    else:
+        say(f"已删除报告 {'、'.join(f'#{i}' for i in args.ids)}（其批注保留，重新导入同一文件后恢复）。")
+    return 0
+
+
+HANDLERS: dict[str, Callable[[Any, argparse.Namespace], int]] = {
+    "team-roles": _cmd_roles,
+    "delete-reports": _cmd_delete,
+}

@@ -85,6 +85,12 @@ def action_specs() -> list[ActionSpec]:
             QCoreApplication.translate("Actions", "打开或新建另一个资料库文件"),
         ),
         ActionSpec(
+            "delete_reports",
+            QCoreApplication.translate("Actions", "删除报告(&D)…"),
+            None,
+            QCoreApplication.translate("Actions", "从资料库删除所选报告（批注保留，重新导入同一文件后恢复）"),
+        ),
+        ActionSpec(
             "connect_team",
             QCoreApplication.translate("Actions", "连接团队资料库(&T)…"),
             None,
@@ -226,6 +232,8 @@ LIBRARY_CONTEXT_MENU = (
     None,
     "edit_metadata",
     "export_original",
+    None,
+    "delete_reports",
 )
 
 

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
             "import_samples": self.import_samples,
             "open_library": lambda: choose_library(self),
             "connect_team": lambda: self.team.connect_dialog(),
+            "delete_reports": lambda: self.team.delete_selected(),
             "export_original": self.exports.choose_original,
             "export_memo": self.exports.choose_memo,
             "export_summary": self.exports.choose_summary,

@@ -105,171 +105,181 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="89"/>
+        <source>删除报告(&amp;D)…</source>
+        <translation>&amp;Delete Reports…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="91"/>
+        <source>从资料库删除所选报告（批注保留，重新导入同一文件后恢复）</source>
+        <translation>Delete the selected reports from the library (their annotations stay and come back when the same file is imported again)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="95"/>
         <source>连接团队资料库(&amp;T)…</source>
         <translation>Connect to &amp;Team Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="91"/>
+        <location filename="../../desktop/ui/actions.py" line="97"/>
         <source>打开本单位服务器上的共享资料库，与其他审阅人一起审阅</source>
         <translation>Open the shared library on your office&apos;s server and review together with other reviewers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="95"/>
+        <location filename="../../desktop/ui/actions.py" line="101"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="97"/>
+        <location filename="../../desktop/ui/actions.py" line="103"/>
         <source>退出 ReviewDesk</source>
         <translation>Quit ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="101"/>
+        <location filename="../../desktop/ui/actions.py" line="107"/>
         <source>显示原文(&amp;O)</source>
         <translation>Show &amp;Original</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="103"/>
+        <location filename="../../desktop/ui/actions.py" line="109"/>
         <source>在清理后文本与原文之间切换</source>
         <translation>Switch between the cleaned text and the original</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="108"/>
+        <location filename="../../desktop/ui/actions.py" line="114"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="110"/>
+        <location filename="../../desktop/ui/actions.py" line="116"/>
         <source>重新读取资料库</source>
         <translation>Reload the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="113"/>
+        <location filename="../../desktop/ui/actions.py" line="119"/>
         <source>放大字体</source>
         <translation>Larger Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="116"/>
+        <location filename="../../desktop/ui/actions.py" line="122"/>
         <source>缩小字体</source>
         <translation>Smaller Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="120"/>
+        <location filename="../../desktop/ui/actions.py" line="126"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="122"/>
+        <location filename="../../desktop/ui/actions.py" line="128"/>
         <source>筛选报告列表</source>
         <translation>Filter the report list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="126"/>
+        <location filename="../../desktop/ui/actions.py" line="132"/>
         <source>全文搜索(&amp;S)</source>
         <translation>Full-Text &amp;Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="128"/>
+        <location filename="../../desktop/ui/actions.py" line="134"/>
         <source>在全部报告中搜索文字</source>
         <translation>Search the text of all reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="132"/>
+        <location filename="../../desktop/ui/actions.py" line="138"/>
         <source>与上年比较(&amp;C)</source>
         <translation>&amp;Compare with Last Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="134"/>
+        <location filename="../../desktop/ui/actions.py" line="140"/>
         <source>并排查看本报告与该单位上一年度报告的差异</source>
         <translation>Show this report beside the agency&apos;s report of the year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="138"/>
+        <location filename="../../desktop/ui/actions.py" line="144"/>
         <source>报告正文(&amp;B)</source>
         <translation>Report &amp;Body</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="140"/>
+        <location filename="../../desktop/ui/actions.py" line="146"/>
         <source>回到报告正文、指标和批注</source>
         <translation>Back to the report text, figures and annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="144"/>
+        <location filename="../../desktop/ui/actions.py" line="150"/>
         <source>导出审查意见(&amp;M)…</source>
         <translation>Export Review &amp;Memo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="146"/>
+        <location filename="../../desktop/ui/actions.py" line="152"/>
         <source>把所选报告的审查意见导出为公文格式的 Word 文档</source>
         <translation>Export the selected report&apos;s review memo as an official-format Word document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="150"/>
+        <location filename="../../desktop/ui/actions.py" line="156"/>
         <source>导出审阅汇总(&amp;U)…</source>
         <translation>Export Review S&amp;ummary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="152"/>
+        <location filename="../../desktop/ui/actions.py" line="158"/>
         <source>把全部报告的审阅情况汇总为 Excel 或 CSV 表格</source>
         <translation>Summarise the review of every report as an Excel or CSV table</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="156"/>
+        <location filename="../../desktop/ui/actions.py" line="162"/>
         <source>导出批注包(&amp;P)…</source>
         <translation>Export Annotation &amp;Package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="158"/>
+        <location filename="../../desktop/ui/actions.py" line="164"/>
         <source>把所选报告的批注打包，交给其他审阅人导入</source>
         <translation>Package the selected reports&apos; annotations for another reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="162"/>
+        <location filename="../../desktop/ui/actions.py" line="168"/>
         <source>导入批注包(&amp;K)…</source>
         <translation>Import Annotation Pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="164"/>
+        <location filename="../../desktop/ui/actions.py" line="170"/>
         <source>导入其他审阅人导出的批注包，按批注合并</source>
         <translation>Import another reviewer&apos;s annotation package, merging annotation by annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="168"/>
+        <location filename="../../desktop/ui/actions.py" line="174"/>
         <source>处理批注冲突(&amp;X)…</source>
         <translation>Resolve Annotation Conflicts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="170"/>
+        <location filename="../../desktop/ui/actions.py" line="176"/>
         <source>两边都修改过的批注：选择保留哪一版</source>
         <translation>Annotations edited on both sides: choose which version to keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="172"/>
+        <location filename="../../desktop/ui/actions.py" line="178"/>
         <source>关于 ReviewDesk(&amp;A)</source>
         <translation>&amp;About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="178"/>
+        <location filename="../../desktop/ui/actions.py" line="184"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="200"/>
+        <location filename="../../desktop/ui/actions.py" line="206"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="204"/>
+        <location filename="../../desktop/ui/actions.py" line="210"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="217"/>
+        <location filename="../../desktop/ui/actions.py" line="223"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="248"/>
+        <location filename="../../desktop/ui/actions.py" line="256"/>
         <source>主工具栏</source>
         <translation>Main Toolbar</translation>
     </message>
@@ -1265,27 +1275,27 @@ A colleague whose library lacks these reports can then import them with the anno
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311"/>
+        <location filename="../../desktop/ui/main_window.py" line="312"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="367"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -1566,30 +1576,41 @@ A colleague whose library lacks these reports can then import them with the anno
 <context>
     <name>TeamMode</name>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="69"/>
-        <location filename="../../desktop/ui/team_mode.py" line="90"/>
+        <location filename="../../desktop/ui/team_mode.py" line="71"/>
+        <location filename="../../desktop/ui/team_mode.py" line="94"/>
+        <location filename="../../desktop/ui/team_mode.py" line="108"/>
         <source>您的账号是审阅人：导入和删除报告需要组长账号</source>
         <translation>Your account is a reviewer&apos;s: importing and deleting reports needs a lead&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="77"/>
+        <location filename="../../desktop/ui/team_mode.py" line="81"/>
         <source>组长</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="78"/>
+        <location filename="../../desktop/ui/team_mode.py" line="82"/>
         <source>审阅人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="79"/>
+        <location filename="../../desktop/ui/team_mode.py" line="83"/>
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="81"/>
+        <location filename="../../desktop/ui/team_mode.py" line="85"/>
         <source>团队资料库 · %1 · %2</source>
         <translation>Team library · %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_mode.py" line="111"/>
+        <source>删除所选的 %1 份报告？原始文件、章节和指标一并删除；批注保留，重新导入同一文件后恢复。</source>
+        <translation>Delete the %1 selected reports? Their original files, sections and figures go too; their annotations stay and come back when the same file is imported again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_mode.py" line="115"/>
+        <source>删除报告</source>
+        <translation>Delete Reports</translation>
     </message>
 </context>
 </TS>
