@@ -17,7 +17,8 @@ length (a ``tsvector`` keeps positions only up to 16,383 and 256 per word, too f
 
 Ranking: ``ts_rank`` with weights like FTS5's bm25 columns (words 1.0, subwords 0.4), normalised by
 length. It reads each ranked row's vector, so a query that matches thousands of reports ranks the
-``RANK_LIMIT`` most recently imported matches (report ids grow with import) and shows the best of those:
+``RANK_LIMIT`` most recently imported matches (report ids grow with import; for a phrase, as many as
+are shown: its words are checked in each candidate's text) and shows the best of those:
 the same reports are found as on SQLite, but among very many hits the order is not bm25's.
 """
 
@@ -66,14 +67,18 @@ _OUTDATED = (
 #    read; the query has no weights, so the index answers alone). 2. Newest first, a phrase is checked
 #    in the report's tokens until enough are found. 3. Those are ranked; the best are joined to reports.
 _SEARCH = (
-    "WITH c AS MATERIALIZED (SELECT report_id FROM search_docs WHERE terms @@ CAST(:q AS tsquery)),"
-    " m AS (SELECT d.report_id AS id, d.terms FROM c JOIN search_docs AS d ON d.report_id = c.report_id"
-    " {current} WHERE TRUE {phrases} ORDER BY c.report_id DESC LIMIT :ranked)"
+    "WITH c AS MATERIALIZED (SELECT report_id FROM search_docs WHERE terms @@ CAST(:q AS tsquery)"
+    " ORDER BY report_id DESC),"
+    # Rows come in c's order (newest first) through the nested loop, so LIMIT stops the checks early.
+    " m AS (SELECT d.report_id AS id, d.terms FROM c CROSS JOIN LATERAL (SELECT d.report_id, d.terms"
+    " FROM search_docs AS d WHERE d.report_id = c.report_id {current} {phrases}) AS d LIMIT :ranked)"
     " SELECT r.id, r.agency, r.year, r.title, r.superseded_by_id IS NULL,"
     " -ts_rank('{{0.0, 0.0, 0.4, 1.0}}', m.terms, CAST(:q AS tsquery), 1) AS score"
     " FROM m JOIN reports AS r ON r.id = m.id ORDER BY score, r.id DESC LIMIT :n"
 )
-_CURRENT = "JOIN reports AS cur ON cur.id = d.report_id AND cur.superseded_by_id IS NULL"
+_CURRENT = (
+    "AND EXISTS (SELECT 1 FROM reports AS cur WHERE cur.id = d.report_id AND cur.superseded_by_id IS NULL)"
+)
 
 
 def tokens(text: str) -> list[str]:
@@ -183,7 +188,9 @@ class PostgresIndex:
             return []
         checks = "".join(f" AND strpos(d.words, :p{i}) > 0" for i in range(len(phrases)))
         sql = _SEARCH.format(current=_CURRENT if current_only else "", phrases=checks)
-        params: dict[str, Any] = {"q": required, "n": max(1, limit), "ranked": max(RANK_LIMIT, limit)}
+        # A phrase is checked in each candidate's text: then only as many as will be shown are ranked.
+        ranked = max(1, limit) if phrases else max(RANK_LIMIT, limit)
+        params: dict[str, Any] = {"q": required, "n": max(1, limit), "ranked": ranked}
         params |= {f"p{i}": phrase for i, phrase in enumerate(phrases)}
         # The planner does not count reading each vector out of TOAST storage: for a common word it
         # would scan the table (every vector read, ~300 ms at 10,000 reports) instead of the index.
