@@ -75,6 +75,7 @@ def test_library_context_menu_offers_the_report_actions(
         "action_export_package",
         "action_edit_metadata",
         "action_export_original",
+        "action_delete_reports",
     ]
 
 
