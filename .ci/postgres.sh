@@ -22,11 +22,12 @@ reviewdesk_start_test_postgres() {
     chown "$owner" "$dir"
     as=(runuser -u "$owner" --)
   fi
-  "${as[@]}" "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 \
-    >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log"; return 1; }
-  "${as[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o \
+  # Run from the cluster's folder: the postgres user may not be allowed into the checkout.
+  (cd "$dir" && "${as[@]}" "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 \
+    --locale=C.UTF-8 >"$dir/initdb.log" 2>&1) || { cat "$dir/initdb.log"; return 1; }
+  (cd "$dir" && "${as[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o \
     "-k $dir -p $port -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-    >/dev/null || { cat "$dir/server.log"; return 1; }
+    >/dev/null) || { cat "$dir/server.log"; return 1; }
   "$bindir/psql" -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
     -c "CREATE ROLE reviewdesk_test LOGIN SUPERUSER" -c "CREATE DATABASE reviewdesk_test OWNER reviewdesk_test"
   export REVIEWDESK_TEST_PG="postgresql://reviewdesk_test@/reviewdesk_test?host=$dir&port=$port"
