@@ -250,6 +250,9 @@ def test_roles_are_enforced_by_the_server(team: dict[str, str]) -> None:
     finally:
         reviewer.close()
 
+    from desktop.cli import run
+
+    assert run(["team-roles", "--library", team["reviewer"], "--json"]) == 0
     lead = open_library(team["lead"])
     try:
         with lead.sessions.begin() as session:  # the lead may delete reports
@@ -325,3 +328,38 @@ def test_a_team_library_is_used_with_no_other_network_access(server_library: str
     result = run_guarded(body, str(tmp_path))
     assert "EXIT 0" in result.stdout, result.stderr[-3000:]
     assert "NETWORK-ATTEMPTS: []" in result.stderr, result.stderr[-3000:]
+
+
+def test_a_password_saved_for_later_goes_to_a_private_pgpass_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db.postgres import save_to_pgpass
+
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
+    path = save_to_pgpass("postgresql://zhang@db.sfj.local:5433/reviewdesk", "pa:ss\\word")
+    save_to_pgpass("postgresql://li@/reviewdesk?host=/run/postgresql", "second")
+    save_to_pgpass("postgresql://zhang@db.sfj.local:5433/reviewdesk", "changed")
+    assert path == tmp_path / "pgpass" and path.stat().st_mode & 0o777 == 0o600
+    assert path.read_text(encoding="utf-8").splitlines() == [
+        "localhost:5432:reviewdesk:li:second",
+        "db.sfj.local:5433:reviewdesk:zhang:changed",
+    ]
+
+
+def test_a_typed_password_reaches_the_driver_and_nothing_else() -> None:
+    from db.postgres import _on_connect, forget_password, remember_password
+
+    url = "postgresql://zhang@db.sfj.local:5433/reviewdesk"
+    remember_password(url, "s3cret")
+    engine = create_engine(library_url(url))
+    try:
+        _cargs, params = engine.dialect.create_connect_args(engine.url)
+        _on_connect(engine.dialect, None, _cargs, params)
+        assert params["password"] == "s3cret" and params["connect_timeout"] == "10"
+        assert "s3cret" not in library_location(str(engine.url))
+        forget_password(url)
+        _cargs, params = engine.dialect.create_connect_args(engine.url)
+        _on_connect(engine.dialect, None, _cargs, params)
+        assert "password" not in params
+    finally:
+        engine.dispose()
