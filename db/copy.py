@@ -81,8 +81,41 @@ def _copy(src: Library, dst: Library, progress: Progress | None) -> CopyResult:
                     f"复制后核对数量不一致：{table.name} 源 {result.counts[table.name]} 行，目标 {copied} 行。"
                     "目标资料库未做任何改动。"
                 )
-    result.indexed = index_missing(dst.sessions)
+    if src.engine.dialect.name == "sqlite" and dst.engine.dialect.name == "postgresql":
+        result.indexed = _carry_index(src, dst, progress)
+    else:
+        result.indexed = 0
+
+    def indexing(done: int, total: int) -> bool:
+        if progress is not None:
+            progress("search_index", done, total)
+        return True
+
+    result.indexed += index_missing(dst.sessions, indexing)  # the rest is segmented afresh
     return result
+
+
+def _carry_index(src: Library, dst: Library, progress: Progress | None) -> int:
+    """A file's search entries hold the jieba words already: the server's index is made from them
+    without segmenting every text again (about 0.1 s a report)."""
+    from db.search import Fts5Index, IndexEntry, segmenter
+    from db.search_postgres import PostgresIndex
+
+    with src.engine.connect() as reader:
+        if not Fts5Index._exists(reader):
+            return 0
+        rows = reader.execute(
+            text("SELECT report_id, entry FROM search_docs WHERE version = :v ORDER BY report_id"),
+            {"v": segmenter().version},
+        ).all()
+    index, carried = PostgresIndex(), 0
+    with dst.engine.begin() as writer:
+        for report_id, packed in rows:
+            index.index_report(writer, report_id, IndexEntry.unpacked(packed))
+            carried += 1
+            if progress is not None and (carried % 500 == 0 or carried == len(rows)):
+                progress("search_index", carried, len(rows))
+    return carried
 
 
 def _copy_table(reader: Connection, writer: Connection, table: Table, progress: Progress | None) -> int:

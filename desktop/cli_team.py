@@ -70,7 +70,7 @@ def _cmd_copy(args: argparse.Namespace) -> int:
     shown = {"last": ""}
 
     def progress(table: str, done: int, total: int) -> None:
-        if not args.json and (done == total or done % 2000 == 0) and shown["last"] != f"{table}{done}":
+        if not args.json and (done == total or done % 500 == 0) and shown["last"] != f"{table}{done}":
             shown["last"] = f"{table}{done}"
             sys.stderr.buffer.write(f"  {table}: {done}/{total}\n".encode())
 
