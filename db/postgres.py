@@ -125,6 +125,9 @@ def _on_new_connection(dbapi_connection: Any, _record: Any) -> None:
         from psycopg.types.json import set_json_loads
 
         set_json_loads(_json_loads, dbapi_connection)
+        # Times read as text (the library list) are UTC, as a library file holds them.
+        dbapi_connection.execute("SET TIME ZONE 'UTC'")
+        dbapi_connection.commit()
 
 
 # Roles and grants ---------------------------------------------------------------------------------
