@@ -299,6 +299,10 @@ def describe_error(error: BaseException, where: str = "") -> tuple[str, str] | N
         return "login", f"服务器拒绝了这个账号的登录{place}：{_first_line(error)}。请联系资料库管理员。"
     if state == "3D000" or ("database" in text_ and "does not exist" in text_):
         return "no_database", f"服务器上没有这个资料库{place}。请检查地址中的数据库名，或请管理员先创建它。"
+    if state == "3F000" or "no schema has been selected" in text_:
+        return "permission", (
+            f"这个账号看不到资料库的表{place}：资料库尚未由组长账号建立，或没有给审阅人授权。请联系组长。"
+        )
     if state == "42501" or "permission denied" in text_:
         return "permission", (
             "您的账号没有执行这项操作的权限（导入和删除报告需要组长账号）。已有数据不受影响；如需此权限请联系组长。"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel
 
 if TYPE_CHECKING:
     from db.changes import ChangeWatcher
@@ -40,6 +41,11 @@ class TeamMode(QObject):
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._show_changes)
         self.changes_arrived.connect(lambda _tables: self._settle.start())
+        self.badge = QLabel(window)
+        """Who is logged in to a team library, and as what (hidden for a library file)."""
+        self.badge.setObjectName("teamRole")
+        self.badge.hide()
+        window.statusBar().addPermanentWidget(self.badge)
 
     # Opening and closing ------------------------------------------------------------------------
 

@@ -1576,39 +1576,39 @@ A colleague whose library lacks these reports can then import them with the anno
 <context>
     <name>TeamMode</name>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="71"/>
-        <location filename="../../desktop/ui/team_mode.py" line="94"/>
-        <location filename="../../desktop/ui/team_mode.py" line="108"/>
+        <location filename="../../desktop/ui/team_mode.py" line="77"/>
+        <location filename="../../desktop/ui/team_mode.py" line="100"/>
+        <location filename="../../desktop/ui/team_mode.py" line="114"/>
         <source>您的账号是审阅人：导入和删除报告需要组长账号</source>
         <translation>Your account is a reviewer&apos;s: importing and deleting reports needs a lead&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="81"/>
+        <location filename="../../desktop/ui/team_mode.py" line="87"/>
         <source>组长</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="82"/>
+        <location filename="../../desktop/ui/team_mode.py" line="88"/>
         <source>审阅人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="83"/>
+        <location filename="../../desktop/ui/team_mode.py" line="89"/>
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="85"/>
+        <location filename="../../desktop/ui/team_mode.py" line="91"/>
         <source>团队资料库 · %1 · %2</source>
         <translation>Team library · %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="111"/>
+        <location filename="../../desktop/ui/team_mode.py" line="117"/>
         <source>删除所选的 %1 份报告？原始文件、章节和指标一并删除；批注保留，重新导入同一文件后恢复。</source>
         <translation>Delete the %1 selected reports? Their original files, sections and figures go too; their annotations stay and come back when the same file is imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="115"/>
+        <location filename="../../desktop/ui/team_mode.py" line="121"/>
         <source>删除报告</source>
         <translation>Delete Reports</translation>
     </message>
