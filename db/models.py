@@ -9,7 +9,6 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     Date,
-    DateTime,
     Float,
     ForeignKey,
     Integer,
@@ -20,13 +19,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
 
+from db.types import UtcDateTime
+
 
 class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {
         dict[str, Any]: JSON,
         list[str]: JSON,
         date: Date,
-        datetime: DateTime,
+        datetime: UtcDateTime,  # timezone-aware, stored in UTC
     }
 
 
@@ -208,6 +209,10 @@ class MetadataCorrection(Base):
     value: Mapped[str | None] = mapped_column(Text)
     corrected_by: Mapped[str | None] = mapped_column(String(100))
     corrected_at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    """Optimistic lock: a save based on an older version fails instead of overwriting (team libraries)."""
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy reads it once)
 
 
 class ReportLink(Base):
@@ -268,6 +273,12 @@ class Annotation(Base):
     """Content hashes this annotation had when it was exported or imported (oldest first; None: never
     exchanged). They tell a newer version from an older one in review packages
     (:mod:`desktop.core.exchange.merge`)."""
+    modified_by: Mapped[str | None] = mapped_column(String(100))
+    """The reviewer who saved the last change (``author`` wrote it first)."""
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    """Optimistic lock: a save based on an older version fails instead of overwriting (team libraries)."""
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy reads it once)
 
 
 class AnnotationConflict(Base):
@@ -285,6 +296,9 @@ class AnnotationConflict(Base):
     incoming_hash: Mapped[str] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(String(500), default="")
     detected_at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(20), default="package", server_default="package")
+    """``package``: from a review package; ``edit``: a save that lost a race with another reviewer's
+    (``incoming`` is the unsaved version, ``source`` its reviewer)."""
 
 
 class ReviewState(Base):
@@ -297,6 +311,10 @@ class ReviewState(Base):
     reviewer: Mapped[str | None] = mapped_column(String(100))
     updated_at: Mapped[datetime]
     conclusion: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    """Optimistic lock: a save based on an older version fails instead of overwriting (team libraries)."""
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy reads it once)
 
 
 class FindingDecision(Base):

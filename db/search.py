@@ -1,4 +1,4 @@
-"""Full-text search: jieba words in an SQLite FTS5 table (SQLite-specific, like db/sqlite.py).
+"""Full-text search: jieba words in an SQLite FTS5 table, or a PostgreSQL ``tsvector`` (db/search_postgres.py).
 
 FTS5's ``unicode61`` tokenizer takes a run of Han characters for one token, so naive FTS finds
 ``安全生产`` only between punctuation. We index each report's cleaned text cut by jieba into words
@@ -10,7 +10,8 @@ zlib-compressed, to delete with. Snippets and offsets come from ``reports.clean_
 
 Query: whitespace-separated words (all must occur) and ``"…"``/``“…”``/``「…」`` phrases. Every word
 is quoted before FTS5 sees it, so ``AND OR "(`` are words, never FTS5 syntax.
-Other databases: nothing is indexed (``LikeIndex``) and ``search`` scans ``clean_text`` with LIKE.
+PostgreSQL: the same words in a ``tsvector`` with a GIN index, the same reports found
+(:mod:`db.search_postgres`). Other databases: nothing is indexed (``LikeIndex``), LIKE scans ``clean_text``.
 Hooks: ``prepare(text)`` (segmenting, ~5-10 ms per 1,000 characters: outside write transactions),
 then ``index_report(session, report_id, entry)`` in the transaction that stores the text (import,
 reprocess); ``index_missing(sessions)`` catches up on the rest; ``reindex_all(sessions)`` rebuilds.
@@ -303,7 +304,12 @@ class LikeIndex:
 
 
 def index_for(target: Target) -> SearchIndex:
-    return Fts5Index() if _connection(target).dialect.name == "sqlite" else LikeIndex()
+    dialect = _connection(target).dialect.name
+    if dialect == "postgresql":
+        from db.search_postgres import PostgresIndex
+
+        return PostgresIndex()
+    return Fts5Index() if dialect == "sqlite" else LikeIndex()
 
 
 def _hits(session: Session, rows: Sequence[Any], patterns: list[list[re.Pattern[str]]]) -> list[SearchHit]:

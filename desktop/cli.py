@@ -21,6 +21,7 @@ from desktop import (
     cli_identity,
     cli_memo,
     cli_search,
+    cli_team,
 )
 
 COMMANDS = (
@@ -39,6 +40,7 @@ COMMANDS = (
     *cli_identity.COMMANDS,
     *cli_figures.COMMANDS,
     "search",
+    *cli_team.COMMANDS,
 )
 
 
@@ -49,7 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ReviewDesk {__version__}")
     library = argparse.ArgumentParser(add_help=False)
-    library.add_argument("--library", metavar="PATH", help="资料库文件（默认在用户数据目录）")
+    library.add_argument(
+        "--library", metavar="PATH", help="资料库文件（默认在用户数据目录），或 postgresql://… 团队资料库地址"
+    )
     library.add_argument("--json", action="store_true", help="以 JSON 输出")
     sub = parser.add_subparsers(dest="command")
 
@@ -84,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_findings.add_parsers(sub, library)
     cli_identity.add_parsers(sub, library)
     cli_figures.add_parsers(sub, library)
+    cli_team.add_parsers(sub, library)
     return parser
 
 
@@ -110,6 +115,9 @@ def run(argv: list[str]) -> int:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     from db.session import LibraryError, open_library
 
+    if args.command in cli_team.STANDALONE:  # opens its own libraries
+        return cli_team.run_standalone(args)
+    cli_team.prepare_location(args.library)  # a team library's password, asked on a terminal
     try:
         library = open_library(args.library)
     except LibraryError as error:
@@ -334,4 +342,5 @@ _HANDLERS = {
     **cli_findings.HANDLERS,
     **cli_identity.HANDLERS,
     **cli_figures.HANDLERS,
+    **cli_team.HANDLERS,
 }

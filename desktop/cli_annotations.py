@@ -115,7 +115,7 @@ def _cmd_annotations(library: Library, args: argparse.Namespace) -> int:
             f"{v.status_label}  [{v.severity_label}] {v.category_label}  {where}  “{_short(v.selectors.exact)}”"
         )
         by = f"{v.author}，" if v.author else ""
-        say(f"    {v.comment}（{by}{v.modified_at:%Y-%m-%d %H:%M}）  {v.id}")
+        say(f"    {v.comment}（{by}{v.modified_at.astimezone():%Y-%m-%d %H:%M}）  {v.id}")
     return 0
 
 

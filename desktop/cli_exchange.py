@@ -144,7 +144,7 @@ def _cmd_conflicts(library: Library, args: argparse.Namespace) -> int:
     for c in conflicts:
         where = f"报告 #{c.report_id}" if c.report_id is not None else "报告不在资料库中"
         say(
-            f"冲突 #{c.id}  {where}  “{_short(c.local.selectors.exact)}”（来自 {c.source}，{c.detected_at:%Y-%m-%d %H:%M}）"
+            f"冲突 #{c.id}  {where}  “{_short(c.local.selectors.exact)}”（来自 {c.source}，{c.detected_at.astimezone():%Y-%m-%d %H:%M}）"
         )
         say("    本地：" + _version(c, local=True))
         say("    导入：" + _version(c, local=False))
@@ -158,7 +158,7 @@ def _cmd_conflicts(library: Library, args: argparse.Namespace) -> int:
 def _version(conflict: ConflictView, local: bool) -> str:
     v = conflict.local if local else conflict.incoming
     by = f"{v.author}，" if v.author else ""
-    when = f"{v.modified_at:%Y-%m-%d %H:%M}" if v.modified_at else "时间未知"
+    when = f"{v.modified_at.astimezone():%Y-%m-%d %H:%M}" if v.modified_at else "时间未知"
     return f"[{v.severity_label}] {v.category_label}  {v.status_label}  {v.comment}（{by}{when}）"
 
 

@@ -24,7 +24,8 @@ def test_fresh_library_has_the_annotation_tables(tmp_path: Path) -> None:
         assert columns == {
             "id", "report_id", "report_sha256", "category", "severity", "status", "comment", "author",
             "created_at", "modified_at", "quote_exact", "quote_prefix", "quote_suffix",
-            "position_start", "position_end", "text_hash", "orphan", "sync_hashes", "rule",
+            "position_start", "position_end", "text_hash", "orphan", "sync_hashes", "rule", "modified_by",
+            "version",
         }  # fmt: skip
         indexes = {i["name"] for i in inspect(library.engine).get_indexes("annotations")}
         assert {"ix_annotations_report_id", "ix_annotations_report_sha256"} <= indexes

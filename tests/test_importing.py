@@ -14,7 +14,7 @@ from desktop.core.importing import import_file
 from desktop.core.library import get_report, list_reports, original_file, report_detail
 from desktop.core.reprocess import reprocess_report
 from desktop.core.samples import first_start_samples, sample_files
-from tests.conftest import CORPUS, SAMPLES
+from tests.conftest import CORPUS, SAMPLES, sqlite_only
 from tests.helpers import library_fingerprint, sample
 
 EXPECTED = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))
@@ -152,6 +152,7 @@ def test_library_that_is_not_a_database_is_refused_with_a_message(tmp_path: Path
         open_library(broken)
 
 
+@sqlite_only
 def test_library_is_in_wal_mode(library: Library) -> None:
     with library.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

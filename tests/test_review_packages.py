@@ -10,6 +10,7 @@ import re
 import shutil
 import zipfile
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ import pytest
 from sqlalchemy import func, select
 
 from db import models
+from db.copy import copy_library
+from db.paths import library_location as location_of
 from db.session import Library, open_library
 from desktop.cli import run
 from desktop.core.annotations import (
@@ -39,6 +42,7 @@ from desktop.core.exchange import (
 )
 from desktop.core.importing import import_file
 from desktop.core.library import list_reports
+from tests.conftest import library_location
 from tests.helpers import library_fingerprint, sample
 
 QUOTE = "全年全市共检查生产经营单位2860家次"
@@ -55,15 +59,23 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def copy_of(template: Path, path: Path) -> Library:
-    shutil.copyfile(template, path)
-    return open_library(path)
+def copy_of(template: Path, path: Path, backend: str = "sqlite", stack: ExitStack | None = None) -> Library:
+    """The template as a file, or copied into a fresh schema of the PostgreSQL test server."""
+    if backend == "sqlite":
+        shutil.copyfile(template, path)
+        return open_library(path)
+    assert stack is not None
+    location = stack.enter_context(library_location(backend, path.parent))
+    copy_library(str(template), location)
+    return open_library(location)
 
 
 @pytest.fixture
-def pair(template: Path, tmp_path: Path) -> Iterator[tuple[Library, Library]]:
+def pair(template: Path, tmp_path: Path, backend: str) -> Iterator[tuple[Library, Library]]:
     """Two libraries that both hold the 2024 report; A has two annotations and a review state."""
-    a, b = copy_of(template, tmp_path / "a.sqlite"), copy_of(template, tmp_path / "b.sqlite")
+    stack = ExitStack()
+    a = copy_of(template, tmp_path / "a.sqlite", backend, stack)
+    b = copy_of(template, tmp_path / "b.sqlite", backend, stack)
     with a.sessions.begin() as session:
         report = session.scalars(select(models.Report)).one()
         for quote, category, comment in (
@@ -76,13 +88,15 @@ def pair(template: Path, tmp_path: Path) -> Iterator[tuple[Library, Library]]:
     yield a, b
     a.close()
     b.close()
+    stack.close()
 
 
 @pytest.fixture
-def empty(tmp_path: Path) -> Iterator[Library]:
-    library = open_library(tmp_path / "empty.sqlite")
-    yield library
-    library.close()
+def empty(tmp_path: Path, backend: str) -> Iterator[Library]:
+    with library_location(backend, tmp_path, "empty.sqlite") as location:
+        library = open_library(location)
+        yield library
+        library.close()
 
 
 def export(library: Library, path: Path, **options: bool) -> Path:
@@ -454,7 +468,7 @@ def test_command_line_round_trip(
     pair: tuple[Library, Library], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     a, b = pair
-    lib_a, lib_b = a.url.removeprefix("sqlite:///"), b.url.removeprefix("sqlite:///")
+    lib_a, lib_b = location_of(a.url), location_of(b.url)
     out = str(tmp_path / "a.rdpkg")
     assert run(["export-annotations", "--out", out, "--by", "甲", "--library", lib_a, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["annotations"] == 2

@@ -30,8 +30,16 @@ def _migrate(connection: Connection) -> None:
         # The full-text index belongs to db/search.py (SQLite-only), not to the migrated schema.
         include_name=lambda name, _type, _parent: not (name or "").startswith("search_"),
     )
+    postgres = connection.dialect.name == "postgresql"
     with context.begin_transaction():
+        if postgres:  # team libraries: tables belong to the lead role, and each role gets its rights
+            from db.postgres import apply_grants, migrate_as_lead
+
+            migrate_as_lead(connection)
+            before = context.get_context().get_current_revision()
         context.run_migrations()
+        if postgres and context.get_context().get_current_revision() != before:
+            apply_grants(connection)
 
 
 run()

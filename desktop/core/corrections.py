@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db import models
 from db.models import CORRECTABLE_FIELDS
+from db.types import utc_now
 from desktop.core.agency import identity_of_name
 from desktop.core.metadata import parse_iso
 
@@ -60,8 +61,18 @@ def _set_field(report: models.Report, field: str, value: object) -> None:
         report.title_generated = False
 
 
-def correct(session: Session, report: models.Report, field: str, value: str | None, by: str | None) -> None:
-    """Record a correction for ``report`` and apply it at once."""
+def correct(
+    session: Session,
+    report: models.Report,
+    field: str,
+    value: str | None,
+    by: str | None,
+    expected_version: int | None = None,
+) -> None:
+    """Record a correction for ``report`` and apply it at once.
+
+    ``expected_version``: the version of this field's correction the reviewer saw (0: none); if
+    another reviewer corrected the field since, ``EditConflict`` is raised and nothing is written."""
     if field not in CORRECTABLE_FIELDS:
         raise CorrectionError(f"字段“{field}”不可修改。可修改：{'、'.join(FIELD_LABELS.values())}。")
     parsed = _parse(field, value)
@@ -70,12 +81,16 @@ def correct(session: Session, report: models.Report, field: str, value: str | No
             models.MetadataCorrection.sha256 == report.sha256, models.MetadataCorrection.field == field
         )
     )
+    if expected_version is not None and (row.version if row else 0) != expected_version:
+        from desktop.core.annotations.concurrency import EditConflict
+
+        raise EditConflict("correction", field)
     if row is None:
-        row = models.MetadataCorrection(sha256=report.sha256, field=field, corrected_at=datetime.now())
+        row = models.MetadataCorrection(sha256=report.sha256, field=field, corrected_at=utc_now())
         session.add(row)
     row.value = value.strip() if value else None
     row.corrected_by = by
-    row.corrected_at = datetime.now()
+    row.corrected_at = utc_now()
     _set_field(report, field, parsed)
     if field in ("agency", "year"):
         from desktop.core.identity_links import supersede_older_versions
@@ -98,6 +113,13 @@ def apply_corrections(session: Session, report: models.Report) -> list[str]:
             continue
         fields.append(row.field)
     return fields
+
+
+def correction_versions(session: Session, sha256: str) -> dict[str, int]:
+    """The version of each corrected field (a field not listed: never corrected, version 0)."""
+    query = select(models.MetadataCorrection.field, models.MetadataCorrection.version)
+    rows = session.execute(query.where(models.MetadataCorrection.sha256 == sha256))
+    return {field: version or 1 for field, version in rows}
 
 
 def corrected_fields(session: Session, sha256: str) -> dict[str, str | None]:

@@ -97,6 +97,18 @@ def action_specs() -> list[ActionSpec]:
             QCoreApplication.translate("Actions", "打开或新建另一个资料库文件"),
         ),
         ActionSpec(
+            "delete_reports",
+            QCoreApplication.translate("Actions", "删除报告(&D)…"),
+            None,
+            QCoreApplication.translate("Actions", "从资料库删除所选报告（批注保留，重新导入同一文件后恢复）"),
+        ),
+        ActionSpec(
+            "connect_team",
+            QCoreApplication.translate("Actions", "连接团队资料库(&T)…"),
+            None,
+            QCoreApplication.translate("Actions", "打开本单位服务器上的共享资料库，与其他审阅人一起审阅"),
+        ),
+        ActionSpec(
             "quit",
             QCoreApplication.translate("Actions", "退出(&Q)"),
             "Ctrl+Q",
@@ -190,6 +202,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         QT_TRANSLATE_NOOP("Actions", "文件(&F)"),
         (
             "open_library",
+            "connect_team",
             "@recent_libraries",
             None,
             "import",
@@ -252,6 +265,8 @@ LIBRARY_CONTEXT_MENU = (
     "choose_prior",
     "versions",
     "export_original",
+    None,
+    "delete_reports",
 )
 
 

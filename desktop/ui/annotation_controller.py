@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.annotations.taxonomy import Taxonomy
 from desktop.ui.annotation_dialog import AnnotationDialog
@@ -20,6 +21,8 @@ class AnnotationController(QObject):
         self.window = window
         self.taxonomy = taxonomy
         self.undo_stack = QUndoStack(self)
+        self.versions: dict[str, int] = {}
+        """Annotation id → version after this window's last save of it (what undo and redo expect)."""
         panel = window.report_view.annotations
         panel.edit_requested.connect(self.edit)
         panel.delete_requested.connect(self.delete)
@@ -60,7 +63,7 @@ class AnnotationController(QObject):
         from desktop.ui.annotation_commands import AddAnnotation
 
         fields = dialog.values() | {"author": self.reviewer, "taxonomy": self.taxonomy}
-        self.undo_stack.push(AddAnnotation(library, self.reload, report_id, span[0], span[1], fields))
+        self._push(AddAnnotation(library, self.reload, report_id, span[0], span[1], fields))
 
     def edit(self, annotation_id: str) -> None:
         library = self.window.library
@@ -72,18 +75,45 @@ class AnnotationController(QObject):
         with library.sessions() as session:
             annotation = get_annotation(session, annotation_id)
             values = {k: getattr(annotation, k) for k in ("category", "severity", "status", "comment")}
-            quote = annotation.quote_exact
+            quote, version = annotation.quote_exact, annotation.version
         dialog = AnnotationDialog(self.taxonomy, quote, values, self.window)
         if dialog.exec():
             after = {k: v for k, v in dialog.values().items() if values.get(k) != v}
             if after:
-                self.undo_stack.push(EditAnnotation(library, self.reload, annotation_id, after))
+                # Based on the version the dialog showed: another reviewer's save meanwhile is a conflict.
+                self._push(EditAnnotation(library, self.reload, annotation_id, after, version, self.reviewer))
 
     def delete(self, annotation_id: str) -> None:
         from desktop.ui.annotation_commands import DeleteAnnotation
 
         if self.window.library is not None:
-            self.undo_stack.push(DeleteAnnotation(self.window.library, self.reload, annotation_id))
+            shown = next(
+                (v.version for v in self.window.report_view.annotations.views if v.id == annotation_id), None
+            )
+            self._push(DeleteAnnotation(self.window.library, self.reload, annotation_id, shown))
+
+    def _push(self, command: Any) -> None:
+        command.conflicted = self.conflicted
+        command.versions = self.versions
+        self.undo_stack.push(command)
+
+    def conflicted(self, message: str, conflict_id: int | None) -> None:
+        """A save lost a race with another reviewer's: show both versions, the reviewer chooses."""
+        self.window.statusBar().showMessage(message, 10000)
+        library = self.window.library
+        if library is None:
+            return
+        if conflict_id is None:
+            QMessageBox.information(
+                self.window, QCoreApplication.translate("AnnotationController", "批注已被修改"), message
+            )
+            return
+        from desktop.ui.conflict_dialog import ConflictDialog
+
+        dialog = ConflictDialog(library, self.window, select=conflict_id)
+        dialog.exec()
+        self.reload()
+        self.window.refresh()
 
     def toggle_status(self, annotation_id: str) -> None:
         library = self.window.library
@@ -93,7 +123,10 @@ class AnnotationController(QObject):
         from desktop.ui.annotation_commands import EditAnnotation
 
         with library.sessions() as session:
-            status = get_annotation(session, annotation_id).status
+            annotation = get_annotation(session, annotation_id)
+            status, version = annotation.status, annotation.version
         keys = [t.key for t in self.taxonomy.statuses]
         following = keys[(keys.index(status) + 1) % len(keys)] if status in keys else keys[0]
-        self.undo_stack.push(EditAnnotation(library, self.reload, annotation_id, {"status": following}))
+        self._push(
+            EditAnnotation(library, self.reload, annotation_id, {"status": following}, version, self.reviewer)
+        )

@@ -148,7 +148,9 @@ class AnnotationsPanel(QWidget):
             )
             item.setIcon(0, swatch(view.color))
             item.setData(0, IdRole, view.id)
-            item.setToolTip(2, f"{view.comment}\n—— {view.author or ''} {view.modified_at:%Y-%m-%d %H:%M}")
+            item.setToolTip(
+                2, f"{view.comment}\n—— {view.author or ''} {view.modified_at.astimezone():%Y-%m-%d %H:%M}"
+            )
             if view.start is not None and view.end is not None:
                 item.setData(0, SpanRole, [view.start, view.end])
             else:

@@ -102,10 +102,12 @@ def start_library(window: object, location: str | None, offer_samples: bool = Tr
     from desktop.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
-    from db.paths import default_library_path
+    from db.paths import default_library_path, is_server_location
 
-    path = Path(location) if location else default_library_path()
-    first_start = "://" not in str(path) and not path.exists()
+    server = bool(location) and is_server_location(str(location))
+    # A server address stays a string: Path() would fold its "//".
+    path: str | Path = str(location) if server else (Path(location) if location else default_library_path())
+    first_start = not server and not Path(path).exists()
 
     def work(_context: object) -> object:
         from db.session import open_library
@@ -125,6 +127,8 @@ def start_library(window: object, location: str | None, offer_samples: bool = Tr
             window.import_samples(quiet=True)
 
     def failed(error: BaseException, _trace: str) -> None:
+        if window.team.open_failed(str(path), error):  # a team library that wants a password
+            return
         QMessageBox.critical(window, "ReviewDesk", str(error))
 
     window.runner.run(work, opened, failed)

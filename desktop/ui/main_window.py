@@ -43,6 +43,7 @@ from desktop.ui.recent_libraries import RecentLibrariesMenu, choose_library, rem
 from desktop.ui.report_view import ReportView
 from desktop.ui.search_panel import SearchPanel
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.team_mode import TeamMode
 from desktop.ui.window_state import restore_layout, save_layout
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.overview_view: OverviewView | None = None
         self.figures = FigureController(self)
         self.exports = ExportFlow(self)
+        self.team = TeamMode(self)
         self.actions_by_name = create_actions(self, self._handlers())
         self._build_menus()
         self._connect_undo()
@@ -147,6 +149,8 @@ class MainWindow(QMainWindow):
             "import_folder": lambda: self.import_flow.choose_folder(self),
             "import_samples": self.import_samples,
             "open_library": lambda: choose_library(self),
+            "connect_team": lambda: self.team.connect_dialog(),
+            "delete_reports": lambda: self.team.delete_selected(),
             "export_original": self.exports.choose_original,
             "export_memo": self.exports.choose_memo,
             "export_summary": self.exports.choose_summary,
@@ -202,6 +206,7 @@ class MainWindow(QMainWindow):
         remember_library(self.settings, location)
         self.setWindowTitle(f"{APP_NAME_ZH} — {location}")
         self.refresh()
+        self.team.library_opened(library)
 
     def refresh(self) -> None:
         library = self.library
@@ -297,6 +302,7 @@ class MainWindow(QMainWindow):
     def switch_library(self, path: str) -> None:
         from desktop.ui.app import start_library
 
+        self.team.library_closing()
         if self.library is not None:
             self.library.close()
             self.library = None
@@ -311,7 +317,7 @@ class MainWindow(QMainWindow):
         self.import_paths(first_start_samples(), summary=not quiet)
 
     def import_paths(self, paths: list[Path], summary: bool = True) -> bool:
-        if self.library is None:
+        if self.library is None or self.team.refuse_import():
             return False
         if not self.import_flow.start(self.library, paths, summary):
             self.statusBar().showMessage(
@@ -424,5 +430,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.report_view.review.flush()
+        self.team.library_closing()
         save_layout(self, self.settings, *self._remembered())
         super().closeEvent(event)

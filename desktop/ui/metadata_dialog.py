@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.session import Library
-from desktop.core.corrections import CorrectionError, correct, corrected_fields, iso
+from desktop.core.corrections import CorrectionError, correct, corrected_fields, correction_versions, iso
 from desktop.core.library import get_report
 from desktop.ui.labels import field_label
 
@@ -40,6 +40,8 @@ class MetadataDialog(QDialog):
             corrected = corrected_fields(session, report.sha256)
             confident = report.agency_confident
             identity = report.agency_evidence or {}
+            # Saves are based on these: another reviewer's correction meanwhile is a conflict.
+            self.versions = correction_versions(session, report.sha256)
             values = {
                 "agency": report.agency or "",
                 "region": report.region or "",
@@ -122,13 +124,42 @@ class MetadataDialog(QDialog):
         if not changes:
             self.accept()
             return
+        from sqlalchemy.orm.exc import StaleDataError
+
+        from desktop.core.annotations.concurrency import EditConflict
+
         try:
             with self.library.sessions.begin() as session:
                 report = get_report(session, self.report_id)
                 assert report is not None
                 for field, value in changes.items():
-                    correct(session, report, field, value, self.reviewer)
+                    correct(session, report, field, value, self.reviewer, self.versions.get(field, 0))
         except CorrectionError as error:
             self.error.setText(str(error))
             return
+        except (EditConflict, StaleDataError):
+            if self._lost_race(changes):
+                self.save()
+            return
         self.accept()
+
+    def _lost_race(self, changes: dict[str, str]) -> bool:
+        """Another reviewer corrected this report meanwhile: show both; True to save ours over theirs."""
+        from desktop.ui.conflict_dialog import VersionChoiceDialog
+
+        with self.library.sessions() as session:
+            report = get_report(session, self.report_id)
+            assert report is not None
+            theirs = corrected_fields(session, report.sha256)
+            self.versions = correction_versions(session, report.sha256)
+        saved = [(field_label(f), theirs.get(f) or self.original[f]) for f in changes]
+        mine = [(field_label(f), value) for f, value in changes.items()]
+        intro = QCoreApplication.translate(
+            "MetadataDialog", "您编辑期间，其他审阅人更正了这份报告的信息。请选择保留哪一个版本。"
+        )
+        if VersionChoiceDialog(intro, saved, mine, self).exec():
+            return True
+        for field in changes:  # keep theirs: show what is stored now
+            self.edits[field].setText(theirs.get(field) or self.original[field])
+        self.error.setText(QCoreApplication.translate("MetadataDialog", "已保留其他审阅人的更正。"))
+        return False

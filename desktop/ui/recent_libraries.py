@@ -1,4 +1,5 @@
-"""File → 最近的资料库: the libraries this reviewer opened lately, most recent first."""
+"""File → 最近的资料库: the libraries this reviewer opened lately, most recent first: files, and team
+libraries as their server addresses (never with a password)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from db.paths import is_server_location, without_password
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -24,6 +27,7 @@ def recent_libraries(settings: QSettings) -> list[str]:
 
 
 def remember_library(settings: QSettings, location: str) -> None:
+    location = without_password(location) if is_server_location(location) else location
     entries = [location, *(item for item in recent_libraries(settings) if item != location)]
     settings.setValue(KEY, entries[:LIMIT])
 
@@ -31,14 +35,15 @@ def remember_library(settings: QSettings, location: str) -> None:
 def last_library(settings: QSettings) -> str | None:
     """The library to reopen at start: the last one used, while its file still exists."""
     entries = recent_libraries(settings)
-    if entries and ("://" in entries[0] or Path(entries[0]).is_file()):
+    if entries and (is_server_location(entries[0]) or Path(entries[0]).is_file()):
         return entries[0]
     return None
 
 
 def choose_library(window: MainWindow) -> None:
     """Open another library file, or create one (a reviewer may keep one per review round)."""
-    start = window.library.url.removeprefix("sqlite:///") if window.library else str(Path.home())
+    current = window.library.url if window.library else ""
+    start = current.removeprefix("sqlite:///") if current.startswith("sqlite:///") else str(Path.home())
     name, _ = QFileDialog.getSaveFileName(
         window,
         QCoreApplication.translate("RecentLibrariesMenu", "打开或新建资料库"),
@@ -64,7 +69,7 @@ class RecentLibrariesMenu(QMenu):
         self.clear()
         entries = recent_libraries(self.settings)
         for number, location in enumerate(entries, start=1):
-            missing = "://" not in location and not Path(location).exists()
+            missing = not is_server_location(location) and not Path(location).exists()
             action = self.addAction(f"&{number} {location}")
             action.setEnabled(not missing)
             action.triggered.connect(lambda _checked=False, where=location: self.open_library(where))

@@ -12,6 +12,7 @@ from desktop.ui.labels import review_label
 
 if TYPE_CHECKING:
     from db.session import Library
+    from desktop.core.annotations.review import ReviewStateView
 
 SAVE_DELAY_MS = 600
 """Typing in the conclusion is saved this long after the last key press (and on leaving the report)."""
@@ -25,6 +26,8 @@ class ReviewPanel(QWidget):
         self.library: Library | None = None
         self.report_id: int | None = None
         self.reviewer: str | None = None
+        self.version = 0
+        """The stored version this panel shows: a save based on an older one is a conflict."""
         self.status = QComboBox(self)
         self.status.setObjectName("reviewStatus")
         for key in REVIEW_STATUSES:
@@ -58,15 +61,28 @@ class ReviewPanel(QWidget):
 
         with library.sessions() as session:
             state = get_review_state(session, report_id)
+        self._show_state(state)
+
+    def _show_state(self, state: ReviewStateView) -> None:
+        self.version = state.version
         for widget in (self.status, self.conclusion):
             widget.blockSignals(True)
         self.status.setCurrentIndex(max(0, self.status.findData(state.status)))
         self.conclusion.setPlainText(state.conclusion)
         for widget in (self.status, self.conclusion):
             widget.blockSignals(False)
-        self._show_stamp(
-            state.reviewer, state.updated_at.strftime("%Y-%m-%d %H:%M") if state.updated_at else None
-        )
+        self._show_stamp(state)
+
+    def reload_if_changed(self) -> None:
+        """Show another reviewer's newer save, unless this reviewer is typing (then saving decides)."""
+        if self.library is None or self.report_id is None or self._timer.isActive():
+            return
+        from desktop.core.annotations.review import get_review_state
+
+        with self.library.sessions() as session:
+            state = get_review_state(session, self.report_id)
+        if state.version != self.version:
+            self._show_state(state)
 
     def flush(self) -> None:
         """Save pending typing now (before switching reports or closing)."""
@@ -77,22 +93,71 @@ class ReviewPanel(QWidget):
     def save(self) -> None:
         if self.library is None or self.report_id is None:
             return
+        from desktop.core.annotations.concurrency import EditConflict
         from desktop.core.annotations.review import set_review_state
 
-        with self.library.sessions.begin() as session:
-            state = set_review_state(
-                session,
-                self.report_id,
-                status=self.status.currentData(),
-                reviewer=self.reviewer or "",
-                conclusion=self.conclusion.toPlainText(),
-            )
-        self._show_stamp(
-            state.reviewer, state.updated_at.strftime("%Y-%m-%d %H:%M") if state.updated_at else None
+        report_id, status, conclusion = (
+            self.report_id,
+            self.status.currentData(),
+            self.conclusion.toPlainText(),
         )
-        self.saved.emit(self.report_id)
+        try:
+            with self.library.sessions.begin() as session:
+                state = set_review_state(
+                    session,
+                    report_id,
+                    status=status,
+                    reviewer=self.reviewer or "",
+                    conclusion=conclusion,
+                    expected_version=self.version,
+                )
+        except EditConflict:
+            self._lost_race(report_id, status, conclusion)
+            return
+        self.version = state.version
+        self._show_stamp(state)
+        self.saved.emit(report_id)
 
-    def _show_stamp(self, reviewer: str | None, when: str | None) -> None:
+    def _lost_race(self, report_id: int, status: str, conclusion: str) -> None:
+        """Another reviewer saved this report's review first: show both, the reviewer chooses."""
+        from desktop.core.annotations.review import get_review_state
+        from desktop.ui.conflict_dialog import VersionChoiceDialog
+
+        assert self.library is not None
+        with self.library.sessions() as session:
+            theirs = get_review_state(session, report_id)
+        names = (
+            QCoreApplication.translate("ReviewPanel", "审阅状态"),
+            QCoreApplication.translate("ReviewPanel", "总体结论"),
+            QCoreApplication.translate("ReviewPanel", "审阅人"),
+        )
+        saved = list(
+            zip(names, (review_label(theirs.status), theirs.conclusion, self._signed(theirs)), strict=True)
+        )
+        mine = list(zip(names, (review_label(status), conclusion, self.reviewer or ""), strict=True))
+        intro = QCoreApplication.translate(
+            "ReviewPanel", "您编辑期间，其他审阅人保存了这份报告的审阅状态和结论。请选择保留哪一个版本。"
+        )
+        dialog = VersionChoiceDialog(intro, saved, mine, self)
+        use_mine = bool(dialog.exec())
+        self._show_state(theirs)
+        if use_mine:  # based on the version just shown, so a third save meanwhile asks again
+            for widget in (self.status, self.conclusion):
+                widget.blockSignals(True)
+            self.status.setCurrentIndex(max(0, self.status.findData(status)))
+            self.conclusion.setPlainText(conclusion)
+            for widget in (self.status, self.conclusion):
+                widget.blockSignals(False)
+            self.save()
+        else:
+            self.saved.emit(report_id)
+
+    def _signed(self, state: ReviewStateView) -> str:
+        when = state.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if state.updated_at else ""
+        return f"{state.reviewer or ''} {when}".strip()
+
+    def _show_stamp(self, state: ReviewStateView) -> None:
         unsigned = QCoreApplication.translate("ReviewPanel", "（未署名）")
         never = QCoreApplication.translate("ReviewPanel", "尚未审阅")
-        self.stamp.setText(f"{reviewer or unsigned}  {when}" if when else never)
+        when = state.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if state.updated_at else None
+        self.stamp.setText(f"{state.reviewer or unsigned}  {when}" if when else never)

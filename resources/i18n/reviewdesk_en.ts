@@ -125,171 +125,191 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="101"/>
+        <source>删除报告(&amp;D)…</source>
+        <translation>&amp;Delete Reports…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="103"/>
+        <source>从资料库删除所选报告（批注保留，重新导入同一文件后恢复）</source>
+        <translation>Delete the selected reports from the library (their annotations stay and come back when the same file is imported again)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="107"/>
+        <source>连接团队资料库(&amp;T)…</source>
+        <translation>Connect to &amp;Team Library…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="109"/>
+        <source>打开本单位服务器上的共享资料库，与其他审阅人一起审阅</source>
+        <translation>Open the shared library on your office&apos;s server and review together with other reviewers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="113"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="103"/>
+        <location filename="../../desktop/ui/actions.py" line="115"/>
         <source>退出 ReviewDesk</source>
         <translation>Quit ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="107"/>
+        <location filename="../../desktop/ui/actions.py" line="119"/>
         <source>显示原文(&amp;O)</source>
         <translation>Show &amp;Original</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="109"/>
+        <location filename="../../desktop/ui/actions.py" line="121"/>
         <source>在清理后文本与原文之间切换</source>
         <translation>Switch between the cleaned text and the original</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="114"/>
+        <location filename="../../desktop/ui/actions.py" line="126"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="116"/>
+        <location filename="../../desktop/ui/actions.py" line="128"/>
         <source>重新读取资料库</source>
         <translation>Reload the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="119"/>
+        <location filename="../../desktop/ui/actions.py" line="131"/>
         <source>放大字体</source>
         <translation>Larger Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="122"/>
+        <location filename="../../desktop/ui/actions.py" line="134"/>
         <source>缩小字体</source>
         <translation>Smaller Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="126"/>
+        <location filename="../../desktop/ui/actions.py" line="138"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="128"/>
+        <location filename="../../desktop/ui/actions.py" line="140"/>
         <source>筛选报告列表</source>
         <translation>Filter the report list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="132"/>
+        <location filename="../../desktop/ui/actions.py" line="144"/>
         <source>全文搜索(&amp;S)</source>
         <translation>Full-Text &amp;Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="134"/>
+        <location filename="../../desktop/ui/actions.py" line="146"/>
         <source>在全部报告中搜索文字</source>
         <translation>Search the text of all reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="138"/>
+        <location filename="../../desktop/ui/actions.py" line="150"/>
         <source>与上年比较(&amp;C)</source>
         <translation>&amp;Compare with Last Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="140"/>
+        <location filename="../../desktop/ui/actions.py" line="152"/>
         <source>并排查看本报告与该单位上一年度报告的差异</source>
         <translation>Show this report beside the agency&apos;s report of the year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="144"/>
+        <location filename="../../desktop/ui/actions.py" line="156"/>
         <source>报告正文(&amp;B)</source>
         <translation>Report &amp;Body</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="146"/>
+        <location filename="../../desktop/ui/actions.py" line="158"/>
         <source>回到报告正文、指标和批注</source>
         <translation>Back to the report text, figures and annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="150"/>
+        <location filename="../../desktop/ui/actions.py" line="162"/>
         <source>年度概览(&amp;Y)</source>
         <translation>Season &amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="152"/>
+        <location filename="../../desktop/ui/actions.py" line="164"/>
         <source>一年全部报告的按时、齐全、问题和照搬往年情况及图表</source>
         <translation>One year&apos;s reports at a glance: on time, complete, findings, copied from last year, with charts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="156"/>
+        <location filename="../../desktop/ui/actions.py" line="168"/>
         <source>导出审查意见(&amp;M)…</source>
         <translation>Export Review &amp;Memo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="158"/>
+        <location filename="../../desktop/ui/actions.py" line="170"/>
         <source>把所选报告的审查意见导出为公文格式的 Word 文档</source>
         <translation>Export the selected report&apos;s review memo as an official-format Word document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="162"/>
+        <location filename="../../desktop/ui/actions.py" line="174"/>
         <source>导出审阅汇总(&amp;U)…</source>
         <translation>Export Review S&amp;ummary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="164"/>
+        <location filename="../../desktop/ui/actions.py" line="176"/>
         <source>把全部报告的审阅情况汇总为 Excel 或 CSV 表格</source>
         <translation>Summarise the review of every report as an Excel or CSV table</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="168"/>
+        <location filename="../../desktop/ui/actions.py" line="180"/>
         <source>导出批注包(&amp;P)…</source>
         <translation>Export Annotation &amp;Package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="170"/>
+        <location filename="../../desktop/ui/actions.py" line="182"/>
         <source>把所选报告的批注打包，交给其他审阅人导入</source>
         <translation>Package the selected reports&apos; annotations for another reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="174"/>
+        <location filename="../../desktop/ui/actions.py" line="186"/>
         <source>导入批注包(&amp;K)…</source>
         <translation>Import Annotation Pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="176"/>
+        <location filename="../../desktop/ui/actions.py" line="188"/>
         <source>导入其他审阅人导出的批注包，按批注合并</source>
         <translation>Import another reviewer&apos;s annotation package, merging annotation by annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="180"/>
+        <location filename="../../desktop/ui/actions.py" line="192"/>
         <source>处理批注冲突(&amp;X)…</source>
         <translation>Resolve Annotation Conflicts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="182"/>
+        <location filename="../../desktop/ui/actions.py" line="194"/>
         <source>两边都修改过的批注：选择保留哪一版</source>
         <translation>Annotations edited on both sides: choose which version to keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="184"/>
+        <location filename="../../desktop/ui/actions.py" line="196"/>
         <source>关于 ReviewDesk(&amp;A)</source>
         <translation>&amp;About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="190"/>
+        <location filename="../../desktop/ui/actions.py" line="202"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="211"/>
+        <location filename="../../desktop/ui/actions.py" line="224"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="227"/>
+        <location filename="../../desktop/ui/actions.py" line="240"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="241"/>
+        <location filename="../../desktop/ui/actions.py" line="254"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="274"/>
+        <location filename="../../desktop/ui/actions.py" line="289"/>
         <source>主工具栏</source>
         <translation>Main Toolbar</translation>
     </message>
@@ -297,17 +317,17 @@
 <context>
     <name>AnnotationCommands</name>
     <message>
-        <location filename="../../desktop/ui/annotation_commands.py" line="40"/>
+        <location filename="../../desktop/ui/annotation_commands.py" line="61"/>
         <source>添加批注</source>
         <translation>Add Annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_commands.py" line="69"/>
+        <location filename="../../desktop/ui/annotation_commands.py" line="105"/>
         <source>修改批注</source>
         <translation>Edit Annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_commands.py" line="89"/>
+        <location filename="../../desktop/ui/annotation_commands.py" line="149"/>
         <source>删除批注</source>
         <translation>Delete Annotation</translation>
     </message>
@@ -315,9 +335,14 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="51"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="54"/>
         <source>请先在清理后文本中选中要批注的文字。</source>
         <translation>First select the text to annotate in the cleaned text.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_controller.py" line="108"/>
+        <source>批注已被修改</source>
+        <translation>Annotation Changed</translation>
     </message>
 </context>
 <context>
@@ -648,69 +673,191 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="39"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="40"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="41"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="42"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="36"/>
-        <source>批注人</source>
-        <translation>Author</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="53"/>
         <source>修改时间</source>
         <translation>Modified</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="64"/>
         <source>处理批注冲突</source>
         <translation>Resolve Annotation Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="144"/>
         <source>保留本地版本</source>
         <translation>Keep This Library&apos;s Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="145"/>
         <source>采用导入的版本</source>
         <translation>Take the Package&apos;s Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="113"/>
+        <source>%1 未保存的修改</source>
+        <translation>%1&apos;s unsaved change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="114"/>
+        <source>（未署名）</source>
+        <translation>(unsigned)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="198"/>
+        <source>已保存的版本</source>
+        <translation>Saved version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="138"/>
+        <source>未能保存的版本</source>
+        <translation>Version that could not be saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="190"/>
+        <source>保留已保存的版本</source>
+        <translation>Keep the Saved Version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="140"/>
+        <source>改用未能保存的版本</source>
+        <translation>Use the Unsaved Version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="142"/>
         <source>本资料库中的版本</source>
         <translation>Version in this library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="143"/>
         <source>批注包中的版本</source>
         <translation>Version in the package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="180"/>
+        <source>其他审阅人同时做了修改</source>
+        <translation>Another Reviewer Changed This Meanwhile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="192"/>
+        <source>改用我的版本</source>
+        <translation>Use My Version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="200"/>
+        <source>我的版本（尚未保存）</source>
+        <translation>My version (not saved yet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="131"/>
         <source>没有待处理的批注冲突。</source>
         <translation>No annotation conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="43"/>
+        <source>修改人</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="147"/>
         <source>原文：</source>
         <translation>Passage: </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="59"/>
+        <source>连接团队资料库</source>
+        <translation>Connect to Team Library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="67"/>
+        <source>例如 192.168.1.20 或 db.sfj.local</source>
+        <translation>e.g. 192.168.1.20 or db.sfj.local</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="81"/>
+        <source>已保存在 pgpass 文件中时可不填</source>
+        <translation>Leave empty if it is saved in your pgpass file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="84"/>
+        <source>把密码保存到本机 pgpass 文件（仅本账户可读）</source>
+        <translation>Save the password in this computer&apos;s pgpass file (readable by this account only)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="98"/>
+        <source>连接</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="103"/>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="104"/>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="105"/>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="106"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="107"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="109"/>
+        <source>连接地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="113"/>
+        <source>团队资料库保存在本单位的 PostgreSQL 服务器上，多位审阅人可同时使用。账号由组长（资料库管理员）分配。</source>
+        <translation>A team library lives on your office&apos;s PostgreSQL server, where several reviewers can work at once. Accounts are given out by the lead (the library&apos;s administrator).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="159"/>
+        <source>请填写服务器和数据库，或输入 postgresql:// 开头的地址。</source>
+        <translation>Fill in the server and database, or type an address that starts with postgresql://.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="168"/>
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
     </message>
 </context>
 <context>
@@ -1347,52 +1494,52 @@ The library was not changed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="90"/>
+        <location filename="../../desktop/ui/main_window.py" line="92"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96"/>
+        <location filename="../../desktop/ui/main_window.py" line="98"/>
         <source>筛选：单位、年度、标题…</source>
         <translation>Filter: agency, year, title…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="138"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="137"/>
+        <location filename="../../desktop/ui/main_window.py" line="139"/>
         <source>与上年比较</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>年度概览</source>
         <translation>Season overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="399"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -1405,24 +1552,34 @@ The library was not changed.</translation>
         <translation>Correct Report Metadata</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metadata_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/metadata_dialog.py" line="63"/>
         <source>确认报告单位</source>
         <translation>Confirm the issuing agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metadata_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/metadata_dialog.py" line="71"/>
         <source>报告单位未确定：</source>
         <translation>Issuing agency not certain: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metadata_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/metadata_dialog.py" line="79"/>
         <source>采用“%1”</source>
         <translation>Use “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metadata_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/metadata_dialog.py" line="101"/>
         <source>更正会被记录（✎ 表示已更正过），重新导入或重新分析后仍然保留。</source>
         <translation>Corrections are recorded (✎ marks a corrected field) and survive re-importing and re-processing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metadata_dialog.py" line="157"/>
+        <source>您编辑期间，其他审阅人更正了这份报告的信息。请选择保留哪一个版本。</source>
+        <translation>While you were editing, another reviewer corrected this report&apos;s details. Choose which version to keep.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metadata_dialog.py" line="164"/>
+        <source>已保留其他审阅人的更正。</source>
+        <translation>The other reviewer&apos;s correction was kept.</translation>
     </message>
 </context>
 <context>
@@ -1771,27 +1928,27 @@ The library was not changed.</translation>
 <context>
     <name>RecentLibrariesMenu</name>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="44"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="49"/>
         <source>打开或新建资料库</source>
         <translation>Open or Create a Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="46"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="51"/>
         <source>ReviewDesk 资料库 (*.sqlite);;所有文件 (*)</source>
         <translation>ReviewDesk libraries (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="57"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="62"/>
         <source>最近的资料库(&amp;R)</source>
         <translation>&amp;Recent Libraries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="72"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="77"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="76"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="81"/>
         <source>清除列表</source>
         <translation>Clear List</translation>
     </message>
@@ -1964,27 +2121,39 @@ The library was not changed.</translation>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="35"/>
+        <location filename="../../desktop/ui/review_panel.py" line="38"/>
         <source>总体结论和修改建议，将写入审查意见。</source>
         <translation>Overall conclusion and recommendations, written into the review memo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="46"/>
+        <location filename="../../desktop/ui/review_panel.py" line="49"/>
+        <location filename="../../desktop/ui/review_panel.py" line="130"/>
         <source>审阅状态</source>
         <translation>Review status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="47"/>
+        <location filename="../../desktop/ui/review_panel.py" line="50"/>
+        <location filename="../../desktop/ui/review_panel.py" line="131"/>
         <source>总体结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="96"/>
+        <location filename="../../desktop/ui/review_panel.py" line="132"/>
+        <source>审阅人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="138"/>
+        <source>您编辑期间，其他审阅人保存了这份报告的审阅状态和结论。请选择保留哪一个版本。</source>
+        <translation>While you were editing, another reviewer saved this report&apos;s review status and conclusion. Choose which version to keep.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="160"/>
         <source>（未署名）</source>
         <translation>(unsigned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="97"/>
+        <location filename="../../desktop/ui/review_panel.py" line="161"/>
         <source>尚未审阅</source>
         <translation>Not reviewed yet</translation>
     </message>
@@ -2043,6 +2212,46 @@ The library was not changed.</translation>
         <location filename="../../desktop/ui/settings_dialog.py" line="46"/>
         <source>正文字号</source>
         <translation>Text size</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMode</name>
+    <message>
+        <location filename="../../desktop/ui/team_mode.py" line="77"/>
+        <location filename="../../desktop/ui/team_mode.py" line="100"/>
+        <location filename="../../desktop/ui/team_mode.py" line="114"/>
+        <source>您的账号是审阅人：导入和删除报告需要组长账号</source>
+        <translation>Your account is a reviewer&apos;s: importing and deleting reports needs a lead&apos;s account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_mode.py" line="87"/>
+        <source>组长</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_mode.py" line="88"/>
+        <source>审阅人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_mode.py" line="89"/>
+        <source>只读</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_mode.py" line="91"/>
+        <source>团队资料库 · %1 · %2</source>
+        <translation>Team library · %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_mode.py" line="117"/>
+        <source>删除所选的 %1 份报告？原始文件、章节和指标一并删除；批注保留，重新导入同一文件后恢复。</source>
+        <translation>Delete the %1 selected reports? Their original files, sections and figures go too; their annotations stay and come back when the same file is imported again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_mode.py" line="121"/>
+        <source>删除报告</source>
+        <translation>Delete Reports</translation>
     </message>
 </context>
 </TS>

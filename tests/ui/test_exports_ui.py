@@ -77,6 +77,7 @@ def test_library_context_menu_offers_the_report_actions(
         "action_choose_prior",
         "action_versions",
         "action_export_original",
+        "action_delete_reports",
     ]
 
 

@@ -9,8 +9,11 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from db import models
+from db.types import utc_now
+from desktop.core.annotations.concurrency import EditConflict
 from desktop.core.annotations.taxonomy import AnnotationError
 from desktop.core.annotations.workflow import REVIEW_STATUSES, REVIEW_STATUSES_EN
 
@@ -23,6 +26,8 @@ class ReviewStateView:
     conclusion: str
     updated_at: datetime | None
     """None while the report has never been touched."""
+    version: int = 0
+    """The stored version (0: no row yet); a save based on an older one is a conflict."""
 
     @property
     def status_label(self) -> str:
@@ -36,6 +41,7 @@ class ReviewStateView:
             "reviewer": self.reviewer,
             "conclusion": self.conclusion,
             "updated_at": self.updated_at.isoformat(timespec="seconds") if self.updated_at else None,
+            "version": self.version,
         }
 
 
@@ -63,11 +69,17 @@ def set_review_state(
     status: str | None = None,
     reviewer: str | None = None,
     conclusion: str | None = None,
+    expected_version: int | None = None,
 ) -> ReviewStateView:
-    """Change what is given (status: key or label); the row is created on first use."""
+    """Change what is given (status: key or label); the row is created on first use.
+
+    ``expected_version``: the version the change is based on (0: the report had no review state);
+    if another reviewer saved since, :class:`EditConflict` is raised and nothing is written."""
     if session.get(models.Report, report_id) is None:
         raise AnnotationError(f"资料库中没有编号为 {report_id} 的报告。")
     row = session.get(models.ReviewState, report_id)
+    if expected_version is not None and (row.version if row else 0) != expected_version:
+        raise EditConflict("review", report_id)
     if row is None:
         row = models.ReviewState(report_id=report_id, status="unreviewed", conclusion="")
         session.add(row)
@@ -77,9 +89,21 @@ def set_review_state(
         row.reviewer = reviewer.strip() or None
     if conclusion is not None:
         row.conclusion = conclusion
-    row.updated_at = datetime.now()
-    session.flush()
+    row.updated_at = utc_now()
+    try:
+        session.flush()
+    except StaleDataError as error:  # saved by another reviewer between our read and our write
+        raise EditConflict("review", report_id) from error
+    except Exception as error:  # two first saves of one report at once: the second insert fails
+        if expected_version == 0 and "review_states" in str(error) and _duplicate(error):
+            raise EditConflict("review", report_id) from error
+        raise
     return _view(row)
+
+
+def _duplicate(error: Exception) -> bool:
+    text = str(error).lower()
+    return "unique" in text or "duplicate" in text
 
 
 def review_statuses(session: Session, report_ids: Iterable[int] | None = None) -> dict[int, str]:
@@ -93,4 +117,6 @@ def review_statuses(session: Session, report_ids: Iterable[int] | None = None) -
 
 
 def _view(row: models.ReviewState) -> ReviewStateView:
-    return ReviewStateView(row.report_id, row.status, row.reviewer, row.conclusion, row.updated_at)
+    return ReviewStateView(
+        row.report_id, row.status, row.reviewer, row.conclusion, row.updated_at, row.version or 1
+    )

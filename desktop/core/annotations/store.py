@@ -8,9 +8,12 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from db import models
+from db.types import utc_now
 from desktop.core.annotations.anchoring import Selectors, anchor, make_selectors, occurrences, text_hash
+from desktop.core.annotations.concurrency import EditConflict, check_version
 from desktop.core.annotations.taxonomy import AnnotationError, Taxonomy, default_taxonomy
 
 
@@ -40,6 +43,9 @@ class AnnotationView:
     """What the span holds now: differs from the quote when the passage was edited (fuzzy anchor)."""
     rule: str | None = None
     """The finding rule it was accepted from (None: written by a reviewer)."""
+    version: int = 1
+    """The stored version: an edit based on it fails if another reviewer saved a newer one."""
+    modified_by: str | None = None
 
     @property
     def orphan(self) -> bool:
@@ -69,6 +75,8 @@ class AnnotationView:
             "text": self.text,
             "orphan": self.orphan,
             "rule": self.rule,
+            "version": self.version,
+            "modified_by": self.modified_by,
         }
 
 
@@ -113,6 +121,8 @@ def annotation_view(
         end=span[1] if span else None,
         text=text[span[0] : span[1]] if span and text is not None else None,
         rule=annotation.rule,
+        version=annotation.version or 1,
+        modified_by=annotation.modified_by,
     )
 
 
@@ -152,7 +162,7 @@ def create_annotation(
     category = taxonomy.resolve_category(category)
     severity = taxonomy.resolve_severity(severity or taxonomy.default_severity)
     selectors = make_selectors(text, start, end)
-    now = datetime.now()
+    now = utc_now()
     annotation = models.Annotation(
         report_id=report.id,
         report_sha256=report.sha256,
@@ -161,6 +171,7 @@ def create_annotation(
         status=taxonomy.default_status,
         comment=comment,
         author=author,
+        modified_by=author,
         created_at=now,
         modified_at=now,
         quote_exact=selectors.exact,
@@ -185,10 +196,15 @@ def edit_annotation(
     status: str | None = None,
     comment: str | None = None,
     taxonomy: Taxonomy | None = None,
+    expected_version: int | None = None,
+    by: str | None = None,
 ) -> models.Annotation:
-    """Change what is given (keys or labels); ``modified_at`` moves only when something changed."""
+    """Change what is given (keys or labels); ``modified_at`` and ``modified_by`` move only when
+    something changed. ``expected_version``: the version the reviewer's change is based on; if
+    another reviewer saved since, :class:`EditConflict` is raised and nothing is written."""
     taxonomy = taxonomy or default_taxonomy()
     annotation = get_annotation(session, annotation_id)
+    check_version("annotation", annotation_id, annotation.version, expected_version)
     changes: dict[str, str] = {}
     if category is not None:
         changes["category"] = taxonomy.resolve_category(category)
@@ -202,14 +218,25 @@ def edit_annotation(
     for field, value in changed.items():
         setattr(annotation, field, value)
     if changed:
-        annotation.modified_at = datetime.now()
-    session.flush()
+        annotation.modified_at = utc_now()
+        annotation.modified_by = by if by is not None else annotation.modified_by
+    _flush(session, annotation_id)
     return annotation
 
 
-def delete_annotation(session: Session, annotation_id: str) -> None:
-    session.delete(get_annotation(session, annotation_id))
-    session.flush()
+def delete_annotation(session: Session, annotation_id: str, expected_version: int | None = None) -> None:
+    annotation = get_annotation(session, annotation_id)
+    check_version("annotation", annotation_id, annotation.version, expected_version)
+    session.delete(annotation)
+    _flush(session, annotation_id)
+
+
+def _flush(session: Session, annotation_id: str) -> None:
+    """Write now; a row changed by another reviewer between our read and this write is a conflict."""
+    try:
+        session.flush()
+    except StaleDataError as error:
+        raise EditConflict("annotation", annotation_id) from error
 
 
 def get_annotation(session: Session, annotation_id: str) -> models.Annotation:
@@ -252,8 +279,9 @@ def _short(quote: str, limit: int = 30) -> str:
 SNAPSHOT_FIELDS = (
     "id", "report_id", "report_sha256", "category", "severity", "status", "comment", "author",
     "created_at", "modified_at", "quote_exact", "quote_prefix", "quote_suffix", "position_start",
-    "position_end", "text_hash", "orphan", "sync_hashes", "rule",
+    "position_end", "text_hash", "orphan", "sync_hashes", "rule", "modified_by",
 )  # fmt: skip
+"""Not ``version``: the database counts versions itself, also when a snapshot is put back."""
 
 
 def snapshot(annotation: models.Annotation) -> dict[str, Any]:
@@ -261,14 +289,18 @@ def snapshot(annotation: models.Annotation) -> dict[str, Any]:
     return {name: getattr(annotation, name) for name in SNAPSHOT_FIELDS}
 
 
-def restore_annotation(session: Session, saved: dict[str, Any]) -> models.Annotation:
-    """Put back an annotation from :func:`snapshot`, with its id, or update it to those values."""
+def restore_annotation(
+    session: Session, saved: dict[str, Any], expected_version: int | None = None
+) -> models.Annotation:
+    """Put back an annotation from :func:`snapshot`, with its id, or update it to those values
+    (``expected_version``: as for :func:`edit_annotation`)."""
     annotation = session.get(models.Annotation, saved["id"])
     if annotation is None:
         annotation = models.Annotation(**saved)
         session.add(annotation)
     else:
+        check_version("annotation", saved["id"], annotation.version, expected_version)
         for name, value in saved.items():
             setattr(annotation, name, value)
-    session.flush()
+    _flush(session, saved["id"])
     return annotation

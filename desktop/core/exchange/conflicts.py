@@ -4,7 +4,7 @@ settling one by keeping the local or the incoming version."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, Literal
 
 from sqlalchemy import func, select
@@ -62,6 +62,9 @@ class ConflictView:
     local: AnnotationView
     """The library's version, anchored in the report's current text (as the annotation list shows it)."""
     incoming: IncomingVersion
+    kind: str = "package"
+    """``package``: the incoming version came in a review package; ``edit``: it is another reviewer's
+    save that lost a race with the library's version (team libraries), ``source`` names the reviewer."""
 
     @property
     def differences(self) -> tuple[str, ...]:
@@ -75,6 +78,7 @@ class ConflictView:
             "report_id": self.report_id,
             "source": self.source,
             "detected_at": self.detected_at.isoformat(timespec="seconds"),
+            "kind": self.kind,
             "differences": list(self.differences),
             "local": self.local.as_json(),
             "incoming": self.incoming.as_json(),
@@ -116,6 +120,7 @@ def list_conflicts(
                 annotation, texts.get(annotation.report_id) if annotation.report_id else None, taxonomy
             ),
             incoming=_incoming(conflict.incoming, taxonomy),
+            kind=conflict.kind or "package",
         )
         for conflict, annotation in rows
     ]
@@ -141,6 +146,13 @@ def resolve_conflict(
         session.flush()
         raise ConflictError(f"编号为 {conflict_id} 的冲突所属的批注已被删除。")
     incoming = conflict.incoming
+    if conflict.kind == "edit":  # a lost save: no package history to keep in step
+        if keep == "incoming":
+            apply_incoming(annotation, incoming)
+            annotation.modified_by = incoming.get("author")
+        session.delete(conflict)
+        session.flush()
+        return annotation
     local_hash = content_hash(annotation.category, annotation.severity, annotation.status, annotation.comment)
     versions = [conflict.incoming_hash, local_hash]
     if keep == "incoming":
@@ -166,5 +178,11 @@ def _incoming(stored: dict[str, Any], taxonomy: Taxonomy) -> IncomingVersion:
         status_label=taxonomy.status(stored["status"]).label,
         comment=stored["comment"],
         author=stored.get("author"),
-        modified_at=datetime.fromisoformat(modified) if modified else None,
+        modified_at=_moment(modified) if modified else None,
     )
+
+
+def _moment(value: str) -> datetime:
+    """A stored time: older conflicts kept local wall-clock times without an offset."""
+    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return moment.astimezone(timezone.utc)

@@ -27,7 +27,7 @@ import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -226,8 +226,8 @@ def _time(obj: dict[str, Any], key: str, where: str) -> datetime:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError as error:
         raise _bad(f"{where}的“{key}”不是有效的时间") from error
-    # The library stores local wall-clock times, as the reviewer saw them.
-    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+    # The library's times are timezone-aware (UTC); a time without an offset is local wall-clock time.
+    return moment.astimezone(timezone.utc)
 
 
 def _object(value: Any, where: str) -> dict[str, Any]:

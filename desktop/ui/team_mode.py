@@ -1,0 +1,170 @@
+"""The main window's team-library side: what this login may do (the UI disables the rest; the server
+enforces it), other reviewers' changes shown as they are committed, and the connection dialog.
+
+The change watcher (db/changes.py) runs in a thread of its own; its notices arrive here on the GUI
+thread, are gathered for half a second, and then refresh the library list, the open report's
+annotations and its review state (unless the reviewer is typing in it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel
+
+if TYPE_CHECKING:
+    from db.changes import ChangeWatcher
+    from db.postgres import Capabilities
+    from db.session import Library
+    from desktop.ui.main_window import MainWindow
+
+IMPORT_ACTIONS = ("import", "import_folder", "import_samples")
+DELETE_ACTIONS = ("delete_reports",)
+SETTLE_MS = 500
+
+
+class TeamMode(QObject):
+    changes_arrived = Signal(object)
+    """Emitted from the watcher's thread (queued to the GUI thread): the tables that changed."""
+    refreshed = Signal()
+    deleted = Signal(list)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.can_import = True
+        self.capabilities: Capabilities | None = None
+        self.watcher: ChangeWatcher | None = None
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._show_changes)
+        self.changes_arrived.connect(lambda _tables: self._settle.start())
+        self.badge = QLabel(window)
+        """Who is logged in to a team library, and as what (hidden for a library file)."""
+        self.badge.setObjectName("teamRole")
+        self.badge.hide()
+        window.statusBar().addPermanentWidget(self.badge)
+
+    # Opening and closing ------------------------------------------------------------------------
+
+    def library_opened(self, library: Library) -> None:
+        """Ask what this login may do (off the GUI thread) and start watching for others' changes."""
+        from db.changes import ChangeWatcher
+
+        self.library_closing()
+        self.watcher = ChangeWatcher(library.engine, self.changes_arrived.emit)
+        self.watcher.start()
+
+        def work(_context: object) -> Capabilities:
+            from db.postgres import capabilities
+
+            with library.engine.connect() as connection:
+                return capabilities(connection)
+
+        self.window.runner.run(work, self._apply, lambda _e, _t: None)
+
+    def library_closing(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+        self._settle.stop()
+
+    def _apply(self, capabilities: Capabilities) -> None:
+        self.capabilities = capabilities
+        self.can_import = capabilities.import_reports
+        tip = QCoreApplication.translate("TeamMode", "您的账号是审阅人：导入和删除报告需要组长账号")
+        allowed = dict.fromkeys(IMPORT_ACTIONS, capabilities.import_reports)
+        allowed |= dict.fromkeys(DELETE_ACTIONS, capabilities.delete_reports)
+        for name, may in allowed.items():
+            action = self.window.actions_by_name[name]
+            action.setEnabled(may)
+            action.setToolTip("" if may else tip)  # empty: Qt's default, the action's text
+        library = self.window.library
+        if library is not None and library.engine.dialect.name == "postgresql":
+            role = {
+                "lead": QCoreApplication.translate("TeamMode", "组长"),
+                "reviewer": QCoreApplication.translate("TeamMode", "审阅人"),
+                "reader": QCoreApplication.translate("TeamMode", "只读"),
+            }[capabilities.role]
+            text = QCoreApplication.translate("TeamMode", "团队资料库 · %1 · %2")
+            self.window.statusBar().showMessage(
+                text.replace("%1", capabilities.user).replace("%2", role), 8000
+            )
+
+    def refuse_import(self) -> bool:
+        """True (and says why) when this login may not import into the library."""
+        if self.can_import:
+            return False
+        message = QCoreApplication.translate("TeamMode", "您的账号是审阅人：导入和删除报告需要组长账号")
+        self.window.statusBar().showMessage(message, 8000)
+        return True
+
+    def delete_selected(self) -> None:
+        """Delete the reports selected in the library list, after asking (in the background)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        window, ids = self.window, self.window.selected_report_ids()
+        library = window.library
+        if library is None or not ids:
+            return
+        if self.capabilities is not None and not self.capabilities.delete_reports:
+            window.statusBar().showMessage(
+                QCoreApplication.translate("TeamMode", "您的账号是审阅人：导入和删除报告需要组长账号"), 8000
+            )
+            return
+        question = QCoreApplication.translate(
+            "TeamMode",
+            "删除所选的 %1 份报告？原始文件、章节和指标一并删除；批注保留，重新导入同一文件后恢复。",
+        ).replace("%1", str(len(ids)))
+        title = QCoreApplication.translate("TeamMode", "删除报告")
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        if QMessageBox.question(window, title, question, buttons) != QMessageBox.StandardButton.Yes:
+            return
+
+        def work(_context: object) -> list[int]:
+            from desktop.core.report_admin import delete_reports
+
+            return delete_reports(library.sessions, ids)
+
+        def done(_refreshed: object) -> None:
+            window.comparison.invalidate()
+            window.refresh()
+            self.deleted.emit(ids)
+
+        window.runner.run(work, done, window._background_error)
+
+    # Others' changes ------------------------------------------------------------------------------
+
+    def _show_changes(self) -> None:
+        window = self.window
+        if window.library is None:
+            return
+        window.refresh()
+        if window.report_view.report_id is not None:
+            window.annotations.reload()
+            window.report_view.review.reload_if_changed()
+        self.refreshed.emit()
+
+    # Connecting -----------------------------------------------------------------------------------
+
+    def connect_dialog(self, location: str = "", message: str = "") -> None:
+        from desktop.ui.connection_dialog import ConnectionDialog
+
+        dialog = ConnectionDialog(self.window.runner, location, message, self.window)
+        if dialog.exec() and dialog.location:
+            self.window.switch_library(dialog.location)
+
+    def open_failed(self, location: str, error: BaseException) -> bool:
+        """A team library that could not be opened for want of a password: ask for it (True)."""
+        from db.paths import is_server_location
+        from db.postgres import ServerError
+
+        cause: Any = error.__cause__ if not isinstance(error, ServerError) else error
+        if not is_server_location(location) or not isinstance(cause, ServerError):
+            return False
+        if cause.code not in ("password", "login"):
+            return False
+        self.connect_dialog(location, str(cause))
+        return True
