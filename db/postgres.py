@@ -206,12 +206,23 @@ def apply_grants(connection: Connection) -> bool:
             )
         }
         writes = ", ".join(t for t in REVIEWER_WRITES if t in existing)
+        # Grants also run on a library an older ReviewDesk made, before migrations add columns.
+        present = {
+            name
+            for (name,) in connection.execute(
+                text(
+                    "SELECT column_name FROM information_schema.columns"
+                    " WHERE table_name = 'reports' AND table_schema = current_schema()"
+                )
+            )
+        }
+        correctable = ", ".join(c for c in CORRECTABLE_COLUMNS if c in present)
         statements += [
             f"GRANT USAGE ON SCHEMA {schema} TO {REVIEWER}",
             f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {REVIEWER}",
             f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA {schema} FROM {REVIEWER}",
             f"GRANT INSERT, UPDATE, DELETE ON {writes} TO {REVIEWER}",
-            f"GRANT UPDATE ({', '.join(CORRECTABLE_COLUMNS)}) ON reports TO {REVIEWER}",
+            f"GRANT UPDATE ({correctable}) ON reports TO {REVIEWER}",
             f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {REVIEWER}",
         ]
     for statement in statements:
