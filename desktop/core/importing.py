@@ -12,10 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import models
+from db.errors import describe, is_storage_error
 from db.search import index_report
 from db.search import prepare as prepare_search_entry
 from desktop.core.agency import agency_key
-from desktop.core.analysis import PIPELINE_VERSION, AnalysedReport, analyse
+from desktop.core.analysis import PIPELINE_VERSION, AnalysedReport, analyse_isolated
 from desktop.core.annotations.reanchor import attach_orphans_by_sha
 from desktop.core.corrections import apply_corrections
 from desktop.core.errors import ImportRefused
@@ -66,8 +67,16 @@ def read_file_bytes(path: Path) -> bytes:
         raise ImportRefused("unreadable", f"无法读取文件：{path}（{error.strerror}）") from error
 
 
+STOPS_BATCH = ("disk_full", "read_only", "no_permission", "damaged", "cannot_open", "io_error")
+"""Storage problems that no later file of a batch can get past: the batch stops at the first."""
+
+
 def import_file(sessions: sessionmaker[Session], path: Path) -> ImportOutcome:
-    """Import one file; never raises for a bad file (the outcome carries the message)."""
+    """Import one file; never raises for a bad file or a failed write (the outcome says why).
+
+    ``ok`` is set only once the report is committed: a write that fails (full disk, read-only or
+    locked library) is a failure with the storage problem's message and ``storage_<kind>`` code.
+    """
     outcome = ImportOutcome(file=str(path), ok=False)
     try:
         data = read_file_bytes(path)
@@ -75,9 +84,18 @@ def import_file(sessions: sessionmaker[Session], path: Path) -> ImportOutcome:
     except ImportRefused as refused:
         outcome.error, outcome.error_code = refused.message, refused.code
     except Exception as error:  # a bug must not stop a batch; it is logged with its traceback
+        if is_storage_error(error):
+            problem = describe(error)
+            if problem.known:
+                log.warning("import of %s not stored (%s)", path, problem.kind, exc_info=True)
+                outcome.ok, outcome.report_id, outcome.superseded = False, None, []
+                outcome.error = f"文件未能存入资料库：{problem.message}"
+                outcome.error_code = f"storage_{problem.kind}"
+                return outcome
         log.exception("import of %s failed", path)
+        outcome.ok, outcome.report_id = False, None
         outcome.error, outcome.error_code = (
-            f"导入时发生内部错误：{error!r}。文件未导入，资料库未受影响。",
+            f"导入时发生内部错误：{type(error).__name__}: {str(error)[:200]}。文件未导入，资料库未受影响。",
             "internal",
         )
     return outcome
@@ -97,8 +115,9 @@ def import_bytes(
             outcome.agency, outcome.year = existing.agency, existing.year
             outcome.warnings = [f"该文件已在资料库中（报告编号 {existing.id}），未重复导入。"]
             return outcome
-    # Heavy parsing happens with no session open; the write below is one short transaction.
-    analysed = analyse(data, filename)
+    # Heavy parsing happens in the import worker with no session open (bounded in time and
+    # memory); the write below is one short transaction.
+    analysed = analyse_isolated(data, filename)
     with sessions.begin() as session:
         report = _new_report(analysed, data)
         session.add(report)
@@ -108,9 +127,12 @@ def import_bytes(
         session.flush()
         # Annotations left behind when this file was deleted come back with it.
         attach_orphans_by_sha(session, report)
-        outcome.superseded = _supersede_older_versions(session, report)
-        outcome.ok, outcome.report_id = True, report.id
-        outcome.agency, outcome.year, outcome.warnings = report.agency, report.year, list(report.warnings)
+        superseded = _supersede_older_versions(session, report)
+        stored = (report.id, report.agency, report.year, list(report.warnings))
+    # Only now is it stored: a failed commit raised above and left the outcome a failure.
+    outcome.superseded = superseded
+    outcome.report_id, outcome.agency, outcome.year, outcome.warnings = stored
+    outcome.ok = True
     return outcome
 
 
@@ -138,13 +160,44 @@ def import_files(
 
     ``progress(index, name)`` returning False cancels the rest (what was imported stays).
     """
-    outcomes = []
+    from desktop.core.importers.worker import warm_up
+
+    warm_up()  # the worker starts while the first file is read
+    outcomes: list[ImportOutcome] = []
+    stopped: ImportOutcome | None = None
     for index, path in enumerate(paths):
+        if stopped is not None:
+            outcomes.append(_not_attempted(path, stopped))
+            continue
         if progress is not None and not progress(index, path.name):
             break
-        outcomes.append(import_file(sessions, path))
-    update_derived(sessions, [o.report_id for o in outcomes if o.ok and not o.duplicate and o.report_id])
+        outcome = import_file(sessions, path)
+        outcomes.append(outcome)
+        if outcome.error_code and outcome.error_code.removeprefix("storage_") in STOPS_BATCH:
+            stopped = outcome
+    new = [o for o in outcomes if o.ok and not o.duplicate and o.report_id]
+    try:
+        update_derived(sessions, [o.report_id for o in new if o.report_id])
+    except Exception as error:
+        if not is_storage_error(error):
+            raise
+        log.warning("derived data not updated: %s", error)
+        note = (
+            "报告已保存，但搜索索引和上年比较未能更新："
+            f"{describe(error).message} 问题解决后，下次搜索时会自动补上索引。"
+        )
+        for outcome in new:
+            outcome.warnings.append(note)
     return outcomes
+
+
+def _not_attempted(path: Path, cause: ImportOutcome) -> ImportOutcome:
+    return ImportOutcome(
+        file=str(path),
+        ok=False,
+        error=f"未导入：前面的文件已因资料库无法写入而失败（{cause.error_code}），其余文件未尝试。",
+        error_code="not_attempted",
+    )
 
 
 def update_derived(sessions: sessionmaker[Session], report_ids: Iterable[int]) -> None:

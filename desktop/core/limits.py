@@ -14,8 +14,11 @@ MAX_ZIP_TOTAL_BYTES = 200 * 1024 * 1024
 MAX_ZIP_RATIO = 200
 """Largest compression ratio for an entry bigger than 1 MB; zip bombs compress far better."""
 
-PDF_TIMEOUT_SECONDS = 20.0
-PDF_MEMORY_BYTES = 1536 * 1024 * 1024
-"""Address-space cap for the PDF worker process (POSIX only)."""
+IMPORT_TIMEOUT_SECONDS = 20.0
+"""Time limit for the whole import of one file (reading and analysis, worker start-up included)."""
+IMPORT_MEMORY_BYTES = 1536 * 1024 * 1024
+"""Memory cap of the import worker process (address space on POSIX, a job object on Windows)."""
+PDF_TIMEOUT_SECONDS = IMPORT_TIMEOUT_SECONDS
+PDF_MEMORY_BYTES = IMPORT_MEMORY_BYTES
 
 DOC_CONVERT_TIMEOUT_SECONDS = 60.0

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from desktop.core.errors import ImportRefused
 from desktop.core.importers.html_decode import decode, info_fields, meta_tags
 from desktop.core.importers.html_flow import BLOCK_TAGS, HEADINGS, Context, Flow, Para, drop_chrome
+from desktop.core.importers.html_guard import trim_huge_tags
 from desktop.core.importers.html_text import SPACE, Count, collapse, count_text, wide
 from desktop.core.importers.model import Block, ExtractedDocument
 
@@ -51,7 +52,8 @@ def read_html(data: bytes) -> ExtractedDocument:
     import lxml.etree
     import lxml.html
 
-    text, encoding, lossy = decode(data)
+    text, encoding, lossy, charset_note = decode(data)
+    text, trimmed = trim_huge_tags(text)
     parser = lxml.html.HTMLParser(
         encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, default_doctype=False
     )
@@ -96,7 +98,11 @@ def read_html(data: bytes) -> ExtractedDocument:
     metadata.pop("source", None)
     metadata["encoding"] = encoding
 
-    warnings = []
+    warnings = [charset_note] if charset_note else []
+    if trimmed:
+        warnings.append(
+            f"网页中有 {trimmed} 个标签异常庞大（属性数量异常），已去掉其属性后读取，请与原网页核对。"
+        )
     if lossy:
         warnings.append("网页的文字编码无法准确识别，个别字符可能显示为乱码，请与原网页核对。")
     if content.tag in ("body", "html") and stats[content].link_density > 0.05:
