@@ -7,6 +7,7 @@ so the window and the command line agree.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -97,7 +98,8 @@ def list_library_backups(location: Path) -> list[BackupFile]:
 def restore_library(location: str | Path, backup: str | Path, damaged: bool = False) -> Path | None:
     """Replace the library at ``location`` by ``backup``; returns where the old file was kept.
 
-    Refused while a ReviewDesk window has the library open (it would go on writing to the old file).
+    Refused while another ReviewDesk window has the library open (it would go on writing to the old
+    file); the window that holds it restores through here after closing its own connections.
     """
     from db import backup_sqlite
     from db.locking import lock_holder
@@ -113,7 +115,7 @@ def restore_library(location: str | Path, backup: str | Path, damaged: bool = Fa
     if source == path.resolve():
         raise BackupError("备份文件就是资料库文件本身，请选择一个备份。")
     holder = lock_holder(path)
-    if holder is not None:
+    if holder is not None and holder != os.getpid():
         raise BackupError(
             f"资料库正在 ReviewDesk 窗口中打开（进程 {holder}）。请先关闭该窗口，"
             "或在窗口中使用“文件 → 恢复备份”。"

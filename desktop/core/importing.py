@@ -106,6 +106,9 @@ def import_bytes(
 ) -> ImportOutcome:
     outcome = outcome or ImportOutcome(file=filename, ok=False)
     from desktop.core.analysis import sha256_of
+    from desktop.core.export.privacy import base_name
+
+    filename = base_name(filename) or "report"  # the library keeps the file's name, not where it was
 
     digest = sha256_of(data)
     with sessions() as session:

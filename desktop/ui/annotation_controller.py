@@ -1,4 +1,8 @@
-"""Annotation actions of the main window: add, edit, delete, mark resolved, with undo and redo."""
+"""Annotation actions of the main window: add, edit, delete, mark resolved, with undo and redo.
+
+Every change is saved before it reaches the undo stack (see :mod:`desktop.ui.annotation_commands`):
+a save that fails is reported and leaves no command behind; an undo or redo that fails leaves the
+stack where it was."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from desktop.core.annotations.taxonomy import Taxonomy
 from desktop.ui.annotation_dialog import AnnotationDialog
 
 if TYPE_CHECKING:
+    from desktop.ui.annotation_commands import _Command
     from desktop.ui.main_window import MainWindow
 
 
@@ -24,6 +29,33 @@ class AnnotationController(QObject):
         panel.edit_requested.connect(self.edit)
         panel.delete_requested.connect(self.delete)
         panel.toggle_requested.connect(self.toggle_status)
+
+    def push(self, command: _Command) -> bool:
+        """Save ``command``'s change, and put it on the undo stack only if that worked."""
+        if not command.apply():
+            return False
+        command.done_outside = True
+        self.undo_stack.push(command)  # push() calls redo(), which only takes note
+        return True
+
+    def undo(self) -> None:
+        stack = self.undo_stack
+        command = stack.command(stack.index() - 1) if stack.canUndo() else None
+        if command is not None and command.revert():  # type: ignore[attr-defined]
+            command.done_outside = True  # type: ignore[attr-defined]
+            stack.undo()
+
+    def redo(self) -> None:
+        stack = self.undo_stack
+        command = stack.command(stack.index()) if stack.canRedo() else None
+        if command is not None and command.apply():  # type: ignore[attr-defined]
+            command.done_outside = True  # type: ignore[attr-defined]
+            stack.redo()
+
+    def report_failure(self, error: BaseException) -> None:
+        from desktop.ui.storage_errors import show_storage_error, storage_message
+
+        show_storage_error(self.window, storage_message(error, self.window.library))
 
     @property
     def reviewer(self) -> str | None:
@@ -60,7 +92,9 @@ class AnnotationController(QObject):
         from desktop.ui.annotation_commands import AddAnnotation
 
         fields = dialog.values() | {"author": self.reviewer, "taxonomy": self.taxonomy}
-        self.undo_stack.push(AddAnnotation(library, self.reload, report_id, span[0], span[1], fields))
+        self.push(
+            AddAnnotation(library, self.reload, report_id, span[0], span[1], fields, self.report_failure)
+        )
 
     def edit(self, annotation_id: str) -> None:
         library = self.window.library
@@ -77,13 +111,13 @@ class AnnotationController(QObject):
         if dialog.exec():
             after = {k: v for k, v in dialog.values().items() if values.get(k) != v}
             if after:
-                self.undo_stack.push(EditAnnotation(library, self.reload, annotation_id, after))
+                self.push(EditAnnotation(library, self.reload, annotation_id, after, self.report_failure))
 
     def delete(self, annotation_id: str) -> None:
         from desktop.ui.annotation_commands import DeleteAnnotation
 
         if self.window.library is not None:
-            self.undo_stack.push(DeleteAnnotation(self.window.library, self.reload, annotation_id))
+            self.push(DeleteAnnotation(self.window.library, self.reload, annotation_id, self.report_failure))
 
     def toggle_status(self, annotation_id: str) -> None:
         library = self.window.library
@@ -96,4 +130,6 @@ class AnnotationController(QObject):
             status = get_annotation(session, annotation_id).status
         keys = [t.key for t in self.taxonomy.statuses]
         following = keys[(keys.index(status) + 1) % len(keys)] if status in keys else keys[0]
-        self.undo_stack.push(EditAnnotation(library, self.reload, annotation_id, {"status": following}))
+        self.push(
+            EditAnnotation(library, self.reload, annotation_id, {"status": following}, self.report_failure)
+        )

@@ -35,7 +35,9 @@ from desktop.ui.comparison_controller import ComparisonController
 from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.export_flow import ExportFlow
 from desktop.ui.import_flow import ImportFlow
+from desktop.ui.library_care import LibraryCare, confirm_unsaved_review
 from desktop.ui.library_model import LibraryModel, ReportIdRole
+from desktop.ui.read_only import ReadOnlyBanner
 from desktop.ui.recent_libraries import RecentLibrariesMenu, choose_library, remember_library
 from desktop.ui.report_view import ReportView
 from desktop.ui.search_panel import SearchPanel
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(self._reselect)
         self.annotations = AnnotationController(self, self.taxonomy)
         self.exports = ExportFlow(self)
+        self.care = LibraryCare(self)
         self.actions_by_name = create_actions(self, self._handlers())
         self._build_menus()
         self._connect_undo()
@@ -131,7 +134,15 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([420, 1080])
-        self.setCentralWidget(self.splitter)
+        # The read-only banner sits above everything the reviewer works in.
+        self.read_only_banner = ReadOnlyBanner(self)
+        central = QWidget(self)
+        stack = QVBoxLayout(central)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.setSpacing(0)
+        stack.addWidget(self.read_only_banner)
+        stack.addWidget(self.splitter)
+        self.setCentralWidget(central)
 
     def _handlers(self) -> dict[str, Any]:
         return {
@@ -146,8 +157,10 @@ class MainWindow(QMainWindow):
             "import_package": self.exports.choose_import_package,
             "resolve_conflicts": self.exports.resolve_conflicts,
             "edit_metadata": self.edit_metadata,
-            "undo": lambda: self.annotations.undo_stack.undo(),
-            "redo": lambda: self.annotations.undo_stack.redo(),
+            "undo": lambda: self.annotations.undo(),
+            "redo": lambda: self.annotations.redo(),
+            "restore_backup": lambda: self.care.open_backups(),
+            "backup_now": lambda: self.care.backup_now(),
             "add_annotation": lambda: self.annotations.add(),
             "settings": self.open_settings,
             "quit": self.close,
@@ -190,6 +203,7 @@ class MainWindow(QMainWindow):
         location = library_location(library.url)
         remember_library(self.settings, location)
         self.setWindowTitle(f"{APP_NAME_ZH} — {location}")
+        self.care.library_set(library)
         self.refresh()
 
     def refresh(self) -> None:
@@ -285,6 +299,8 @@ class MainWindow(QMainWindow):
     def switch_library(self, path: str) -> None:
         from desktop.ui.app import start_library
 
+        if not self.care.hold(path):  # another window has it: that window comes forward instead
+            return
         if self.library is not None:
             self.library.close()
             self.library = None
@@ -299,7 +315,7 @@ class MainWindow(QMainWindow):
         self.import_paths(first_start_samples(), summary=not quiet)
 
     def import_paths(self, paths: list[Path], summary: bool = True) -> bool:
-        if self.library is None:
+        if self.library is None or self.library.read_only:
             return False
         if not self.import_flow.start(self.library, paths, summary):
             self.statusBar().showMessage(
@@ -397,5 +413,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.report_view.review.flush()
+        if not confirm_unsaved_review(self):
+            event.ignore()
+            return
+        self.care.shutdown()
         save_layout(self, self.settings, *self._remembered())
         super().closeEvent(event)
