@@ -14,6 +14,7 @@ the user's data folder when that folder cannot be written. Names carry the time:
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import os
 import re
@@ -66,13 +67,13 @@ def fallback_folder(library: Path) -> Path:
 
 def _pattern(library: Path) -> re.Pattern[str]:
     stem = re.escape(library.stem)
-    return re.compile(rf"^{stem}-(?:(before-upgrade)-[\w]+-)?(\d{{8}}-\d{{6}})(?:-\d+)?\.sqlite$")
+    return re.compile(rf"^{stem}-(?:(before-upgrade)-[\w]+-)?(\d{{8}}-\d{{6}})(?:-(\d+))?\.sqlite$")
 
 
 def list_backups(library: Path) -> list[BackupFile]:
     """This library's backups in both possible folders, newest first."""
     pattern = _pattern(library)
-    found: list[BackupFile] = []
+    found: list[tuple[tuple[datetime, int], BackupFile]] = []
     for folder in (backup_folder(library), fallback_folder(library)):
         with contextlib.suppress(OSError):
             for entry in folder.iterdir():
@@ -85,9 +86,10 @@ def list_backups(library: Path) -> list[BackupFile]:
                 except (ValueError, OSError):
                     continue
                 kind: Literal["auto", "upgrade"] = "upgrade" if match.group(1) else "auto"
-                found.append(BackupFile(entry, created, kind, size))
-    found.sort(key=lambda b: (b.created, b.path.name), reverse=True)
-    return found
+                sequence = int(match.group(3) or 1)  # several in one second: -2, -3 … come after
+                found.append(((created, sequence), BackupFile(entry, created, kind, size)))
+    found.sort(key=lambda item: item[0], reverse=True)
+    return [backup for _key, backup in found]
 
 
 def _target(library: Path, label: str = "") -> Path:
@@ -102,11 +104,16 @@ def _target(library: Path, label: str = "") -> Path:
             probe.unlink()
         except OSError:
             continue
-        candidate, n = folder / f"{name}.sqlite", 1
-        while candidate.exists():
-            n += 1
-            candidate = folder / f"{name}-{n}.sqlite"
-        return candidate
+        # Several in one second get -2, -3 …, always above any still there (the oldest may be gone).
+        taken = [p.name for p in folder.glob(f"{glob.escape(name)}*.sqlite")]
+        sequences = [
+            int(m.group(1) or 1)
+            for t in taken
+            if (m := re.fullmatch(rf"{re.escape(name)}(?:-(\d+))?\.sqlite", t))
+        ]
+        if not sequences:
+            return folder / f"{name}.sqlite"
+        return folder / f"{name}-{max(sequences) + 1}.sqlite"
     raise BackupError("无法创建备份文件夹：资料库旁边的文件夹和用户数据文件夹都不可写。")
 
 

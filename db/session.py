@@ -127,6 +127,10 @@ def _sqlite_mode(path: Path) -> tuple[OpenMode, str | None]:
         raise _damaged(path)
     if trouble in ("read_only", "cannot_open", "no_permission"):
         return sqlite_db.readable_mode(path), sqlite_db.read_only_reason(path)
+    full = sqlite_db.disk_full_reason(path)
+    if trouble in ("disk_full", "io_error") and full:
+        # SQLite cannot even create its shared-memory file: reading is all that is possible.
+        return sqlite_db.readable_mode(path), full
     raise LibraryError(describe(StorageError(StorageProblem(trouble, "")), str(path)).message)
 
 
@@ -134,7 +138,7 @@ def _damaged(path: Path, not_a_library: bool = False) -> LibraryDamaged:
     from db.backup_sqlite import list_backups
 
     backups = [b.path for b in list_backups(path)]
-    what = "不是 ReviewDesk 资料库（文件头不符）" if not_a_library else "已损坏"
+    what = "已损坏或不是 ReviewDesk 资料库（文件头不符）" if not_a_library else "已损坏"
     advice = (
         f"找到 {len(backups)} 份备份，最新的是“{backups[0].name}”。"
         "可以在图形界面中恢复，或运行 reviewdesk restore 备份文件 --library 资料库文件。"

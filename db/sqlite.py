@@ -128,6 +128,22 @@ def read_only_reason(path: Path) -> str:
     return "资料库无法写入"
 
 
+LOW_SPACE_BYTES = 1024 * 1024
+
+
+def disk_full_reason(path: Path) -> str | None:
+    """Why a library cannot be written when its disk is (nearly) full, else ``None``."""
+    import shutil
+
+    try:
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        return None
+    if free >= LOW_SPACE_BYTES:
+        return None
+    return f"资料库所在的磁盘已满（只剩 {free // 1024} KB），清理出空间并重新打开资料库之前只能查看"
+
+
 def readable_mode(path: Path) -> OpenMode:
     """``ro`` if SQLite can read the file that way, else ``immutable`` (a read-only disk)."""
     try:

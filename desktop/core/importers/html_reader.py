@@ -68,7 +68,7 @@ def read_html(data: bytes) -> ExtractedDocument:
             "too_large", "网页结构过于复杂（元素数量异常多），无法作为报告导入。请确认文件内容。"
         )
     lxml.etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
-    for el in root.xpath("//*[@hidden or @style]"):
+    for el in root.xpath(".//*[@hidden or @style]"):
         if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style", "")):
             el.drop_tree()
     _drop_page_frame(root)
@@ -151,7 +151,10 @@ def _find_content(root: _Element, stats: dict[_Element, Count]) -> _Element:
     best = best if best is not None else (body if body is not None else root)
 
     ranked: list[tuple[int, int, _Element]] = []
-    for order, el in enumerate(root.xpath("//*[@id or @class] | //article")):
+    # Under ``root`` only: "//" would also reach elements a damaged page left outside <html>.
+    for order, el in enumerate(
+        root.xpath("descendant-or-self::*[@id or @class] | descendant-or-self::article")
+    ):
         tokens = {*f"{el.get('id', '')} {el.get('class', '')}".lower().split(), el.tag}
         rank = min((r for r, name in enumerate(_KNOWN_CONTAINERS) if name in tokens), default=None)
         if rank is not None:

@@ -76,7 +76,7 @@ def looks_like_text(sample: bytes) -> bool:
         return False
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         return True
-    allowed = min(32, len(sample) // 2000 + 1)
+    allowed = min(32, len(sample) // 1000 + 4)
     if sample.count(0) > allowed:
         return False
     for encoding in ("utf-8", "gb18030"):

@@ -53,7 +53,9 @@ class Damage:
 
 
 def allowed_spots(size: int) -> int:
-    return min(MAX_SPOTS, max(1, size // SPOTS_PER_CHARS + 1))
+    """How many replaced characters still count as small damage (one bad byte in a multi-byte
+    encoding can cost two or three)."""
+    return min(MAX_SPOTS, size // SPOTS_PER_CHARS + 4)
 
 
 def decode_damaged(data: bytes, encoding: str, limit: int | None = None) -> tuple[str, Damage] | None:

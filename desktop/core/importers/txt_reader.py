@@ -117,7 +117,11 @@ def _decode(data: bytes) -> tuple[str, str, Damage]:
             return text, "utf-8", Damage()
     # UTF-8 with a few bad bytes; a GBK file read as UTF-8 has bad bytes everywhere instead.
     damaged = decode_damaged(data, "utf-8")
-    if damaged is not None and _looks_like_text(damaged[0].replace("\x00", "")):
+    if (
+        damaged is not None
+        and _mostly_multibyte(damaged[0], len(damaged[1].spots))
+        and _looks_like_text(damaged[0].replace("\x00", ""), len(damaged[1].spots))
+    ):
         return damaged[0], "utf-8", damaged[1]
     try:
         text = data.decode("gb18030")
@@ -127,7 +131,7 @@ def _decode(data: bytes) -> tuple[str, str, Damage]:
         if _looks_chinese(text):
             return text, "gb18030", Damage()
     damaged = decode_damaged(data, "gb18030")
-    if damaged is not None and _looks_chinese(damaged[0].replace("\x00", "")):
+    if damaged is not None and _looks_chinese(damaged[0].replace("\x00", ""), len(damaged[1].spots)):
         return damaged[0], "gb18030", damaged[1]
     return (*_decode_fallback(data), Damage())
 
@@ -187,17 +191,24 @@ def _looks_like_text(text: str, tolerated: int = 0) -> bool:
     return True
 
 
-def _looks_chinese(text: str) -> bool:
+def _mostly_multibyte(text: str, spots: int) -> bool:
+    """A damaged UTF-8 reading is believable when the characters it did decode outside ASCII far
+    outnumber the damaged ones (a short GBK text can fail UTF-8 in only a couple of places)."""
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - text.count("\ufffd")
+    return good == 0 or good >= 10 * spots
+
+
+def _looks_chinese(text: str, tolerated: int = 0) -> bool:
     """True when a GB18030 decode is plausible Chinese rather than bytes that merely decode."""
     for sample in _samples(text):
         non_ascii = len(sample) - len(sample.encode("ascii", errors="ignore"))
         if non_ascii == 0:
             continue
         # encode(errors="replace") writes "?" for each character GB2312 lacks; runs in C.
-        missing = sample.encode("gb2312", errors="replace").count(b"?") - sample.count("?")
+        missing = sample.encode("gb2312", errors="replace").count(b"?") - sample.count("?") - tolerated
         if missing > (1 - _MIN_GB2312_RATIO) * non_ascii:
             return False
-    return _looks_like_text(text)
+    return _looks_like_text(text, tolerated)
 
 
 def _line_blocks(text: str) -> list[Block]:

@@ -59,6 +59,13 @@ def crash_message(filename: str) -> str:
     return f"解析“{PurePath(filename).name}”时解析进程意外退出，文件可能已损坏或结构异常。" + _ASK
 
 
+def too_complex_message(filename: str) -> str:
+    return (
+        f"“{PurePath(filename).name}”的内容异常（例如同一段文字重复成千上万次），分析结果过于庞大，已拒绝导入。"
+        + _ASK
+    )
+
+
 def damaged_message(filename: str) -> str:
     return f"“{PurePath(filename).name}”的结构异常（例如嵌套过深），无法解析。" + _ASK
 
@@ -243,21 +250,23 @@ def call(op: str, args: tuple[Any, ...], filename: str, limit: float = IMPORT_TI
 
 
 def _result(reply: dict[str, Any], filename: str) -> Any:
+    global last_peak
+    last_peak = reply.get("peak", IMPORT_MEMORY_BYTES if reply.get("memory") else None)
     if reply.get("ok"):
-        global last_peak
-        last_peak = reply.get("peak")
         return reply["result"]
     if reply.get("memory"):
         raise ImportRefused("memory", memory_message(filename))
     if "refused" in reply:
         code, message = reply["refused"]
+        if code == "too_complex":
+            message = too_complex_message(filename)
         raise ImportRefused(code, message or damaged_message(filename))
     log.error("analysis of %s failed in the worker:\n%s", filename, reply.get("trace", ""))
     raise WorkerBug(str(reply.get("error", "unknown error")))
 
 
 last_peak: int | None = None
-"""The worker's peak resident memory after the last successful call (for benchmarks)."""
+"""The worker's peak resident memory after the last call (benchmarks; the cap when it hit the cap)."""
 
 
 def _replace(start: bool) -> None:

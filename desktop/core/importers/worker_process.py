@@ -35,6 +35,9 @@ from typing import IO, Any
 FRAME_HEADER = struct.Struct(">Q")
 MAX_FRAME_BYTES = 256 * 1024 * 1024
 READY = b"reviewdesk-import-worker-ready"
+MAX_RESULT_BYTES = 64 * 1024 * 1024
+"""A report's analysis is well under a megabyte; one this big comes from a pathological file (and
+would bloat the library), so the file is refused instead."""
 RECYCLE_RSS_BYTES = 600 * 1024 * 1024
 """After a file that left the worker this big, the parent starts a fresh one (Python keeps the
 memory it once used, and the next file should have the whole cap)."""
@@ -143,7 +146,7 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
             reply = {"ok": True, "result": result, "peak": peak_memory()}
             reply["recycle"] = rss is not None and rss > RECYCLE_RSS_BYTES
         except ImportRefused as refused:
-            reply = {"ok": False, "refused": (refused.code, refused.message)}
+            reply = {"ok": False, "refused": (refused.code, refused.message), "peak": peak_memory()}
         except MemoryError:
             reply, exit_after = {"ok": False, "memory": True}, True
         except RecursionError:
@@ -157,6 +160,11 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
             payload = pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)
         except MemoryError:
             payload, exit_after = pickle.dumps({"ok": False, "memory": True}), True
+        if len(payload) > MAX_RESULT_BYTES:
+            del reply
+            payload = pickle.dumps(
+                {"ok": False, "refused": ("too_complex", ""), "peak": peak_memory(), "recycle": True}
+            )
         write_frame(replies, payload)
         if exit_after:
             return  # the state of a process that ran out of memory is suspect
