@@ -19,6 +19,8 @@ _APP_XML = (
 _CUSTOM_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 _THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 _ATTACHED_TEMPLATE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
+_KEPT_CORE = {"title", "subject", "creator", "lastModifiedBy", "created", "modified", "revision", "language"}
+"""Core properties a memo keeps (the exporter sets them); every other one is dropped."""
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -33,11 +35,9 @@ def scrub_document(doc: Any, signer: str) -> None:
     """Remove personal traces from a python-docx document; ``signer`` is the only name left."""
     props = doc.core_properties
     props.author = props.last_modified_by = signer
-    for field in ("comments", "keywords", "category", "content_status", "identifier", "version"):
-        setattr(props, field, "")
     core = props._element
-    for child in list(core):
-        if str(child.tag).endswith("}lastPrinted"):
+    for child in list(core):  # keywords, comments, category, last printed …: whatever the template had
+        if str(child.tag).rpartition("}")[2] not in _KEPT_CORE:
             core.remove(child)
     package = doc.part.package
     for part in package.iter_parts():
