@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         stack.setContentsMargins(0, 0, 0, 0)
         stack.setSpacing(0)
         stack.addWidget(self.read_only_banner)
-        stack.addWidget(self.splitter)
+        stack.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
     def _handlers(self) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 if TYPE_CHECKING:
     from db.session import Library
@@ -45,6 +45,7 @@ class ReadOnlyBanner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # a bar, not a pane
         self.hide()
 
     def show_reason(self, reason: str | None) -> None:
@@ -56,14 +57,10 @@ class ReadOnlyBanner(QFrame):
 
 
 def banner_text(reason: str) -> str:
-    return (
-        QCoreApplication.translate("ReadOnly", "只读模式：")
-        + reason
-        + QCoreApplication.translate(
-            "ReadOnly",
-            "。可以查看、搜索和导出；导入、批注和审阅结论都不能保存。要修改，请把资料库复制到可写的位置后打开。",
-        )
-    )
+    return QCoreApplication.translate(
+        "ReadOnly",
+        "只读模式：%1。可以查看、搜索和导出；导入、批注和审阅结论都不能保存。要修改，请把资料库复制到可写的位置后打开。",
+    ).replace("%1", reason)
 
 
 def disabled_tip(reason: str) -> str:
