@@ -46,8 +46,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         library = open_library(Path(tmp) / "fuzz.sqlite")
         for fmt in formats:
-            items = list(cases(fmt, options.count, options.seed, options.scale))
-            results = run_cases(library, items, Path(tmp))
+            results = run_cases(library, cases(fmt, options.count, options.seed, options.scale), Path(tmp))
             counts = Counter(r.outcome for r in results)
             peak = max((r.peak or 0 for r in results), default=0)
             damaged = sum(r.damaged for r in results)

@@ -21,6 +21,8 @@ def lock_path(library: Path) -> Path:
     """``library.sqlite.lock`` beside the library, or one in the temporary folder keyed by the
     library's path when its folder cannot be written (a read-only disk)."""
     beside = library.with_name(library.name + ".lock")
+    with contextlib.suppress(OSError):  # a first start: the data folder is about to be made anyway
+        library.parent.mkdir(parents=True, exist_ok=True)
     if os.access(library.parent, os.W_OK) and _creatable(library.parent):
         return beside
     return fallback_lock_path(library)

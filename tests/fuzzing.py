@@ -14,7 +14,7 @@ import io
 import random
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -338,7 +338,7 @@ class Result:
 CRASH_CODES = ("internal", "crashed", "worker_failed")
 
 
-def run_cases(library: object, items: list[Case], folder: Path) -> list[Result]:
+def run_cases(library: object, items: Iterable[Case], folder: Path) -> list[Result]:
     """Import each case through the real import path; check the library after every failure."""
     import time
 

@@ -968,47 +968,52 @@ A colleague whose library lacks these reports can then import them with the anno
         <translation>Import Reports from a Folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="118"/>
+        <location filename="../../desktop/ui/import_flow.py" line="117"/>
         <source>正在导入：</source>
         <translation>Importing: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="146"/>
+        <location filename="../../desktop/ui/import_flow.py" line="137"/>
+        <source>导入未完成</source>
+        <translation>Import not completed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_flow.py" line="150"/>
         <source>导入结果</source>
         <translation>Import Results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="150"/>
+        <location filename="../../desktop/ui/import_flow.py" line="154"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="151"/>
+        <location filename="../../desktop/ui/import_flow.py" line="155"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="152"/>
+        <location filename="../../desktop/ui/import_flow.py" line="156"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="157"/>
+        <location filename="../../desktop/ui/import_flow.py" line="161"/>
         <source>已存在</source>
         <translation>Already in library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="160"/>
+        <location filename="../../desktop/ui/import_flow.py" line="164"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="162"/>
+        <location filename="../../desktop/ui/import_flow.py" line="166"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="185"/>
+        <location filename="../../desktop/ui/import_flow.py" line="189"/>
         <source>已导入 %1 份，已存在 %2 份，未导入 %3 份。</source>
         <translation>%1 imported, %2 already in the library, %3 not imported.</translation>
     </message>
@@ -1442,12 +1447,12 @@ Close anyway?</translation>
 <context>
     <name>ReadOnly</name>
     <message>
-        <location filename="../../desktop/ui/read_only.py" line="59"/>
+        <location filename="../../desktop/ui/read_only.py" line="60"/>
         <source>只读模式：%1。可以查看、搜索和导出；导入、批注和审阅结论都不能保存。要修改，请把资料库复制到可写的位置后打开。</source>
         <translation>Read-only: %1. You can read, search and export; imports, annotations and review conclusions cannot be saved. To make changes, copy the library to a writable place and open it there.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_only.py" line="66"/>
+        <location filename="../../desktop/ui/read_only.py" line="67"/>
         <source>资料库是只读的，不能修改：</source>
         <translation>The library is read-only and cannot be changed: </translation>
     </message>
