@@ -56,6 +56,8 @@ def main() -> int:
             )
             bad = [r for r in results if r.outcome in ("crashed", "timeout") or r.damaged]
             problems += [f"  {r.case}: {r.outcome} {r.code} {r.message[:120]}" for r in bad[: options.show]]
+            slowest = sorted(results, key=lambda r: -r.seconds)[:3]
+            problems += [f"  slowest {fmt}: {r.case} {r.seconds:.1f} s ({r.outcome})" for r in slowest]
             print(rows[-1] if len(rows) > 1 else header + "\n" + rows[-1], flush=True)
         sound = integrity_ok(library)
         library.close()
@@ -64,7 +66,7 @@ def main() -> int:
         f"\nlibrary integrity after all of them: {'ok' if sound else 'FAILED'}; {time.monotonic() - started:.0f} s in all"
     )
     if problems:
-        print("not clean:\n" + "\n".join(problems))
+        print("not clean, and the slowest:\n" + "\n".join(problems))
     return 0
 
 

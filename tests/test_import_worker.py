@@ -196,3 +196,19 @@ def test_found_slow_files_end_within_the_limit_with_a_clear_message(name: str, l
     else:
         assert analysed.cleaned.text
     assert library_fingerprint(library) == before
+
+
+def test_an_analysis_too_big_for_a_report_is_refused() -> None:
+    from desktop.core.analysis import analyse
+    from desktop.core.importers.worker_process import _check_size
+    from desktop.core.limits import MAX_SECTIONS
+
+    analysed = analyse(REPORT.encode("utf-8"), "某某镇.txt")
+    _check_size(analysed)  # a real report passes
+    analysed.sections.sections = analysed.sections.sections * (MAX_SECTIONS // len(analysed.sections.sections) + 1)
+    with pytest.raises(ImportRefused) as refused:
+        _check_size(analysed)
+    assert refused.value.code == "too_complex"
+    with pytest.raises(ImportRefused) as mapped:
+        worker._result({"ok": False, "refused": ("too_complex", "")}, "某某镇.txt")
+    assert "过于庞大" in mapped.value.message and "某某镇.txt" in mapped.value.message

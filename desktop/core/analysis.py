@@ -73,7 +73,11 @@ def analyse(data: bytes, filename: str, catalog: Catalog | None = None) -> Analy
 
 
 def analyse_isolated(
-    data: bytes, filename: str, catalog: Catalog | None = None, limit: float | None = None
+    data: bytes,
+    filename: str,
+    catalog: Catalog | None = None,
+    limit: float | None = None,
+    shown_limit: float | None = None,
 ) -> AnalysedReport:
     """:func:`analyse` in the import worker process, within the time and memory limits for one file.
 
@@ -89,6 +93,10 @@ def analyse_isolated(
 
         catalog = default_catalog()
     result: AnalysedReport = call(
-        "analyse", (data, filename, catalog), filename, IMPORT_TIMEOUT_SECONDS if limit is None else limit
+        "analyse",
+        (data, filename, catalog),
+        filename,
+        IMPORT_TIMEOUT_SECONDS if limit is None else limit,
+        shown_limit,
     )
     return result

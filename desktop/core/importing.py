@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -20,7 +21,7 @@ from desktop.core.analysis import PIPELINE_VERSION, AnalysedReport, analyse_isol
 from desktop.core.annotations.reanchor import attach_orphans_by_sha
 from desktop.core.corrections import apply_corrections
 from desktop.core.errors import ImportRefused
-from desktop.core.limits import MAX_FILE_BYTES
+from desktop.core.limits import IMPORT_TIMEOUT_SECONDS, MAX_FILE_BYTES, STORE_RESERVE_SECONDS
 from desktop.core.metrics.store import default_catalog, remember_digest, stored_digest, to_rows
 from desktop.core.prior_year import refresh_around
 
@@ -78,9 +79,10 @@ def import_file(sessions: sessionmaker[Session], path: Path) -> ImportOutcome:
     locked library) is a failure with the storage problem's message and ``storage_<kind>`` code.
     """
     outcome = ImportOutcome(file=str(path), ok=False)
+    started = time.monotonic()
     try:
         data = read_file_bytes(path)
-        return import_bytes(sessions, data, path.name, outcome)
+        return import_bytes(sessions, data, path.name, outcome, started)
     except ImportRefused as refused:
         outcome.error, outcome.error_code = refused.message, refused.code
     except Exception as error:  # a bug must not stop a batch; it is logged with its traceback
@@ -102,9 +104,16 @@ def import_file(sessions: sessionmaker[Session], path: Path) -> ImportOutcome:
 
 
 def import_bytes(
-    sessions: sessionmaker[Session], data: bytes, filename: str, outcome: ImportOutcome | None = None
+    sessions: sessionmaker[Session],
+    data: bytes,
+    filename: str,
+    outcome: ImportOutcome | None = None,
+    started: float | None = None,
 ) -> ImportOutcome:
+    """Analyse and store one file's bytes; ``started`` (``time.monotonic()``) is when the import of
+    the file began: the time limit covers all of it, storing included."""
     outcome = outcome or ImportOutcome(file=filename, ok=False)
+    started = time.monotonic() if started is None else started
     from desktop.core.analysis import sha256_of
     from desktop.core.export.privacy import base_name
 
@@ -120,7 +129,8 @@ def import_bytes(
             return outcome
     # Heavy parsing happens in the import worker with no session open (bounded in time and
     # memory); the write below is one short transaction.
-    analysed = analyse_isolated(data, filename)
+    budget = IMPORT_TIMEOUT_SECONDS - STORE_RESERVE_SECONDS - (time.monotonic() - started)
+    analysed = analyse_isolated(data, filename, limit=max(budget, 1.0), shown_limit=IMPORT_TIMEOUT_SECONDS)
     with sessions.begin() as session:
         report = _new_report(analysed, data)
         session.add(report)

@@ -61,8 +61,8 @@ def crash_message(filename: str) -> str:
 
 def too_complex_message(filename: str) -> str:
     return (
-        f"“{PurePath(filename).name}”的内容异常（例如同一段文字重复成千上万次），分析结果过于庞大，已拒绝导入。"
-        + _ASK
+        f"“{PurePath(filename).name}”的内容异常（例如同一段文字或同一个标题重复成千上万次），"
+        "分析结果过于庞大，已拒绝导入。" + _ASK
     )
 
 
@@ -217,10 +217,17 @@ def warm_up() -> None:
             _replace(start=True)
 
 
-def call(op: str, args: tuple[Any, ...], filename: str, limit: float = IMPORT_TIMEOUT_SECONDS) -> Any:
+def call(
+    op: str,
+    args: tuple[Any, ...],
+    filename: str,
+    limit: float = IMPORT_TIMEOUT_SECONDS,
+    shown_limit: float | None = None,
+) -> Any:
     """Run ``op`` in the shared worker within ``limit`` seconds (start-up included); returns its
     result, raises :class:`ImportRefused` for a file that cannot be imported (too slow, too big,
-    crashed the parser) and :class:`WorkerBug` for a bug."""
+    crashed the parser) and :class:`WorkerBug` for a bug. ``shown_limit`` is the limit the message
+    names (the whole import's, when part of it is kept for storing the result)."""
     global _worker
     with _lock:
         deadline = time.monotonic() + limit
@@ -238,7 +245,7 @@ def call(op: str, args: tuple[Any, ...], filename: str, limit: float = IMPORT_TI
                 if timeout.starting:  # still starting (a busy computer): it will serve the next file
                     raise ImportRefused("worker_slow", _WORKER_SLOW) from None
                 _replace(start=True)
-                raise ImportRefused("timeout", timeout_message(filename, limit)) from None
+                raise ImportRefused("timeout", timeout_message(filename, shown_limit or limit)) from None
             if frame is None:  # it died on this file (a parser crashed or was killed)
                 _replace(start=True)
                 raise ImportRefused("crashed", crash_message(filename))

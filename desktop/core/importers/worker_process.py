@@ -35,7 +35,7 @@ from typing import IO, Any
 FRAME_HEADER = struct.Struct(">Q")
 MAX_FRAME_BYTES = 256 * 1024 * 1024
 READY = b"reviewdesk-import-worker-ready"
-MAX_RESULT_BYTES = 64 * 1024 * 1024
+MAX_RESULT_BYTES = 32 * 1024 * 1024
 """A report's analysis is well under a megabyte; one this big comes from a pathological file (and
 would bloat the library), so the file is refused instead."""
 RECYCLE_RSS_BYTES = 600 * 1024 * 1024
@@ -110,6 +110,7 @@ def _run(op: str, args: tuple[Any, ...]) -> Any:
 
         data, filename, catalog = args
         analysed = analyse(data, filename, catalog)
+        _check_size(analysed)
         # The library stores neither the layout blocks nor the edits: they stay here.
         analysed.document.blocks = []
         analysed.document.edits = []
@@ -126,6 +127,15 @@ def _run(op: str, args: tuple[Any, ...]) -> Any:
             limit = resource.getrlimit(resource.RLIMIT_AS)[0]
         return {"pid": os.getpid(), "memory_limit": limit, "peak": peak_memory()}
     raise ValueError(f"unknown op {op!r}")
+
+
+def _check_size(analysed: Any) -> None:
+    """Refuse an analysis too big to be a report's (see ``MAX_SECTIONS`` and ``MAX_FIGURES``)."""
+    from desktop.core.errors import ImportRefused
+    from desktop.core.limits import MAX_FIGURES, MAX_SECTIONS
+
+    if len(analysed.sections.sections) > MAX_SECTIONS or len(analysed.metrics) > MAX_FIGURES:
+        raise ImportRefused("too_complex", "")
 
 
 def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
