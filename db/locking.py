@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import socket
+import platform
 import sys
 import tempfile
 from pathlib import Path
@@ -60,7 +60,7 @@ def _live_holder(path: Path) -> int | None:
     except (IndexError, ValueError):
         return None
     host = lines[2] if len(lines) > 2 else ""
-    if host and host != socket.gethostname():
+    if host and host != platform.node():
         return pid  # another computer's window: it cannot be checked from here, so it counts
     return pid if _alive(pid, path) else None
 

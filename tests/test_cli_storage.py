@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-import socket
+import platform
 import sqlite3
 import subprocess
 import sys
@@ -136,7 +136,7 @@ def test_restore_is_refused_while_a_window_holds_the_library(tmp_path: Path) -> 
     library = _library_with_report(tmp_path)
     backup = json.loads(reviewdesk("backup", "--library", library, "--json").stdout)["path"]
     lock = Path(library + ".lock")  # QLockFile's format: pid, application, host
-    lock.write_text(f"{os.getpid()}\nreviewdesk\n{socket.gethostname()}\n", encoding="utf-8")
+    lock.write_text(f"{os.getpid()}\nreviewdesk\n{platform.node()}\n", encoding="utf-8")
     try:
         _clean_failure(reviewdesk("restore", backup, "--library", library), "请先关闭该窗口")
     finally:

@@ -205,7 +205,9 @@ def test_an_analysis_too_big_for_a_report_is_refused() -> None:
 
     analysed = analyse(REPORT.encode("utf-8"), "某某镇.txt")
     _check_size(analysed)  # a real report passes
-    analysed.sections.sections = analysed.sections.sections * (MAX_SECTIONS // len(analysed.sections.sections) + 1)
+    analysed.sections.sections = analysed.sections.sections * (
+        MAX_SECTIONS // len(analysed.sections.sections) + 1
+    )
     with pytest.raises(ImportRefused) as refused:
         _check_size(analysed)
     assert refused.value.code == "too_complex"
