@@ -316,6 +316,15 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[Path], summary: bool = True) -> bool:
         if self.library is None or self.library.read_only:
+            # Never silently: say why nothing happens.
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "资料库是只读的，不能导入。")
+                if self.library is not None
+                else QCoreApplication.translate(
+                    "MainWindow", "没有打开资料库，无法导入。请用“文件 → 打开资料库”打开或新建一个资料库。"
+                ),
+                10000,
+            )
             return False
         if not self.import_flow.start(self.library, paths, summary):
             self.statusBar().showMessage(

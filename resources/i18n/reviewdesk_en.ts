@@ -1375,22 +1375,32 @@ Close anyway?</translation>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <source>资料库是只读的，不能导入。</source>
+        <translation>The library is read-only: nothing can be imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="323"/>
+        <source>没有打开资料库，无法导入。请用“文件 → 打开资料库”打开或新建一个资料库。</source>
+        <translation>No library is open, so nothing can be imported. Open or create one with File → Open Library.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="331"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377"/>
+        <location filename="../../desktop/ui/main_window.py" line="386"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="382"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="396"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
