@@ -113,6 +113,17 @@ class LibraryCare(QObject):
 
     # The open library -----------------------------------------------------------------------
 
+    def explain_no_import(self) -> None:
+        """Importing was asked for but cannot happen: say why (it must never do nothing silently)."""
+        message = (
+            QCoreApplication.translate("MainWindow", "资料库是只读的，不能导入。")
+            if self.window.library is not None
+            else QCoreApplication.translate(
+                "MainWindow", "没有打开资料库，无法导入。请用“文件 → 打开资料库”打开或新建一个资料库。"
+            )
+        )
+        self.window.statusBar().showMessage(message, 10000)
+
     def library_set(self, library: Library) -> None:
         from desktop.ui.read_only import apply_library_mode
 

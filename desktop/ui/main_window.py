@@ -134,15 +134,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([420, 1080])
-        # The read-only banner sits above everything the reviewer works in.
         self.read_only_banner = ReadOnlyBanner(self)
-        central = QWidget(self)
-        stack = QVBoxLayout(central)
-        stack.setContentsMargins(0, 0, 0, 0)
-        stack.setSpacing(0)
-        stack.addWidget(self.read_only_banner)
-        stack.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(self.read_only_banner.above(self.splitter))
 
     def _handlers(self) -> dict[str, Any]:
         return {
@@ -316,15 +309,7 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[Path], summary: bool = True) -> bool:
         if self.library is None or self.library.read_only:
-            # Never silently: say why nothing happens.
-            self.statusBar().showMessage(
-                QCoreApplication.translate("MainWindow", "资料库是只读的，不能导入。")
-                if self.library is not None
-                else QCoreApplication.translate(
-                    "MainWindow", "没有打开资料库，无法导入。请用“文件 → 打开资料库”打开或新建一个资料库。"
-                ),
-                10000,
-            )
+            self.care.explain_no_import()  # never silently
             return False
         if not self.import_flow.start(self.library, paths, summary):
             self.statusBar().showMessage(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from db.session import Library
@@ -47,6 +47,16 @@ class ReadOnlyBanner(QFrame):
         layout.addWidget(self.label)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # a bar, not a pane
         self.hide()
+
+    def above(self, content: QWidget) -> QWidget:
+        """A widget with this banner above ``content`` (the window's central widget)."""
+        holder = QWidget(self.parentWidget())
+        stack = QVBoxLayout(holder)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.setSpacing(0)
+        stack.addWidget(self)
+        stack.addWidget(content, 1)
+        return holder
 
     def show_reason(self, reason: str | None) -> None:
         if reason is None:

@@ -1169,64 +1169,64 @@ A colleague whose library lacks these reports can then import them with the anno
         <translation>This library is open in this window. Each library opens in one window only, so that two windows cannot overwrite each other&apos;s review conclusions; please continue here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="150"/>
+        <location filename="../../desktop/ui/library_care.py" line="161"/>
         <source>已自动备份资料库。</source>
         <translation>The library was backed up automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="155"/>
+        <location filename="../../desktop/ui/library_care.py" line="166"/>
         <source>自动备份未完成：</source>
         <translation>Automatic backup not completed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="161"/>
+        <location filename="../../desktop/ui/library_care.py" line="172"/>
         <source>自动备份未完成</source>
         <translation>Automatic backup not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="188"/>
+        <location filename="../../desktop/ui/library_care.py" line="199"/>
         <source>已备份到 %1（已通过完整性检查）</source>
         <translation>Backed up to %1 (integrity check passed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="196"/>
+        <location filename="../../desktop/ui/library_care.py" line="207"/>
         <source>备份未完成</source>
         <translation>Backup not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="213"/>
-        <location filename="../../desktop/ui/library_care.py" line="278"/>
+        <location filename="../../desktop/ui/library_care.py" line="224"/>
+        <location filename="../../desktop/ui/library_care.py" line="289"/>
         <source>恢复备份</source>
         <translation>Restore Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="252"/>
+        <location filename="../../desktop/ui/library_care.py" line="263"/>
         <source>没有可用的备份。</source>
         <translation>No usable backup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="260"/>
+        <location filename="../../desktop/ui/library_care.py" line="271"/>
         <source>原资料库文件已改名保留为“%1”。</source>
         <translation>The previous library file was kept as “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="267"/>
+        <location filename="../../desktop/ui/library_care.py" line="278"/>
         <source>已从备份恢复：</source>
         <translation>Restored from backup: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="277"/>
+        <location filename="../../desktop/ui/library_care.py" line="288"/>
         <source>恢复未完成：</source>
         <translation>Restore not completed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="289"/>
-        <location filename="../../desktop/ui/library_care.py" line="295"/>
+        <location filename="../../desktop/ui/library_care.py" line="300"/>
+        <location filename="../../desktop/ui/library_care.py" line="306"/>
         <source>资料库已损坏</source>
         <translation>Library damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="297"/>
+        <location filename="../../desktop/ui/library_care.py" line="308"/>
         <source>资料库文件“%1”已损坏，无法打开。
 
 最新的备份是“%2”。要用它恢复吗？损坏的文件会改名保留，不会被覆盖。</source>
@@ -1235,37 +1235,37 @@ A colleague whose library lacks these reports can then import them with the anno
 The newest backup is “%2”. Restore it? The damaged file is kept under a new name, never overwritten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="305"/>
+        <location filename="../../desktop/ui/library_care.py" line="316"/>
         <source>恢复最新备份</source>
         <translation>Restore Newest Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="321"/>
+        <location filename="../../desktop/ui/library_care.py" line="332"/>
         <source>进程 %1，计算机 %2</source>
         <translation>process %1, computer %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="326"/>
+        <location filename="../../desktop/ui/library_care.py" line="337"/>
         <source>资料库“%1”已在另一个 ReviewDesk 窗口中打开（%2），但无法切换到那个窗口。</source>
         <translation>The library “%1” is open in another ReviewDesk window (%2), which could not be brought forward. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="331"/>
+        <location filename="../../desktop/ui/library_care.py" line="342"/>
         <source>为免两个窗口互相覆盖审阅结论，这里不再打开它。请先关闭另一个窗口再试。</source>
         <translation>So that two windows cannot overwrite each other&apos;s review conclusions, it is not opened here. Close the other window first and try again. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="334"/>
+        <location filename="../../desktop/ui/library_care.py" line="345"/>
         <source>如果确定没有其他窗口在使用它（例如另一台电脑已关机），可以删除锁文件“%1”后重试。</source>
         <translation>If you are sure no other window uses it (for example the other computer is off), delete the lock file “%1” and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="348"/>
+        <location filename="../../desktop/ui/library_care.py" line="359"/>
         <source>有未保存的审阅结论</source>
         <translation>Unsaved review conclusions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="349"/>
+        <location filename="../../desktop/ui/library_care.py" line="360"/>
         <source>%1 份报告的审阅状态或结论未能存入资料库（见审阅面板中的红字）。现在关闭，这些修改将丢失。
 
 仍要关闭吗？</source>
@@ -1370,37 +1370,37 @@ Close anyway?</translation>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <location filename="../../desktop/ui/library_care.py" line="119"/>
         <source>资料库是只读的，不能导入。</source>
         <translation>The library is read-only: nothing can be imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323"/>
+        <location filename="../../desktop/ui/library_care.py" line="121"/>
         <source>没有打开资料库，无法导入。请用“文件 → 打开资料库”打开或新建一个资料库。</source>
         <translation>No library is open, so nothing can be imported. Open or create one with File → Open Library.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331"/>
+        <location filename="../../desktop/ui/main_window.py" line="316"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="386"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="396"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -1457,12 +1457,12 @@ Close anyway?</translation>
 <context>
     <name>ReadOnly</name>
     <message>
-        <location filename="../../desktop/ui/read_only.py" line="60"/>
+        <location filename="../../desktop/ui/read_only.py" line="70"/>
         <source>只读模式：%1。可以查看、搜索和导出；导入、批注和审阅结论都不能保存。要修改，请把资料库复制到可写的位置后打开。</source>
         <translation>Read-only: %1. You can read, search and export; imports, annotations and review conclusions cannot be saved. To make changes, copy the library to a writable place and open it there.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_only.py" line="67"/>
+        <location filename="../../desktop/ui/read_only.py" line="77"/>
         <source>资料库是只读的，不能修改：</source>
         <translation>The library is read-only and cannot be changed: </translation>
     </message>
