@@ -47,9 +47,9 @@ def test_a_slow_file_is_stopped_and_the_worker_replaced(tmp_path: Path) -> None:
     old = worker._worker
     assert old is not None
     with pytest.raises(ImportRefused) as refused:
-        analyse_isolated(data, "某某镇报告.txt", limit=0.2)
+        analyse_isolated(data, "某某镇报告.txt", limit=0.05)
     assert refused.value.code == "timeout"
-    assert "超过 0.2 秒" in refused.value.message and "某某镇报告.txt" in refused.value.message
+    assert "超过 0.05 秒" in refused.value.message and "某某镇报告.txt" in refused.value.message
     assert "请向报送单位索取" in refused.value.message  # says what to do
     assert old.process.poll() is not None  # killed, not left running
     assert analyse_isolated(REPORT.encode("utf-8"), "again.txt").metadata.agency == "某某镇人民政府"
