@@ -16,8 +16,9 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, deferred, mapped_column, relationship
 
 from db.types import UtcDateTime
 
@@ -29,6 +30,20 @@ class Base(DeclarativeBase):
         date: Date,
         datetime: UtcDateTime,  # timezone-aware, stored in UTC
     }
+
+
+def _clip_to_columns(mapper: Mapper[Any], _connection: Any, target: Base) -> None:
+    """Clip text longer than its column (a broken page's whole body taken for its title): a server
+    refuses it where a library file would keep it, and the same file must import on both."""
+    for attribute in mapper.column_attrs:
+        length = getattr(attribute.columns[0].type, "length", None)
+        value = target.__dict__.get(attribute.key)
+        if length and isinstance(value, str) and len(value) > length:
+            setattr(target, attribute.key, value[: length - 1] + "…")
+
+
+event.listen(Base, "before_insert", _clip_to_columns, propagate=True)
+event.listen(Base, "before_update", _clip_to_columns, propagate=True)
 
 
 class Report(Base):

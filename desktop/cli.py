@@ -15,6 +15,7 @@ from typing import Any
 from desktop import (
     __version__,
     cli_annotations,
+    cli_data,
     cli_exchange,
     cli_figures,
     cli_findings,
@@ -41,6 +42,7 @@ COMMANDS = (
     *cli_figures.COMMANDS,
     "search",
     *cli_team.COMMANDS,
+    *cli_data.COMMANDS,
 )
 
 
@@ -89,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_identity.add_parsers(sub, library)
     cli_figures.add_parsers(sub, library)
     cli_team.add_parsers(sub, library)
+    cli_data.add_parsers(sub, library)
     return parser
 
 
@@ -113,6 +116,13 @@ def run(argv: list[str]) -> int:
     if hasattr(signal, "SIGPIPE"):
         # `reviewdesk list | head` should stop quietly, as other command-line tools do.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    if args.command is None:
+        return fail("请给出子命令，例如 reviewdesk import 文件.docx；reviewdesk -h 列出全部子命令。")
+    from desktop.logs import configure_logging
+
+    configure_logging()
+    if args.command in cli_data.BEFORE_OPEN:
+        return cli_data.run_restore(args)
     from db.session import LibraryError, open_library
 
     if args.command in cli_team.STANDALONE:  # opens its own libraries
@@ -121,17 +131,95 @@ def run(argv: list[str]) -> int:
     try:
         library = open_library(args.library)
     except LibraryError as error:
-        return fail(str(error))
+        return _failed(args, str(error), "library")
     try:
         handler = _HANDLERS[args.command]
-        return handler(library, args)
+        return _run_handler(handler, library, args)
     finally:
         library.close()
+
+
+RETRY_WHEN_LOCKED = frozenset({"annotate", "review", "correct", "resolve-conflict", "backup"})
+"""Commands of one transaction: when another program held the library past the busy timeout,
+nothing was written, so running them again is safe."""
+
+
+def _run_handler(handler: Any, library: Any, args: argparse.Namespace) -> int:
+    """Run a command; a failed read or write of the library is a Chinese message and exit code 1,
+    never a traceback."""
+    from db.errors import is_storage_error
+    from db.session import storage_problem
+
+    attempts = 3 if args.command in RETRY_WHEN_LOCKED else 1
+    for attempt in range(1, attempts + 1):
+        try:
+            return int(handler(library, args))
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            if isinstance(error, OSError) and error.filename and _not_the_library(error.filename, library):
+                return _failed(args, _file_error(error), "file")
+            problem = storage_problem(error, library.url)
+            if problem.kind == "locked" and attempt < attempts:
+                continue
+            if not problem.known:
+                import logging
+
+                logging.getLogger("reviewdesk.cli").error("%s failed", args.command, exc_info=True)
+            message = problem.message
+            if library.read_only and problem.kind in ("read_only", "no_permission"):
+                message = read_only_message(library.read_only)
+            return _failed(args, message, f"storage_{problem.kind}")
+    return 1
+
+
+def read_only_message(reason: str) -> str:
+    return f"{reason}，修改未能保存。只读的资料库可以查看和导出；要修改，请把它复制到可写的位置后再用 --library 指定。"
+
+
+def _not_the_library(filename: object, library: Any) -> bool:
+    file = library.file
+    return file is None or not str(filename).startswith(str(file))
+
+
+def _file_error(error: OSError) -> str:
+    from db.errors import classify
+
+    kind = classify(error)
+    name = error.filename
+    if kind == "disk_full":
+        return f"磁盘空间已满，“{name}”未能写入（没有留下不完整的文件）。请清理磁盘空间后重试。"
+    if kind in ("read_only", "no_permission"):
+        return f"无法写入“{name}”：该位置是只读的或没有写入权限。请另选一个位置。"
+    return f"无法写入“{name}”：{error.strerror or error}。"
+
+
+def write_atomically(out: Path, data: bytes) -> None:
+    """Write beside ``out`` and rename: a full disk never leaves half a file under its name."""
+    import os
+
+    part = out.with_name(f".{out.name}.{os.getpid()}.part")
+    try:
+        part.write_bytes(data)
+        os.replace(part, out)
+    except OSError as error:
+        part.unlink(missing_ok=True)
+        raise OSError(error.errno, error.strerror, str(out)) from error
+
+
+def _failed(args: argparse.Namespace, message: str, code: str) -> int:
+    """A failure of the command as a whole: the message on stderr (and as JSON with ``--json``)."""
+    if getattr(args, "json", False):
+        emit({"ok": False, "error": message, "error_code": code})
+    return fail(message, 1)
 
 
 def _cmd_import(library: Any, args: argparse.Namespace) -> int:
     from desktop.core.identity_summary import summary_lines
     from desktop.core.importing import expand_paths, import_files
+
+    if library.read_only:
+        return _failed(args, read_only_message(library.read_only), "storage_read_only")
 
     outcomes = import_files(library.sessions, expand_paths(Path(name) for name in args.files))
     if args.json:
@@ -201,7 +289,8 @@ def _cmd_metrics(library: Any, args: argparse.Namespace) -> int:
         catalog = default_catalog()
     except CatalogError as error:
         return fail(str(error))
-    ensure_current(library.sessions, catalog)
+    if not library.read_only:  # a read-only library shows the figures as they were stored
+        ensure_current(library.sessions, catalog)
     with library.sessions() as session:
         result = report_metrics(session, args.id, catalog)
     if result is None:
@@ -222,7 +311,8 @@ def _cmd_compare(library: Any, args: argparse.Namespace) -> int:
     from desktop.core.prior_year import compare_in_library
 
     catalog = default_catalog()
-    ensure_current(library.sessions, catalog)
+    if not library.read_only:
+        ensure_current(library.sessions, catalog)
     with library.sessions() as session:
         compared = compare_in_library(session, args.id, catalog, args.prior)
     if compared is None:
@@ -318,7 +408,7 @@ def _cmd_export_original(library: Any, args: argparse.Namespace) -> int:
         found = original_file(session, args.id)
     if found is None:
         return fail(f"资料库中没有编号为 {args.id} 的报告。")
-    Path(args.out).write_bytes(found[1])
+    write_atomically(Path(args.out), found[1])
     if args.json:
         emit({"id": args.id, "source_name": found[0], "out": args.out, "size": len(found[1])})
     else:
@@ -343,4 +433,5 @@ _HANDLERS = {
     **cli_identity.HANDLERS,
     **cli_figures.HANDLERS,
     **cli_team.HANDLERS,
+    **cli_data.HANDLERS,
 }

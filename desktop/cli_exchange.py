@@ -127,6 +127,8 @@ def _cmd_import_annotations(library: Library, args: argparse.Namespace) -> int:
             )
         for message in stats.failed_originals:
             say(f"    原始文件未能导入：{message}")
+        for note in stats.notes:
+            say(f"    注意：{note}")
     return 1 if stats.failed_originals else 0
 
 

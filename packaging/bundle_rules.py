@@ -35,7 +35,6 @@ QT_UNUSED = (
     "QtLocation",
     "QtMultimedia",
     "QtMultimediaWidgets",
-    "QtNetwork",  # offline app: no Qt networking (nor its TLS/Kerberos libraries) in the bundle
     "QtNfc",
     "QtOpenGL",
     "QtOpenGLWidgets",
@@ -121,6 +120,12 @@ class DataRule:
 
 
 DATA_RULES = (
+    # QtNetwork stays for QLocalServer/QLocalSocket (one window per library, desktop/ui/single_instance.py);
+    # what it can load for the internet stays out.
+    DataRule(
+        r"PySide6/Qt/plugins/(tls|networkinformation)/",
+        "TLS backends and network-status plugins: the app only talks over local sockets",
+    ),
     DataRule(
         r"jieba/lac_small/",
         "the 13 MB model of jieba's paddle mode; needs paddlepaddle, never enabled",

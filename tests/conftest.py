@@ -3,6 +3,9 @@ library on each backend: an SQLite file, and a PostgreSQL schema of the server i
 
 ``source .ci/postgres.sh`` starts a throwaway server and sets REVIEWDESK_TEST_PG; without it the
 PostgreSQL half of the backend-parametrised tests is skipped (in CI it fails instead).
+
+Every test runs under the network guard (:mod:`tests.net_guard`): an attempt to open an internet
+socket, in the test or in any Python process it starts, fails the test.
 """
 
 from __future__ import annotations
@@ -22,6 +25,42 @@ PG_URL = os.environ.get("REVIEWDESK_TEST_PG", "")
 BACKENDS = ("sqlite", "postgresql")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session")
+def _child_guard(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A ``sitecustomize`` that guards every Python child process of the tests; returns its log."""
+    from tests import net_guard
+
+    folder = tmp_path_factory.mktemp("net_guard")
+    source = Path(net_guard.__file__).read_text(encoding="utf-8") + net_guard.CHILD_BOOTSTRAP
+    (folder / "sitecustomize.py").write_text(source, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def network_attempts(
+    _child_guard: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+):  # type: ignore[no-untyped-def]
+    """The test's network attempts (a list a test may inspect and clear); any left fail the test."""
+    from tests import net_guard
+
+    attempts: list[str] = []
+    log = tmp_path_factory.mktemp("net_attempts") / "attempts.log"
+    monkeypatch.setenv(net_guard.LOG_VARIABLE, str(log))
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join(p for p in (str(_child_guard), os.environ.get("PYTHONPATH", "")) if p)
+    )
+    uninstall = net_guard.install(attempts.append)
+    try:
+        yield attempts
+    finally:
+        uninstall()
+    if log.exists():
+        attempts += log.read_text(encoding="utf-8").splitlines()
+        log.unlink()
+    if attempts:
+        pytest.fail(f"network access attempted (forbidden in ReviewDesk): {attempts[:5]}", pytrace=False)
 
 
 def corpus_path(*parts: str) -> Path:

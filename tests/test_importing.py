@@ -156,3 +156,30 @@ def test_library_that_is_not_a_database_is_refused_with_a_message(tmp_path: Path
 def test_library_is_in_wal_mode(library: Library) -> None:
     with library.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_text_longer_than_its_column_is_clipped_on_every_backend(library) -> None:  # type: ignore[no-untyped-def]
+    """A broken page can make a huge title: a server refuses what a file keeps, so both clip."""
+    from datetime import datetime
+
+    from db import models
+
+    with library.sessions.begin() as session:
+        report = models.Report(
+            source_name="x" * 900,
+            source_format="html",
+            sha256="f" * 64,
+            size=1,
+            title="标题" * 400,
+            agency="某" * 300,
+            imported_at=datetime.now(),
+            original_text="",
+            clean_text="",
+            offset_map=b"",
+        )
+        session.add(report)
+    with library.sessions() as session:
+        stored = session.get(models.Report, report.id)
+        assert stored is not None and stored.title is not None and stored.agency is not None
+        assert len(stored.title) == 500 and stored.title.endswith("…") and stored.title.startswith("标题")
+        assert len(stored.agency) == 200 and len(stored.source_name) == 500

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.errors import ImportRefused
-from desktop.core.importers import pdf_reader, read_document
+from desktop.core.importers import pdf_reader, read_document, worker
 from desktop.core.importers.model import Edit, ExtractedDocument
 from desktop.core.importers.pdf_reader import _is_furniture_text, read_pdf, shutdown_worker
 from desktop.core.importers.pdf_worker import garble_reason
@@ -328,9 +328,15 @@ def test_read_document_dispatches_pdf() -> None:
 
 
 def _worker_pid() -> int:
-    worker = pdf_reader._worker
-    assert worker is not None
-    return worker.process.pid
+    pid = worker.current_worker_pid()
+    assert pid is not None
+    return pid
+
+
+def _kill_worker() -> None:
+    assert worker._worker is not None
+    worker._worker.process.kill()
+    worker._worker.process.wait()
 
 
 def test_worker_is_reused_and_restarted_after_being_killed() -> None:
@@ -339,9 +345,7 @@ def test_worker_is_reused_and_restarted_after_being_killed() -> None:
     pid = _worker_pid()
     read_pdf(data)
     assert _worker_pid() == pid
-    assert pdf_reader._worker is not None
-    pdf_reader._worker.process.kill()
-    pdf_reader._worker.process.wait()
+    _kill_worker()
     assert paragraphs(read_pdf(data)) == BODY
     assert _worker_pid() != pid
 
@@ -349,8 +353,8 @@ def test_worker_is_reused_and_restarted_after_being_killed() -> None:
 def test_timeout_kills_worker_and_next_call_works() -> None:
     data = make_pdf(official_layout(BODY * 20))
     read_pdf(data)
-    assert pdf_reader._worker is not None
-    process = pdf_reader._worker.process
+    assert worker._worker is not None
+    process = worker._worker.process
     with pytest.raises(ImportRefused) as refused:
         pdf_reader._run_in_worker(data, timeout=0.0001)
     assert refused.value.code == "timeout" and "超时" in refused.value.message
@@ -400,17 +404,17 @@ def test_memory_cap_stops_a_decompression_bomb() -> None:
 def test_shutdown_worker_then_restart() -> None:
     data = make_pdf(official_layout(BODY))
     read_pdf(data)
-    assert pdf_reader._worker is not None
-    process = pdf_reader._worker.process
+    assert worker._worker is not None
+    process = worker._worker.process
     shutdown_worker()
-    assert process.poll() is not None and pdf_reader._worker is None
+    assert process.poll() is not None and worker._worker is None
     assert paragraphs(read_pdf(data)) == BODY
 
 
 def test_worker_command_and_no_qt_in_worker(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    assert pdf_reader._worker_command()[1:] == ["-m", "desktop.core.importers.pdf_worker"]
+    assert worker.worker_command()[1:] == ["-m", "desktop.core.importers.worker_process"]
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    assert pdf_reader._worker_command() == [sys.executable, "--pdf-worker"]
+    assert worker.worker_command() == [sys.executable, "--pdf-worker"]
     monkeypatch.undo()
     probe = (
         "import sys, desktop.core.importers.pdf_worker as w;"

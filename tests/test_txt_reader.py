@@ -50,9 +50,11 @@ def test_fallback_detects_other_chinese_encodings() -> None:
     assert encoding.startswith("big5")
 
 
-def test_line_ends_are_normalised_and_nul_stripped() -> None:
+def test_line_ends_are_normalised_and_a_nul_is_marked_as_damage() -> None:
     text, _ = decode_text("第一行\r\n第二\x00行\r第三行\n".encode())
-    assert text == "第一行\n第二行\n第三行\n"
+    assert text == "第一行\n第二\ufffd行\n第三行\n"
+    document = read_txt("第一行\r\n第二\x00行\r第三行\n".encode())
+    assert document.warnings and "第 2 行" in document.warnings[0]
 
 
 def test_text_is_kept_as_is_and_blocks_are_non_empty_lines() -> None:

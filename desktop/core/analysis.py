@@ -72,3 +72,33 @@ def analyse(data: bytes, filename: str, catalog: Catalog | None = None) -> Analy
         catalog_digest=catalog.digest,
         warnings=warnings,
     )
+
+
+def analyse_isolated(
+    data: bytes,
+    filename: str,
+    catalog: Catalog | None = None,
+    limit: float | None = None,
+    shown_limit: float | None = None,
+) -> AnalysedReport:
+    """:func:`analyse` in the import worker process, within the time and memory limits for one file.
+
+    Every import goes through here: a file that makes a parser (or our own analysis) loop or eat
+    memory is stopped and refused with a clear message, and the app and the library are untouched.
+    The result lacks the document's layout blocks and edits, which are not stored.
+    """
+    from desktop.core.importers.worker import call
+    from desktop.core.limits import IMPORT_TIMEOUT_SECONDS
+
+    if catalog is None:
+        from desktop.core.metrics.store import default_catalog
+
+        catalog = default_catalog()
+    result: AnalysedReport = call(
+        "analyse",
+        (data, filename, catalog),
+        filename,
+        IMPORT_TIMEOUT_SECONDS if limit is None else limit,
+        shown_limit,
+    )
+    return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -13,14 +14,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import models
+from db.errors import describe, is_storage_error
 from db.search import index_report
 from db.search import prepare as prepare_search_entry
-from desktop.core.analysis import PIPELINE_VERSION, AnalysedReport, analyse
+from desktop.core.analysis import PIPELINE_VERSION, AnalysedReport, analyse_isolated
 from desktop.core.annotations.reanchor import attach_orphans_by_sha
 from desktop.core.corrections import apply_corrections
 from desktop.core.errors import ImportRefused
 from desktop.core.identity_links import supersede_older_versions
-from desktop.core.limits import MAX_FILE_BYTES
+from desktop.core.limits import IMPORT_TIMEOUT_SECONDS, MAX_FILE_BYTES, STORE_RESERVE_SECONDS
 from desktop.core.metrics.store import default_catalog, remember_digest, stored_digest, to_rows
 from desktop.core.prior_year import refresh_around
 
@@ -74,28 +76,56 @@ def read_file_bytes(path: Path) -> bytes:
         raise ImportRefused("unreadable", f"无法读取文件：{path}（{error.strerror}）") from error
 
 
+STOPS_BATCH = ("disk_full", "read_only", "no_permission", "damaged", "cannot_open", "io_error")
+"""Storage problems that no later file of a batch can get past: the batch stops at the first."""
+
+
 def import_file(sessions: sessionmaker[Session], path: Path) -> ImportOutcome:
-    """Import one file; never raises for a bad file (the outcome carries the message)."""
+    """Import one file; never raises for a bad file or a failed write (the outcome says why).
+
+    ``ok`` is set only once the report is committed: a write that fails (full disk, read-only or
+    locked library) is a failure with the storage problem's message and ``storage_<kind>`` code.
+    """
     outcome = ImportOutcome(file=str(path), ok=False)
+    started = time.monotonic()
     try:
         data = read_file_bytes(path)
-        return import_bytes(sessions, data, path.name, outcome)
+        return import_bytes(sessions, data, path.name, outcome, started)
     except ImportRefused as refused:
         outcome.error, outcome.error_code = refused.message, refused.code
     except Exception as error:  # a bug must not stop a batch; it is logged with its traceback
+        if is_storage_error(error):
+            problem = describe(error)
+            if problem.known:
+                log.warning("import of %s not stored (%s)", path, problem.kind, exc_info=True)
+                outcome.ok, outcome.report_id, outcome.superseded = False, None, []
+                outcome.error = f"文件未能存入资料库：{problem.message}"
+                outcome.error_code = f"storage_{problem.kind}"
+                return outcome
         log.exception("import of %s failed", path)
+        outcome.ok, outcome.report_id = False, None
         outcome.error, outcome.error_code = (
-            f"导入时发生内部错误：{error!r}。文件未导入，资料库未受影响。",
+            f"导入时发生内部错误：{type(error).__name__}: {str(error)[:200]}。文件未导入，资料库未受影响。",
             "internal",
         )
     return outcome
 
 
 def import_bytes(
-    sessions: sessionmaker[Session], data: bytes, filename: str, outcome: ImportOutcome | None = None
+    sessions: sessionmaker[Session],
+    data: bytes,
+    filename: str,
+    outcome: ImportOutcome | None = None,
+    started: float | None = None,
 ) -> ImportOutcome:
+    """Analyse and store one file's bytes; ``started`` (``time.monotonic()``) is when the import of
+    the file began: the time limit covers all of it, storing included."""
     outcome = outcome or ImportOutcome(file=filename, ok=False)
+    started = time.monotonic() if started is None else started
     from desktop.core.analysis import sha256_of
+    from desktop.core.export.privacy import base_name
+
+    filename = base_name(filename) or "report"  # the library keeps the file's name, not where it was
 
     digest = sha256_of(data)
     with sessions() as session:
@@ -105,8 +135,10 @@ def import_bytes(
             outcome.agency, outcome.year = existing.agency, existing.year
             outcome.warnings = [f"该文件已在资料库中（报告编号 {existing.id}），未重复导入。"]
             return outcome
-    # Heavy parsing happens with no session open; the write below is one short transaction.
-    analysed = analyse(data, filename)
+    # Heavy parsing happens in the import worker with no session open (bounded in time and
+    # memory); the write below is one short transaction.
+    budget = IMPORT_TIMEOUT_SECONDS - STORE_RESERVE_SECONDS - (time.monotonic() - started)
+    analysed = analyse_isolated(data, filename, limit=max(budget, 1.0), shown_limit=IMPORT_TIMEOUT_SECONDS)
     with sessions.begin() as session:
         report = _new_report(analysed, data)
         session.add(report)
@@ -117,12 +149,15 @@ def import_bytes(
         # Annotations left behind when this file was deleted come back with it.
         attach_orphans_by_sha(session, report)
         supersedings = supersede_older_versions(session, report)
-        outcome.superseded = [s.older for s in supersedings if s.newer == report.id]
-        outcome.identity["superseding"] = [s.as_json() for s in supersedings]
-        outcome.ok, outcome.report_id = True, report.id
-        outcome.agency, outcome.year, outcome.warnings = report.agency, report.year, list(report.warnings)
-        outcome.agency_confident = report.agency_confident
-        outcome.agency_note = None if report.agency_confident else (report.agency_evidence or {}).get("note")
+        stored = (report.id, report.agency, report.year, list(report.warnings))
+        confident = report.agency_confident
+        note = None if report.agency_confident else (report.agency_evidence or {}).get("note")
+    # Only now is it stored: a failed commit raised above and left the outcome a failure.
+    outcome.superseded = [s.older for s in supersedings if s.newer == stored[0]]
+    outcome.identity["superseding"] = [s.as_json() for s in supersedings]
+    outcome.report_id, outcome.agency, outcome.year, outcome.warnings = stored
+    outcome.agency_confident, outcome.agency_note = confident, note
+    outcome.ok = True
     return outcome
 
 
@@ -150,16 +185,47 @@ def import_files(
 
     ``progress(index, name)`` returning False cancels the rest (what was imported stays).
     """
-    outcomes = []
+    from desktop.core.importers.worker import warm_up
+
+    warm_up()  # the worker starts while the first file is read
+    outcomes: list[ImportOutcome] = []
+    stopped: ImportOutcome | None = None
     for index, path in enumerate(paths):
+        if stopped is not None:
+            outcomes.append(_not_attempted(path, stopped))
+            continue
         if progress is not None and not progress(index, path.name):
             break
-        outcomes.append(import_file(sessions, path))
-    update_derived(sessions, [o.report_id for o in outcomes if o.ok and not o.duplicate and o.report_id])
-    from desktop.core.identity_summary import describe
+        outcome = import_file(sessions, path)
+        outcomes.append(outcome)
+        if outcome.error_code and outcome.error_code.removeprefix("storage_") in STOPS_BATCH:
+            stopped = outcome
+    new = [o for o in outcomes if o.ok and not o.duplicate and o.report_id]
+    try:
+        update_derived(sessions, [o.report_id for o in new if o.report_id])
+        from desktop.core.identity_summary import describe as describe_identity
 
-    describe(sessions, outcomes)
+        describe_identity(sessions, outcomes)
+    except Exception as error:
+        if not is_storage_error(error):
+            raise
+        log.warning("derived data not updated: %s", error)
+        note = (
+            "报告已保存，但搜索索引和上年比较未能更新："
+            f"{describe(error).message} 问题解决后，下次搜索时会自动补上索引。"
+        )
+        for outcome in new:
+            outcome.warnings.append(note)
     return outcomes
+
+
+def _not_attempted(path: Path, cause: ImportOutcome) -> ImportOutcome:
+    return ImportOutcome(
+        file=str(path),
+        ok=False,
+        error=f"未导入：前面的文件已因资料库无法写入而失败（{cause.error_code}），其余文件未尝试。",
+        error_code="not_attempted",
+    )
 
 
 def update_derived(sessions: sessionmaker[Session], report_ids: Iterable[int]) -> None:

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from db import models
 from db.search import index_report
 from db.search import prepare as prepare_search_entry
-from desktop.core.analysis import analyse
+from desktop.core.analysis import analyse_isolated
 from desktop.core.annotations.reanchor import reanchor_report
 from desktop.core.corrections import apply_corrections
 from desktop.core.errors import ImportRefused
@@ -24,7 +24,7 @@ def reprocess_report(sessions: sessionmaker[Session], report_id: int) -> list[st
         if row is None or report is None:
             raise ImportRefused("not_found", f"资料库中没有编号为 {report_id} 的报告。")
         data, name = row.data, report.source_name
-    analysed = analyse(data, name)
+    analysed = analyse_isolated(data, name)
     search_entry = prepare_search_entry(analysed.cleaned.text)
     with sessions.begin() as session:
         report = session.get(models.Report, report_id)

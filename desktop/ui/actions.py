@@ -193,6 +193,18 @@ def action_specs() -> list[ActionSpec]:
             None,
             QCoreApplication.translate("Actions", "两边都修改过的批注：选择保留哪一版"),
         ),
+        ActionSpec(
+            "restore_backup",
+            QCoreApplication.translate("Actions", "恢复备份(&B)…"),
+            None,
+            QCoreApplication.translate("Actions", "查看资料库的备份，立即备份，或用备份恢复资料库"),
+        ),
+        ActionSpec(
+            "backup_now",
+            QCoreApplication.translate("Actions", "立即备份(&K)"),
+            None,
+            QCoreApplication.translate("Actions", "把资料库备份到旁边的备份文件夹（经完整性检查）"),
+        ),
         ActionSpec("about", QCoreApplication.translate("Actions", "关于 ReviewDesk(&A)"), None),
     ]
 
@@ -216,6 +228,9 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "export_package",
             "import_package",
             "resolve_conflicts",
+            None,
+            "backup_now",
+            "restore_backup",
             None,
             "quit",
         ),

@@ -1,10 +1,15 @@
 """Undoable annotation operations. Each one is saved at once in its own transaction.
 
+A command goes on the undo stack only after its first save landed; an undo or redo whose save
+fails leaves the stack where it was. Either way the reviewer is told why (``failed`` callback),
+so the stack never offers to undo something that was never stored.
+
 Every step is based on the version of the annotation that this window last saw: the one shown when
 the reviewer started an edit, then the one its own last save left (``versions``, shared by the
 commands of one undo stack). When another reviewer of a team library saved in between, nothing is
-overwritten: an edit's unsaved version is kept as a conflict to choose from, the command leaves the
-undo stack (undoing it would now overwrite the other's work), and ``conflicted`` is called."""
+overwritten: an edit's unsaved version is kept as a conflict to choose from, the command becomes
+obsolete (undoing it would now overwrite the other's work), and ``conflicted`` is called.
+"""
 
 from __future__ import annotations
 
@@ -32,20 +37,81 @@ Conflicted = Callable[[str, int | None], None]
 CONTENT = ("category", "severity", "status", "comment")
 
 
+class _Lost(Exception):
+    """The save lost a race with another reviewer's (``conflict_id``: the unsaved version kept)."""
+
+    def __init__(self, message: str, conflict_id: int | None = None) -> None:
+        super().__init__(message)
+        self.conflict_id = conflict_id
+
+
 class _Command(QUndoCommand):
-    def __init__(self, library: Library, changed: Callable[[], None], text: str) -> None:
+    def __init__(
+        self,
+        library: Library,
+        changed: Callable[[], None],
+        text: str,
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
         super().__init__(text)
         self.library = library
         self.changed = changed
+        self.failed = failed
         self.conflicted: Conflicted | None = None
         self.versions: dict[str, int] = {}
         """Annotation id → the version this window's last save left (set by the controller)."""
+        self.done_outside = False
+        """The work of the next redo()/undo() was already done (and saved) by apply()/revert()."""
+
+    # The work itself, one transaction each; they raise when the save fails.
+    def forward(self) -> None:
+        raise NotImplementedError
+
+    def backward(self) -> None:
+        raise NotImplementedError
+
+    def apply(self) -> bool:
+        """Do (or redo) the change; True once it is stored. Reports a failure and returns False."""
+        return self._attempt(self.forward)
+
+    def revert(self) -> bool:
+        """Undo the change; True once that is stored."""
+        return self._attempt(self.backward)
+
+    def _attempt(self, work: Callable[[], None]) -> bool:
+        try:
+            work()
+        except (EditConflict, _Lost) as lost:
+            self._lost(str(lost), getattr(lost, "conflict_id", None))
+            return False
+        except Exception as error:
+            from db.errors import is_storage_error
+
+            if self.failed is None or not is_storage_error(error):
+                raise
+            self.failed(error)
+            return False
+        self.changed()
+        return True
 
     def _lost(self, message: str, conflict_id: int | None = None) -> None:
         self.setObsolete(True)
         self.changed()
         if self.conflicted is not None:
             self.conflicted(message, conflict_id)
+
+    # QUndoStack calls these; when the controller already did the work they only take note.
+    def redo(self) -> None:
+        if self.done_outside:
+            self.done_outside = False
+            return
+        self.apply()
+
+    def undo(self) -> None:
+        if self.done_outside:
+            self.done_outside = False
+            return
+        self.revert()
 
 
 class AddAnnotation(_Command):
@@ -57,34 +123,33 @@ class AddAnnotation(_Command):
         start: int,
         end: int,
         fields: dict[str, Any],
+        failed: Callable[[BaseException], None] | None = None,
     ) -> None:
-        super().__init__(library, changed, QCoreApplication.translate("AnnotationCommands", "添加批注"))
+        super().__init__(
+            library, changed, QCoreApplication.translate("AnnotationCommands", "添加批注"), failed
+        )
         self.report_id, self.start, self.end, self.fields = report_id, start, end, fields
         self.saved: dict[str, Any] | None = None
 
-    def redo(self) -> None:
+    def forward(self) -> None:
         with self.library.sessions.begin() as session:
             if self.saved is None:
                 report = get_report(session, self.report_id, with_text=True)
                 assert report is not None
-                created = create_annotation(session, report, self.start, self.end, **self.fields)
-                self.saved = snapshot(created)
+                made = create_annotation(session, report, self.start, self.end, **self.fields)
             else:
-                created = restore_annotation(session, self.saved)
-            self.versions[created.id] = created.version
-        self.changed()
+                made = restore_annotation(session, self.saved)
+            session.flush()
+            created, version = snapshot(made), made.version
+        self.saved = created  # only once committed: a failed first save leaves nothing to undo
+        self.versions[created["id"]] = version
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         assert self.saved is not None
         annotation_id = self.saved["id"]
-        try:
-            with self.library.sessions.begin() as session:
-                delete_annotation(session, annotation_id, self.versions.get(annotation_id))
-        except EditConflict as conflict:
-            self._lost(str(conflict))
-            return
+        with self.library.sessions.begin() as session:
+            delete_annotation(session, annotation_id, self.versions.get(annotation_id))
         self.versions.pop(annotation_id, None)
-        self.changed()
 
     @property
     def annotation_id(self) -> str | None:
@@ -100,24 +165,28 @@ class EditAnnotation(_Command):
         after: dict[str, Any],
         version: int | None = None,
         reviewer: str | None = None,
+        failed: Callable[[BaseException], None] | None = None,
     ) -> None:
         """``version``: the one the reviewer edited (None: whatever is stored when it first runs)."""
-        super().__init__(library, changed, QCoreApplication.translate("AnnotationCommands", "修改批注"))
+        super().__init__(
+            library, changed, QCoreApplication.translate("AnnotationCommands", "修改批注"), failed
+        )
         self.annotation_id, self.after, self.reviewer = annotation_id, after, reviewer
         self.before: dict[str, Any] | None = None
         self.first_version = version
 
-    def redo(self) -> None:
+    def forward(self) -> None:
         expected = self.versions.get(self.annotation_id, self.first_version)
+        seen: dict[str, Any] = {}
 
         def change(session: Session) -> None:
             annotation = get_annotation(session, self.annotation_id)
-            if self.before is None:
-                self.before = snapshot(annotation)
+            seen["before"] = self.before or snapshot(annotation)
             edited = edit_annotation(
                 session, self.annotation_id, **self.after, expected_version=expected, by=self.reviewer
             )
-            self.versions[self.annotation_id] = edited.version
+            session.flush()
+            seen["version"] = edited.version
 
         taxonomy = self.after.get("taxonomy")
         mine = {k: _key(taxonomy, k, v) for k, v in self.after.items() if k in CONTENT}
@@ -125,49 +194,51 @@ class EditAnnotation(_Command):
             self.library.sessions, self.annotation_id, expected or 0, change, mine, self.reviewer
         )
         if not result.saved:
-            self._lost(result.message, result.conflict_id)
-            return
-        self.changed()
+            raise _Lost(result.message, result.conflict_id)
+        # Only once committed: a failed save changes nothing this command remembers.
+        self.before = seen["before"]
+        self.versions[self.annotation_id] = seen["version"]
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         assert self.before is not None
-        try:
-            with self.library.sessions.begin() as session:
-                expected = self.versions.get(self.annotation_id)
-                restored = restore_annotation(session, self.before, expected)
-                self.versions[self.annotation_id] = restored.version
-        except EditConflict as conflict:
-            self._lost(str(conflict))
-            return
-        self.changed()
+        with self.library.sessions.begin() as session:
+            restored = restore_annotation(session, self.before, self.versions.get(self.annotation_id))
+            session.flush()
+            version = restored.version
+        self.versions[self.annotation_id] = version
 
 
 class DeleteAnnotation(_Command):
     def __init__(
-        self, library: Library, changed: Callable[[], None], annotation_id: str, version: int | None = None
+        self,
+        library: Library,
+        changed: Callable[[], None],
+        annotation_id: str,
+        version: int | None = None,
+        failed: Callable[[BaseException], None] | None = None,
     ) -> None:
-        super().__init__(library, changed, QCoreApplication.translate("AnnotationCommands", "删除批注"))
+        super().__init__(
+            library, changed, QCoreApplication.translate("AnnotationCommands", "删除批注"), failed
+        )
         self.annotation_id = annotation_id
         self.saved: dict[str, Any] | None = None
         self.first_version = version
 
-    def redo(self) -> None:
+    def forward(self) -> None:
         expected = self.versions.get(self.annotation_id, self.first_version)
-        try:
-            with self.library.sessions.begin() as session:
-                self.saved = snapshot(get_annotation(session, self.annotation_id))
-                delete_annotation(session, self.annotation_id, expected)
-        except EditConflict as conflict:
-            self._lost(str(conflict))
-            return
+        with self.library.sessions.begin() as session:
+            saved = snapshot(get_annotation(session, self.annotation_id))
+            delete_annotation(session, self.annotation_id, expected)
+        self.saved = saved
         self.versions.pop(self.annotation_id, None)
-        self.changed()
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         assert self.saved is not None
         with self.library.sessions.begin() as session:
-            self.versions[self.annotation_id] = restore_annotation(session, self.saved).version
-        self.changed()
+            restored = restore_annotation(session, self.saved)
+            session.flush()
+            version = restored.version
+        self.versions[self.annotation_id] = version
 
 
 def _key(taxonomy: Any, field: str, value: str) -> str:

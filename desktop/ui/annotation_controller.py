@@ -1,8 +1,12 @@
-"""Annotation actions of the main window: add, edit, delete, mark resolved, with undo and redo."""
+"""Annotation actions of the main window: add, edit, delete, mark resolved, with undo and redo.
+
+Every change is saved before it reaches the undo stack (see :mod:`desktop.ui.annotation_commands`):
+a save that fails is reported and leaves no command behind; an undo or redo that fails leaves the
+stack where it was."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoStack
@@ -12,6 +16,7 @@ from desktop.core.annotations.taxonomy import Taxonomy
 from desktop.ui.annotation_dialog import AnnotationDialog
 
 if TYPE_CHECKING:
+    from desktop.ui.annotation_commands import _Command
     from desktop.ui.main_window import MainWindow
 
 
@@ -27,6 +32,46 @@ class AnnotationController(QObject):
         panel.edit_requested.connect(self.edit)
         panel.delete_requested.connect(self.delete)
         panel.toggle_requested.connect(self.toggle_status)
+
+    def push(self, command: _Command) -> bool:
+        """Save ``command``'s change, and put it on the undo stack only if that worked."""
+        command.conflicted = self.conflicted
+        command.versions = self.versions
+        if not command.apply():
+            return False
+        command.done_outside = True
+        self.undo_stack.push(command)  # push() calls redo(), which only takes note
+        return True
+
+    def undo(self) -> None:
+        stack = self.undo_stack
+        command = stack.command(stack.index() - 1) if stack.canUndo() else None
+        if command is None:
+            return
+        if not hasattr(command, "revert"):  # figure and finding decisions save in undo() themselves
+            stack.undo()
+            return
+        # A step that lost a race with another reviewer is obsolete: the stack drops it.
+        if command.revert() or command.isObsolete():
+            command.done_outside = True  # type: ignore[attr-defined]
+            stack.undo()
+
+    def redo(self) -> None:
+        stack = self.undo_stack
+        command = stack.command(stack.index()) if stack.canRedo() else None
+        if command is None:
+            return
+        if not hasattr(command, "apply"):
+            stack.redo()
+            return
+        if command.apply() or command.isObsolete():
+            command.done_outside = True  # type: ignore[attr-defined]
+            stack.redo()
+
+    def report_failure(self, error: BaseException) -> None:
+        from desktop.ui.storage_errors import show_storage_error, storage_message
+
+        show_storage_error(self.window, storage_message(error, self.window.library))
 
     @property
     def reviewer(self) -> str | None:
@@ -63,7 +108,9 @@ class AnnotationController(QObject):
         from desktop.ui.annotation_commands import AddAnnotation
 
         fields = dialog.values() | {"author": self.reviewer, "taxonomy": self.taxonomy}
-        self._push(AddAnnotation(library, self.reload, report_id, span[0], span[1], fields))
+        self.push(
+            AddAnnotation(library, self.reload, report_id, span[0], span[1], fields, self.report_failure)
+        )
 
     def edit(self, annotation_id: str) -> None:
         library = self.window.library
@@ -81,7 +128,17 @@ class AnnotationController(QObject):
             after = {k: v for k, v in dialog.values().items() if values.get(k) != v}
             if after:
                 # Based on the version the dialog showed: another reviewer's save meanwhile is a conflict.
-                self._push(EditAnnotation(library, self.reload, annotation_id, after, version, self.reviewer))
+                self.push(
+                    EditAnnotation(
+                        library,
+                        self.reload,
+                        annotation_id,
+                        after,
+                        version,
+                        self.reviewer,
+                        self.report_failure,
+                    )
+                )
 
     def delete(self, annotation_id: str) -> None:
         from desktop.ui.annotation_commands import DeleteAnnotation
@@ -90,12 +147,9 @@ class AnnotationController(QObject):
             shown = next(
                 (v.version for v in self.window.report_view.annotations.views if v.id == annotation_id), None
             )
-            self._push(DeleteAnnotation(self.window.library, self.reload, annotation_id, shown))
-
-    def _push(self, command: Any) -> None:
-        command.conflicted = self.conflicted
-        command.versions = self.versions
-        self.undo_stack.push(command)
+            self.push(
+                DeleteAnnotation(self.window.library, self.reload, annotation_id, shown, self.report_failure)
+            )
 
     def conflicted(self, message: str, conflict_id: int | None) -> None:
         """A save lost a race with another reviewer's: show both versions, the reviewer chooses."""
@@ -127,6 +181,14 @@ class AnnotationController(QObject):
             status, version = annotation.status, annotation.version
         keys = [t.key for t in self.taxonomy.statuses]
         following = keys[(keys.index(status) + 1) % len(keys)] if status in keys else keys[0]
-        self._push(
-            EditAnnotation(library, self.reload, annotation_id, {"status": following}, version, self.reviewer)
+        self.push(
+            EditAnnotation(
+                library,
+                self.reload,
+                annotation_id,
+                {"status": following},
+                version,
+                self.reviewer,
+                self.report_failure,
+            )
         )

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -17,6 +17,7 @@ from desktop.core.resources import resource
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.single_instance import LibraryLock
 
 log = logging.getLogger("reviewdesk")
 
@@ -88,13 +89,57 @@ def launch(argv: list[str]) -> tuple[QApplication, MainWindow]:
 
 
 def run_gui(argv: list[str]) -> int:
+    from desktop.logs import configure_logging
+    from desktop.ui.storage_errors import install_excepthook
+
+    configure_logging()
+    args = parse_gui_args(argv)
+    create_application(argv)
+    lock = claim_library(args.library or _last_library())
+    if lock is None:
+        return 0  # the window that has the library came forward instead
     app, window = launch(argv)
+    if not isinstance(lock, bool):
+        window.care.adopt(lock)
+    install_excepthook()
     code = app.exec()
     window.runner.wait(10000)
+    window.care.final_backup()
+    window.care.shutdown()
     from desktop.core.importers import shutdown_workers
 
     shutdown_workers()
     return code
+
+
+def _last_library() -> str | None:
+    from desktop.ui.recent_libraries import last_library
+
+    return last_library(QSettings())
+
+
+def claim_library(location: str | None) -> LibraryLock | bool | None:
+    """Before any window: take the library's lock. ``None`` when another window has it (it was
+    asked to come forward, or the reviewer was told why not); ``True`` for a server library."""
+    from db.paths import default_library_path
+    from desktop.ui.single_instance import LibraryLock, ask_holder_to_raise, library_file
+
+    path = library_file(location) if location else default_library_path()
+    if path is None:
+        return True
+    lock = LibraryLock(path)
+    if lock.acquire():
+        return lock
+    if ask_holder_to_raise(path):
+        sys.stderr.write(
+            QCoreApplication.translate("App", "该资料库已在另一个 ReviewDesk 窗口中打开，已切换到那个窗口。")
+            + "\n"
+        )
+        return None
+    from desktop.ui.library_care import other_window_message
+
+    QMessageBox.critical(None, "ReviewDesk", other_window_message(lock))
+    return None
 
 
 def start_library(window: object, location: str | None, offer_samples: bool = True) -> None:
@@ -108,14 +153,17 @@ def start_library(window: object, location: str | None, offer_samples: bool = Tr
     # A server address stays a string: Path() would fold its "//".
     path: str | Path = str(location) if server else (Path(location) if location else default_library_path())
     first_start = not server and not Path(path).exists()
+    if not window.care.hold(path):
+        return
 
     def work(_context: object) -> object:
         from db.session import open_library
         from desktop.core.metrics.store import default_catalog, ensure_current
 
         library = open_library(path)
-        # Figures extracted with an older metric catalog are recomputed before the reviewer sees them.
-        ensure_current(library.sessions, default_catalog())
+        if not library.read_only:
+            # Figures extracted with an older metric catalog are recomputed before the reviewer sees them.
+            ensure_current(library.sessions, default_catalog())
         return library
 
     def opened(library: object) -> None:
@@ -129,6 +177,15 @@ def start_library(window: object, location: str | None, offer_samples: bool = Tr
     def failed(error: BaseException, _trace: str) -> None:
         if window.team.open_failed(str(path), error):  # a team library that wants a password
             return
-        QMessageBox.critical(window, "ReviewDesk", str(error))
+        from db.session import LibraryDamaged
+
+        if isinstance(error, LibraryDamaged):
+            window.care.offer_restore(error)
+            return
+        from db.errors import is_storage_error
+        from desktop.ui.storage_errors import show_storage_error, storage_message
+
+        message = storage_message(error) if is_storage_error(error) else str(error)
+        show_storage_error(window, message, QCoreApplication.translate("App", "无法打开资料库"))
 
     window.runner.run(work, opened, failed)

@@ -310,6 +310,8 @@ class ExportFlow(QObject):
             text += QCoreApplication.translate("ExportFlow", "随包导入报告 %1 份。").replace(
                 "%1", str(stats.reports_imported)
             )
+        if stats.notes:  # values outside the taxonomy, and what they became
+            text += "\n" + "\n".join(stats.notes)
         if self.show_results:
             if stats.conflicts:
                 question = (

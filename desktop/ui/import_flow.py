@@ -95,20 +95,16 @@ class ImportFlow(QObject):
     @staticmethod
     def _work(library: Library, files: list[Path]) -> Callable[[TaskContext], list[ImportOutcome]]:
         def work(context: TaskContext) -> list[ImportOutcome]:
-            from desktop.core.importing import import_file, update_derived
+            from desktop.core.importing import import_files
 
-            outcomes = []
-            for index, path in enumerate(files):
-                if context.cancelled:
-                    break
-                context.progress(index, len(files), path.name)
-                outcomes.append(import_file(library.sessions, path))
+            def progress(index: int, name: str) -> bool:
+                context.progress(index, len(files), name)
+                return not context.cancelled
+
+            # import_files stops a batch the library cannot store (full disk, read-only) and reports
+            # derived data it could not update as warnings: every outcome reaches the summary.
+            outcomes = import_files(library.sessions, files, progress)
             context.progress(len(files), len(files), "")
-            new = [o.report_id for o in outcomes if o.ok and not o.duplicate and o.report_id]
-            update_derived(library.sessions, new)
-            from desktop.core.identity_summary import describe
-
-            describe(library.sessions, outcomes)  # what was superseded or paired, and why
             return outcomes
 
         return work
@@ -135,6 +131,11 @@ class ImportFlow(QObject):
     def _failed(self, error: BaseException, _trace: str) -> None:
         self._close_dialog()
         self.finished.emit([])
+        from desktop.ui.storage_errors import show_storage_error, storage_message
+
+        show_storage_error(
+            self._parent, storage_message(error), QCoreApplication.translate("ImportFlow", "导入未完成")
+        )
 
 
 class ImportSummaryDialog(QDialog):

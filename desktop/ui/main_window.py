@@ -38,7 +38,9 @@ from desktop.ui.figure_controller import FigureController
 from desktop.ui.findings_controller import FindingsController
 from desktop.ui.identity_flow import IdentityFlow
 from desktop.ui.import_flow import ImportFlow
+from desktop.ui.library_care import LibraryCare, confirm_unsaved_review
 from desktop.ui.library_model import LibraryModel, ReportIdRole
+from desktop.ui.read_only import ReadOnlyBanner
 from desktop.ui.recent_libraries import RecentLibrariesMenu, choose_library, remember_library
 from desktop.ui.report_view import ReportView
 from desktop.ui.search_panel import SearchPanel
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         self.figures = FigureController(self)
         self.exports = ExportFlow(self)
         self.team = TeamMode(self)
+        self.care = LibraryCare(self)
         self.actions_by_name = create_actions(self, self._handlers())
         self._build_menus()
         self._connect_undo()
@@ -141,7 +144,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([420, 1080])
-        self.setCentralWidget(self.splitter)
+        self.read_only_banner = ReadOnlyBanner(self)
+        self.setCentralWidget(self.read_only_banner.above(self.splitter))
 
     def _handlers(self) -> dict[str, Any]:
         return {
@@ -160,8 +164,10 @@ class MainWindow(QMainWindow):
             "edit_metadata": self.edit_metadata,
             "choose_prior": lambda: self.identity.choose_prior(),
             "versions": lambda: self.identity.versions(),
-            "undo": lambda: self.annotations.undo_stack.undo(),
-            "redo": lambda: self.annotations.undo_stack.redo(),
+            "undo": lambda: self.annotations.undo(),
+            "redo": lambda: self.annotations.redo(),
+            "restore_backup": lambda: self.care.open_backups(),
+            "backup_now": lambda: self.care.backup_now(),
             "add_annotation": lambda: self.annotations.add(),
             "settings": self.open_settings,
             "quit": self.close,
@@ -205,6 +211,7 @@ class MainWindow(QMainWindow):
         location = library_location(library.url)
         remember_library(self.settings, location)
         self.setWindowTitle(f"{APP_NAME_ZH} — {location}")
+        self.care.library_set(library)
         self.refresh()
         self.team.library_opened(library)
 
@@ -302,6 +309,8 @@ class MainWindow(QMainWindow):
     def switch_library(self, path: str) -> None:
         from desktop.ui.app import start_library
 
+        if not self.care.hold(path):  # another window has it: that window comes forward instead
+            return
         self.team.library_closing()
         if self.library is not None:
             self.library.close()
@@ -317,7 +326,10 @@ class MainWindow(QMainWindow):
         self.import_paths(first_start_samples(), summary=not quiet)
 
     def import_paths(self, paths: list[Path], summary: bool = True) -> bool:
-        if self.library is None or self.team.refuse_import():
+        if self.library is None or self.library.read_only:
+            self.care.explain_no_import()  # never silently
+            return False
+        if self.team.refuse_import():
             return False
         if not self.import_flow.start(self.library, paths, summary):
             self.statusBar().showMessage(
@@ -430,6 +442,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.report_view.review.flush()
+        if not confirm_unsaved_review(self):
+            event.ignore()
+            return
         self.team.library_closing()
+        self.care.shutdown()
         save_layout(self, self.settings, *self._remembered())
         super().closeEvent(event)

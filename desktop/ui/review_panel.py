@@ -1,4 +1,9 @@
-"""The review panel: a report's review status and overall conclusion, saved as they change."""
+"""The review panel: a report's review status and overall conclusion, saved as they change.
+
+A save that fails (full disk, a library gone read-only, another program holding it too long) is
+never shown as saved: the stamp turns red and says so, the reviewer is told why, and the unsaved
+status and conclusion stay with *their* report (shown again when the reviewer comes back to it,
+and saved with the next change) instead of spilling into the next report opened."""
 
 from __future__ import annotations
 
@@ -20,6 +25,8 @@ SAVE_DELAY_MS = 600
 
 class ReviewPanel(QWidget):
     saved = Signal(int)
+    failed = Signal(str)
+    """A save did not land; the Chinese message says why."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +57,20 @@ class ReviewPanel(QWidget):
         form.addRow(QCoreApplication.translate("ReviewPanel", "总体结论"), self.conclusion)
         form.addRow("", self.stamp)
         self.setEnabled(False)
+        self.read_only: str | None = None
+        self.drafts: dict[int, tuple[str, str]] = {}
+        """Unsaved (status, conclusion) per report, after a save failed."""
+
+    def set_read_only(self, reason: str | None) -> None:
+        """Show the library's state but allow no change (the library cannot be written)."""
+        self.read_only = reason
+        self.status.setEnabled(reason is None)
+        self.conclusion.setReadOnly(reason is not None)
+        tip = (
+            QCoreApplication.translate("ReviewPanel", "资料库是只读的，不能修改：") + reason if reason else ""
+        )
+        self.status.setToolTip(tip)
+        self.conclusion.setToolTip(tip)
 
     def show_report(self, library: Library | None, report_id: int | None, reviewer: str | None) -> None:
         self.flush()
@@ -59,23 +80,31 @@ class ReviewPanel(QWidget):
             return
         from desktop.core.annotations.review import get_review_state
 
-        with library.sessions() as session:
-            state = get_review_state(session, report_id)
+        try:
+            with library.sessions() as session:
+                state = get_review_state(session, report_id)
+        except Exception as error:
+            self._show_values("unreviewed", "")
+            self._fail(error, reading=True)
+            return
+        draft = self.drafts.get(report_id)
+        if draft is not None:
+            self.version = state.version
+            self._show_values(*draft)
+            self._show_unsaved()
+            return
         self._show_state(state)
 
     def _show_state(self, state: ReviewStateView) -> None:
         self.version = state.version
-        for widget in (self.status, self.conclusion):
-            widget.blockSignals(True)
-        self.status.setCurrentIndex(max(0, self.status.findData(state.status)))
-        self.conclusion.setPlainText(state.conclusion)
-        for widget in (self.status, self.conclusion):
-            widget.blockSignals(False)
+        self._show_values(state.status, state.conclusion)
         self._show_stamp(state)
 
     def reload_if_changed(self) -> None:
         """Show another reviewer's newer save, unless this reviewer is typing (then saving decides)."""
         if self.library is None or self.report_id is None or self._timer.isActive():
+            return
+        if self.report_id in self.drafts:
             return
         from desktop.core.annotations.review import get_review_state
 
@@ -84,41 +113,52 @@ class ReviewPanel(QWidget):
         if state.version != self.version:
             self._show_state(state)
 
+    def _show_values(self, status: str, conclusion: str) -> None:
+        for widget in (self.status, self.conclusion):
+            widget.blockSignals(True)
+        self.status.setCurrentIndex(max(0, self.status.findData(status)))
+        self.conclusion.setPlainText(conclusion)
+        for widget in (self.status, self.conclusion):
+            widget.blockSignals(False)
+
     def flush(self) -> None:
         """Save pending typing now (before switching reports or closing)."""
         if self._timer.isActive():
             self._timer.stop()
             self.save()
 
-    def save(self) -> None:
-        if self.library is None or self.report_id is None:
-            return
+    def save(self) -> bool:
+        """Store the shown status and conclusion; False (and the reviewer told) when it failed."""
+        if self.library is None or self.report_id is None or self.read_only:
+            return self.read_only is None
         from desktop.core.annotations.concurrency import EditConflict
         from desktop.core.annotations.review import set_review_state
 
-        report_id, status, conclusion = (
-            self.report_id,
-            self.status.currentData(),
-            self.conclusion.toPlainText(),
-        )
+        report_id = self.report_id
+        values = (str(self.status.currentData()), self.conclusion.toPlainText())
         try:
             with self.library.sessions.begin() as session:
                 state = set_review_state(
                     session,
                     report_id,
-                    status=status,
+                    status=values[0],
                     reviewer=self.reviewer or "",
-                    conclusion=conclusion,
+                    conclusion=values[1],
                     expected_version=self.version,
                 )
         except EditConflict:
-            self._lost_race(report_id, status, conclusion)
-            return
+            return self._lost_race(report_id, *values)
+        except Exception as error:
+            self.drafts[report_id] = values
+            self._fail(error)
+            return False
+        self.drafts.pop(report_id, None)
         self.version = state.version
         self._show_stamp(state)
         self.saved.emit(report_id)
+        return True
 
-    def _lost_race(self, report_id: int, status: str, conclusion: str) -> None:
+    def _lost_race(self, report_id: int, status: str, conclusion: str) -> bool:
         """Another reviewer saved this report's review first: show both, the reviewer chooses."""
         from desktop.core.annotations.review import get_review_state
         from desktop.ui.conflict_dialog import VersionChoiceDialog
@@ -142,21 +182,55 @@ class ReviewPanel(QWidget):
         use_mine = bool(dialog.exec())
         self._show_state(theirs)
         if use_mine:  # based on the version just shown, so a third save meanwhile asks again
-            for widget in (self.status, self.conclusion):
-                widget.blockSignals(True)
-            self.status.setCurrentIndex(max(0, self.status.findData(status)))
-            self.conclusion.setPlainText(conclusion)
-            for widget in (self.status, self.conclusion):
-                widget.blockSignals(False)
-            self.save()
-        else:
-            self.saved.emit(report_id)
+            self._show_values(status, conclusion)
+            return self.save()
+        self.saved.emit(report_id)
+        return True
 
     def _signed(self, state: ReviewStateView) -> str:
         when = state.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if state.updated_at else ""
         return f"{state.reviewer or ''} {when}".strip()
 
+    def save_drafts(self) -> bool:
+        """Try again to store every unsaved draft (before closing); True when none is left."""
+        if self.library is None or self.read_only:
+            return not self.drafts
+        from desktop.core.annotations.review import set_review_state
+
+        for report_id, (status, conclusion) in list(self.drafts.items()):
+            try:
+                with self.library.sessions.begin() as session:
+                    set_review_state(
+                        session, report_id, status=status, reviewer=self.reviewer or "", conclusion=conclusion
+                    )
+            except Exception:
+                return False
+            del self.drafts[report_id]
+        return True
+
+    def _fail(self, error: BaseException, reading: bool = False) -> None:
+        from db.errors import is_storage_error
+
+        if not is_storage_error(error):
+            raise error
+        from desktop.ui.storage_errors import storage_message
+
+        message = storage_message(error, self.library)
+        if reading:
+            self.stamp.setStyleSheet("color:#b3261e")
+            self.stamp.setText(QCoreApplication.translate("ReviewPanel", "无法读取审阅状态"))
+        else:
+            self._show_unsaved()
+        self.failed.emit(message)
+
+    def _show_unsaved(self) -> None:
+        self.stamp.setStyleSheet("color:#b3261e; font-weight:bold")
+        self.stamp.setText(
+            QCoreApplication.translate("ReviewPanel", "未保存：修改没有存入资料库，下次修改时会再试。")
+        )
+
     def _show_stamp(self, state: ReviewStateView) -> None:
+        self.stamp.setStyleSheet("color:#666")
         unsigned = QCoreApplication.translate("ReviewPanel", "（未署名）")
         never = QCoreApplication.translate("ReviewPanel", "尚未审阅")
         when = state.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if state.updated_at else None

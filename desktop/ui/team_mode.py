@@ -77,11 +77,13 @@ class TeamMode(QObject):
         tip = QCoreApplication.translate("TeamMode", "您的账号是审阅人：导入和删除报告需要组长账号")
         allowed = dict.fromkeys(IMPORT_ACTIONS, capabilities.import_reports)
         allowed |= dict.fromkeys(DELETE_ACTIONS, capabilities.delete_reports)
+        library = self.window.library
         for name, may in allowed.items():
+            if library is not None and library.read_only:
+                continue  # a library that cannot be written keeps the read-only banner's rule
             action = self.window.actions_by_name[name]
             action.setEnabled(may)
             action.setToolTip("" if may else tip)  # empty: Qt's default, the action's text
-        library = self.window.library
         if library is not None and library.engine.dialect.name == "postgresql":
             role = {
                 "lead": QCoreApplication.translate("TeamMode", "组长"),

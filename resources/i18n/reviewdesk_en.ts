@@ -284,32 +284,52 @@
         <translation>Annotations edited on both sides: choose which version to keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="196"/>
+        <location filename="../../desktop/ui/actions.py" line="198"/>
+        <source>恢复备份(&amp;B)…</source>
+        <translation>Restore &amp;Backup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="200"/>
+        <source>查看资料库的备份，立即备份，或用备份恢复资料库</source>
+        <translation>See the library&apos;s backups, back up now, or restore the library from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="204"/>
+        <source>立即备份(&amp;K)</source>
+        <translation>Bac&amp;k Up Now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="206"/>
+        <source>把资料库备份到旁边的备份文件夹（经完整性检查）</source>
+        <translation>Back up the library to the backup folder beside it (integrity-checked)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="208"/>
         <source>关于 ReviewDesk(&amp;A)</source>
         <translation>&amp;About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="202"/>
+        <location filename="../../desktop/ui/actions.py" line="214"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="224"/>
+        <location filename="../../desktop/ui/actions.py" line="239"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="240"/>
+        <location filename="../../desktop/ui/actions.py" line="255"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="254"/>
+        <location filename="../../desktop/ui/actions.py" line="269"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="289"/>
+        <location filename="../../desktop/ui/actions.py" line="304"/>
         <source>主工具栏</source>
         <translation>Main Toolbar</translation>
     </message>
@@ -317,17 +337,17 @@
 <context>
     <name>AnnotationCommands</name>
     <message>
-        <location filename="../../desktop/ui/annotation_commands.py" line="61"/>
+        <location filename="../../desktop/ui/annotation_commands.py" line="129"/>
         <source>添加批注</source>
         <translation>Add Annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_commands.py" line="105"/>
+        <location filename="../../desktop/ui/annotation_commands.py" line="172"/>
         <source>修改批注</source>
         <translation>Edit Annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_commands.py" line="149"/>
+        <location filename="../../desktop/ui/annotation_commands.py" line="221"/>
         <source>删除批注</source>
         <translation>Delete Annotation</translation>
     </message>
@@ -335,12 +355,12 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="54"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="99"/>
         <source>请先在清理后文本中选中要批注的文字。</source>
         <translation>First select the text to annotate in the cleaned text.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="108"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="156"/>
         <source>批注已被修改</source>
         <translation>Annotation Changed</translation>
     </message>
@@ -444,6 +464,100 @@
         <location filename="../../desktop/ui/annotations_panel.py" line="144"/>
         <source>〔原文已找不到〕</source>
         <translation>[passage no longer found]</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="135"/>
+        <source>该资料库已在另一个 ReviewDesk 窗口中打开，已切换到那个窗口。</source>
+        <translation>This library is already open in another ReviewDesk window; switched to that window.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="189"/>
+        <source>无法打开资料库</source>
+        <translation>Cannot open the library</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/backup_dialog.py" line="149"/>
+        <source>恢复备份</source>
+        <translation>Restore Backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="46"/>
+        <source>资料库有改动时会自动备份（存放在资料库旁的“%1”文件夹中，每份都已通过完整性检查）。恢复后，当前的资料库文件会改名保留在原处，不会被覆盖。</source>
+        <translation>The library is backed up automatically when it has changed (in the “%1” folder beside it; every backup passed an integrity check). After a restore the current library file is kept under a new name in the same place; it is never overwritten.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="58"/>
+        <source>备份时间</source>
+        <translation>Backed up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="59"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="60"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="69"/>
+        <source>升级前</source>
+        <translation>Before upgrade</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="71"/>
+        <source>自动/手动</source>
+        <translation>Automatic/manual</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="88"/>
+        <source>自动备份保留份数：</source>
+        <translation>Automatic backups to keep:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="91"/>
+        <source>立即备份</source>
+        <translation>Back Up Now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="97"/>
+        <source>恢复所选备份</source>
+        <translation>Restore Selected Backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="102"/>
+        <source>从其他文件恢复…</source>
+        <translation>Restore from Another File…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="112"/>
+        <source>还没有备份。</source>
+        <translation>No backups yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="138"/>
+        <source>选择备份文件</source>
+        <translation>Choose a Backup File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="140"/>
+        <source>ReviewDesk 资料库 (*.sqlite);;所有文件 (*)</source>
+        <translation>ReviewDesk libraries (*.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="150"/>
+        <source>用备份“%1”替换当前资料库？
+备份之后的修改不在其中；当前的资料库文件会改名保留，不会被删除。</source>
+        <translation>Replace the current library with the backup “%1”?
+Changes made after the backup are not in it; the current library file is kept under a new name, not deleted.</translation>
     </message>
 </context>
 <context>
@@ -1023,18 +1137,18 @@ A colleague whose library lacks these reports can then import them with the anno
         <translation> %1 reports imported from the package.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="318"/>
+        <location filename="../../desktop/ui/export_flow.py" line="320"/>
         <source>有批注在两边都被修改过。现在处理冲突吗？</source>
         <translation>Some annotations were edited on both sides. Resolve the conflicts now?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="321"/>
-        <location filename="../../desktop/ui/export_flow.py" line="327"/>
+        <location filename="../../desktop/ui/export_flow.py" line="323"/>
+        <location filename="../../desktop/ui/export_flow.py" line="329"/>
         <source>批注包已导入</source>
         <translation>Annotation Package Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="329"/>
+        <location filename="../../desktop/ui/export_flow.py" line="331"/>
         <source>批注包已导入：</source>
         <translation>Annotation package imported: </translation>
     </message>
@@ -1240,47 +1354,52 @@ The library was not changed.</translation>
         <translation>Import Reports from a Folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="121"/>
+        <location filename="../../desktop/ui/import_flow.py" line="117"/>
         <source>正在导入：</source>
         <translation>Importing: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="149"/>
+        <location filename="../../desktop/ui/import_flow.py" line="137"/>
+        <source>导入未完成</source>
+        <translation>Import not completed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_flow.py" line="150"/>
         <source>导入结果</source>
         <translation>Import Results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="153"/>
+        <location filename="../../desktop/ui/import_flow.py" line="154"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="154"/>
+        <location filename="../../desktop/ui/import_flow.py" line="155"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="155"/>
+        <location filename="../../desktop/ui/import_flow.py" line="156"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="162"/>
+        <location filename="../../desktop/ui/import_flow.py" line="163"/>
         <source>已存在</source>
         <translation>Already in library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="165"/>
+        <location filename="../../desktop/ui/import_flow.py" line="166"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="167"/>
+        <location filename="../../desktop/ui/import_flow.py" line="168"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="191"/>
+        <location filename="../../desktop/ui/import_flow.py" line="192"/>
         <source>已导入 %1 份，已存在 %2 份，未导入 %3 份。</source>
         <translation>%1 imported, %2 already in the library, %3 not imported.</translation>
     </message>
@@ -1419,6 +1538,129 @@ The library was not changed.</translation>
     </message>
 </context>
 <context>
+    <name>LibraryCare</name>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="80"/>
+        <source>该资料库已在另一个 ReviewDesk 窗口中打开，已切换到那个窗口。</source>
+        <translation>This library is already open in another ReviewDesk window; switched to that window.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="89"/>
+        <source>资料库已被占用</source>
+        <translation>Library in use</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="105"/>
+        <source>这个资料库已在本窗口中打开。每个资料库只开一个窗口，以免两个窗口互相覆盖审阅结论；请在这里继续工作。</source>
+        <translation>This library is open in this window. Each library opens in one window only, so that two windows cannot overwrite each other&apos;s review conclusions; please continue here.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="161"/>
+        <source>已自动备份资料库。</source>
+        <translation>The library was backed up automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="166"/>
+        <source>自动备份未完成：</source>
+        <translation>Automatic backup not completed: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="172"/>
+        <source>自动备份未完成</source>
+        <translation>Automatic backup not completed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="199"/>
+        <source>已备份到 %1（已通过完整性检查）</source>
+        <translation>Backed up to %1 (integrity check passed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="207"/>
+        <source>备份未完成</source>
+        <translation>Backup not completed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="224"/>
+        <location filename="../../desktop/ui/library_care.py" line="289"/>
+        <source>恢复备份</source>
+        <translation>Restore Backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="263"/>
+        <source>没有可用的备份。</source>
+        <translation>No usable backup.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="271"/>
+        <source>原资料库文件已改名保留为“%1”。</source>
+        <translation>The previous library file was kept as “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="278"/>
+        <source>已从备份恢复：</source>
+        <translation>Restored from backup: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="288"/>
+        <source>恢复未完成：</source>
+        <translation>Restore not completed: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="300"/>
+        <location filename="../../desktop/ui/library_care.py" line="306"/>
+        <source>资料库已损坏</source>
+        <translation>Library damaged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="308"/>
+        <source>资料库文件“%1”已损坏，无法打开。
+
+最新的备份是“%2”。要用它恢复吗？损坏的文件会改名保留，不会被覆盖。</source>
+        <translation>The library file “%1” is damaged and cannot be opened.
+
+The newest backup is “%2”. Restore it? The damaged file is kept under a new name, never overwritten.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="316"/>
+        <source>恢复最新备份</source>
+        <translation>Restore Newest Backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="332"/>
+        <source>进程 %1，计算机 %2</source>
+        <translation>process %1, computer %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="337"/>
+        <source>资料库“%1”已在另一个 ReviewDesk 窗口中打开（%2），但无法切换到那个窗口。</source>
+        <translation>The library “%1” is open in another ReviewDesk window (%2), which could not be brought forward. </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="342"/>
+        <source>为免两个窗口互相覆盖审阅结论，这里不再打开它。请先关闭另一个窗口再试。</source>
+        <translation>So that two windows cannot overwrite each other&apos;s review conclusions, it is not opened here. Close the other window first and try again. </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="345"/>
+        <source>如果确定没有其他窗口在使用它（例如另一台电脑已关机），可以删除锁文件“%1”后重试。</source>
+        <translation>If you are sure no other window uses it (for example the other computer is off), delete the lock file “%1” and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="359"/>
+        <source>有未保存的审阅结论</source>
+        <translation>Unsaved review conclusions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="360"/>
+        <source>%1 份报告的审阅状态或结论未能存入资料库（见审阅面板中的红字）。现在关闭，这些修改将丢失。
+
+仍要关闭吗？</source>
+        <translation>The review status or conclusion of %1 report(s) could not be saved to the library (see the red note in the review panel). Closing now loses these changes.
+
+Close anyway?</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
         <location filename="../../desktop/ui/library_model.py" line="141"/>
@@ -1494,54 +1736,64 @@ The library was not changed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="92"/>
+        <location filename="../../desktop/ui/main_window.py" line="95"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="98"/>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>筛选：单位、年度、标题…</source>
         <translation>Filter: agency, year, title…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138"/>
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>与上年比较</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/main_window.py" line="236"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>年度概览</source>
         <translation>Season overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="406"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="399"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/ui/main_window.py" line="416"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="119"/>
+        <source>资料库是只读的，不能导入。</source>
+        <translation>The library is read-only: nothing can be imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="121"/>
+        <source>没有打开资料库，无法导入。请用“文件 → 打开资料库”打开或新建一个资料库。</source>
+        <translation>No library is open, so nothing can be imported. Open or create one with File → Open Library.</translation>
     </message>
 </context>
 <context>
@@ -1926,6 +2178,19 @@ The library was not changed.</translation>
     </message>
 </context>
 <context>
+    <name>ReadOnly</name>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="70"/>
+        <source>只读模式：%1。可以查看、搜索和导出；导入、批注和审阅结论都不能保存。要修改，请把资料库复制到可写的位置后打开。</source>
+        <translation>Read-only: %1. You can read, search and export; imports, annotations and review conclusions cannot be saved. To make changes, copy the library to a writable place and open it there.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="77"/>
+        <source>资料库是只读的，不能修改：</source>
+        <translation>The library is read-only and cannot be changed: </translation>
+    </message>
+</context>
+<context>
     <name>RecentLibrariesMenu</name>
     <message>
         <location filename="../../desktop/ui/recent_libraries.py" line="49"/>
@@ -2121,39 +2386,54 @@ The library was not changed.</translation>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="38"/>
+        <location filename="../../desktop/ui/review_panel.py" line="45"/>
         <source>总体结论和修改建议，将写入审查意见。</source>
         <translation>Overall conclusion and recommendations, written into the review memo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="49"/>
-        <location filename="../../desktop/ui/review_panel.py" line="130"/>
+        <location filename="../../desktop/ui/review_panel.py" line="56"/>
+        <location filename="../../desktop/ui/review_panel.py" line="170"/>
         <source>审阅状态</source>
         <translation>Review status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="50"/>
-        <location filename="../../desktop/ui/review_panel.py" line="131"/>
+        <location filename="../../desktop/ui/review_panel.py" line="57"/>
+        <location filename="../../desktop/ui/review_panel.py" line="171"/>
         <source>总体结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="132"/>
+        <location filename="../../desktop/ui/review_panel.py" line="70"/>
+        <source>资料库是只读的，不能修改：</source>
+        <translation>The library is read-only and cannot be changed: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="172"/>
         <source>审阅人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="138"/>
+        <location filename="../../desktop/ui/review_panel.py" line="178"/>
         <source>您编辑期间，其他审阅人保存了这份报告的审阅状态和结论。请选择保留哪一个版本。</source>
         <translation>While you were editing, another reviewer saved this report&apos;s review status and conclusion. Choose which version to keep.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="160"/>
+        <location filename="../../desktop/ui/review_panel.py" line="221"/>
+        <source>无法读取审阅状态</source>
+        <translation>Cannot read the review state</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="229"/>
+        <source>未保存：修改没有存入资料库，下次修改时会再试。</source>
+        <translation>Not saved: the change is not in the library; it is tried again with the next change.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="234"/>
         <source>（未署名）</source>
         <translation>(unsigned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="161"/>
+        <location filename="../../desktop/ui/review_panel.py" line="235"/>
         <source>尚未审阅</source>
         <translation>Not reviewed yet</translation>
     </message>
@@ -2212,6 +2492,29 @@ The library was not changed.</translation>
         <location filename="../../desktop/ui/settings_dialog.py" line="46"/>
         <source>正文字号</source>
         <translation>Text size</translation>
+    </message>
+</context>
+<context>
+    <name>StorageErrors</name>
+    <message>
+        <location filename="../../desktop/ui/storage_errors.py" line="28"/>
+        <source>资料库是只读的，修改未能保存：</source>
+        <translation>The library is read-only; the change was not saved: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/storage_errors.py" line="40"/>
+        <source>未能保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/storage_errors.py" line="65"/>
+        <source>发生内部错误，操作未完成：%1。请重试；如果问题重复出现，请把日志发给技术支持。</source>
+        <translation>An internal error stopped the operation: %1. Please try again; if it happens again, send the log to support.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/storage_errors.py" line="69"/>
+        <source>出错了</source>
+        <translation>Something went wrong</translation>
     </message>
 </context>
 <context>

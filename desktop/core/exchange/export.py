@@ -23,6 +23,7 @@ from desktop.core.exchange.package import (
     content_hash,
     merge_history,
 )
+from desktop.core.export.privacy import base_name
 from desktop.core.importers.sniff import EXTENSION_FORMATS
 
 _CHUNK = 500
@@ -160,7 +161,7 @@ def _source(report: models.Report | None, sha256: str) -> dict[str, Any]:
         "agency": report.agency,
         "year": report.year,
         "title": report.title,
-        "source_name": report.source_name,
+        "source_name": base_name(report.source_name),  # never a folder of this computer
     }
 
 

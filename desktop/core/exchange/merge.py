@@ -65,6 +65,8 @@ class ImportStats:
     review_states: int = 0
     failed_originals: list[str] = field(default_factory=list)
     """One Chinese message per original file the import pipeline refused."""
+    notes: list[str] = field(default_factory=list)
+    """Values the package had that are not in the reviewer's taxonomy, and what they became."""
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -77,7 +79,7 @@ def import_package(target: Library | sessionmaker[Session], path: str | Path) ->
     sessions = target.sessions if isinstance(target, Library) else target
     source = Path(path)
     package = read_package(source)
-    stats = ImportStats(package=source.name)
+    stats = ImportStats(package=source.name, notes=list(package.notes))
     new_ids = _import_originals(sessions, package, stats)
     with sessions.begin() as session:
         merge_package(session, package, stats, source.name)

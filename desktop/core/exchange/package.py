@@ -26,14 +26,18 @@ import json
 import re
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import ImportRefused
+from desktop.core.exchange.validate import TaxonomyCheck, TaxonomyRefused, review_status
 from desktop.core.importers.safe_zip import SafeZip, UnreadableZip
 from desktop.core.limits import MAX_FILE_BYTES, MAX_ZIP_TOTAL_BYTES
+
+if TYPE_CHECKING:
+    from desktop.core.annotations.taxonomy import Taxonomy
 
 FORMAT = "reviewdesk-annotations"
 VERSION = 1
@@ -134,13 +138,19 @@ class Package:
     reports: list[IncomingReport]
     originals: dict[str, bytes] = field(default_factory=dict)
     """Original files by sha256 (checked against their bytes)."""
+    notes: list[str] = field(default_factory=list)
+    """Chinese lines about values that were mapped into the taxonomy or skipped."""
 
 
 # ---- reading -------------------------------------------------------------------------------------
 
 
-def read_package(path: Path) -> Package:
-    """Read and check a whole package; raises :class:`PackageError` and touches nothing else."""
+def read_package(path: Path, taxonomy: Taxonomy | None = None) -> Package:
+    """Read and check a whole package; raises :class:`PackageError` and touches nothing else.
+
+    Categories, severities and statuses are checked against ``taxonomy`` (the reviewer's, if
+    None): see :mod:`desktop.core.exchange.validate`.
+    """
     try:
         size = path.stat().st_size
         if size > MAX_PACKAGE_BYTES:
@@ -154,19 +164,42 @@ def read_package(path: Path) -> Package:
         raise PackageError(f"这是一个文件夹而不是审阅包：{path}") from error
     except OSError as error:
         raise PackageError(f"无法读取审阅包：{path}（{error.strerror}）") from error
+    if taxonomy is None:
+        from desktop.core.annotations.taxonomy import TaxonomyError, default_taxonomy
+
+        try:
+            taxonomy = default_taxonomy()
+        except TaxonomyError as error:
+            raise PackageError(str(error)) from error
+    check = TaxonomyCheck(taxonomy)
+    notes: list[str] = []
     try:
         with SafeZip(data) as archive:
             manifest = _json(archive, "manifest.json")
             _check_manifest(manifest)
-            annotations = _annotations(_json(archive, "annotations.json"))
-            reports = _reports(_json(archive, "reports.json"))
+            annotations = [_checked(a, check) for a in _annotations(_json(archive, "annotations.json"))]
+            reports = _reports(_json(archive, "reports.json"), notes)
             originals = _originals(archive, reports)
+    except TaxonomyRefused as error:
+        raise PackageError(str(error)) from error
     except UnreadableZip as error:
         raise PackageError("文件已损坏或不是 ReviewDesk 审阅包（.rdpkg），无法读取。") from error
     except ImportRefused as error:
         # The zip gate speaks of Word files; the reason it gives holds for a package just the same.
         raise PackageError(error.message.replace("Word 文件", "审阅包")) from error
-    return Package(manifest, annotations, reports, originals)
+    return Package(manifest, annotations, reports, originals, check.notes() + notes)
+
+
+def _checked(item: IncomingAnnotation, check: TaxonomyCheck) -> IncomingAnnotation:
+    """``item`` with its category, severity and status as keys of the taxonomy."""
+    category, severity, status = (
+        check.category(item.category),
+        check.severity(item.severity),
+        check.status(item.status),
+    )
+    if (category, severity, status) == (item.category, item.severity, item.status):
+        return item
+    return replace(item, category=category, severity=severity, status=status)
 
 
 def _bad(detail: str) -> PackageError:
@@ -297,7 +330,7 @@ def _annotation(raw: Any, index: int) -> IncomingAnnotation:
     )
 
 
-def _reports(raw: Any) -> list[IncomingReport]:
+def _reports(raw: Any, notes: list[str]) -> list[IncomingReport]:
     if not isinstance(raw, list) or len(raw) > MAX_ANNOTATIONS:
         raise _bad("reports.json 应为报告列表")
     reports = []
@@ -318,7 +351,7 @@ def _reports(raw: Any) -> list[IncomingReport]:
                 source_name=PurePath(_text(item, "source_name", where, 500).replace("\\", "/")).name,
                 source_format=_text(item, "source_format", where, 10),
                 original=original,
-                review=_review(review, where) if review is not None else None,
+                review=_review(review, where, notes) if review is not None else None,
             )
         )
     if len({r.sha256 for r in reports}) != len(reports):
@@ -326,12 +359,15 @@ def _reports(raw: Any) -> list[IncomingReport]:
     return reports
 
 
-def _review(raw: Any, where: str) -> IncomingReview:
+def _review(raw: Any, where: str, notes: list[str]) -> IncomingReview | None:
     where = f"{where}的审阅状态"
     item = _object(raw, where)
-    status = _text(item, "status", where, 20)
-    if status not in REVIEW_KEYS:
-        raise _bad(f"{where}“{status}”未知")
+    given = _text(item, "status", where, 20)
+    status = review_status(given)
+    if status is None:
+        shown = "".join(ch if ch.isprintable() else "?" for ch in given)
+        notes.append(f"{where}“{shown}”不是“未审/审阅中/已完成”之一，该审阅状态未导入。")
+        return None
     return IncomingReview(
         status=status,
         reviewer=_text(item, "reviewer", where, 100, optional=True),

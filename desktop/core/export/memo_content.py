@@ -21,6 +21,7 @@ from desktop.core.annotations import (
     get_review_state,
     list_annotations,
 )
+from desktop.core.export.privacy import base_name
 from desktop.core.metrics.catalog import Catalog
 from desktop.core.metrics.display import format_figure
 from desktop.core.metrics.extract import Mention
@@ -183,7 +184,7 @@ def gather_memo(
         report_date=report.report_date,
         written_date=report.written_date,
         published_date=report.published_date,
-        source_name=report.source_name,
+        source_name=base_name(report.source_name),  # never a folder of this computer
         parts=_parts(report),
         timeliness=_timeliness(report),
         prior_id=prior.id if prior else None,

@@ -237,6 +237,9 @@ def render_memo(
     props.author = props.last_modified_by = signer or "ReviewDesk"
     props.created = props.modified = stamp
     props.revision = 1
+    from desktop.core.export.privacy import scrub_document
+
+    scrub_document(doc, signer or "ReviewDesk")  # no traces of whoever made the template
     _save(doc, out)
     return out
 

@@ -86,7 +86,10 @@ def _convert(soffice: str, data: bytes, filename: str) -> bytes:
             str(work),
             str(source),
         ]
-        returncode = _run(command, DOC_CONVERT_TIMEOUT_SECONDS, filename)
+        # In the import worker the file's whole budget bounds the conversion too.
+        from desktop.core.importers.worker import time_left
+
+        returncode = _run(command, time_left(DOC_CONVERT_TIMEOUT_SECONDS), filename)
         target = work / "in.docx"
         if returncode != 0 or not target.is_file() or target.stat().st_size == 0:
             raise ImportRefused("damaged", _FAILED)

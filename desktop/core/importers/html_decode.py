@@ -40,17 +40,20 @@ _FIELD_VALUE = re.compile(r"\d{4}\S*\s\d{1,2}:\d{2}(:\d{2})?|\S+")
 """A field's value ends at whitespace, except for a time of day after a date."""
 
 
-def decode(data: bytes) -> tuple[str, str, bool]:
-    """Return ``(text, encoding, lossy)``: BOM, then the declared charset, then UTF-8, then GB18030,
-    except that valid UTF-8 is read as UTF-8 whatever the page declares: browsers re-encode
-    saved pages, and GBK text is practically never valid UTF-8, while UTF-8 often decodes
-    "cleanly" as GB18030 into mojibake.
+def decode(data: bytes) -> tuple[str, str, bool, str | None]:
+    """Return ``(text, encoding, lossy, note)``: BOM, then the declared charset, then UTF-8, then
+    GB18030, except that valid UTF-8 is read as UTF-8 whatever the page declares: browsers
+    re-encode saved pages, and GBK text is practically never valid UTF-8, while UTF-8 often
+    decodes "cleanly" as GB18030 into mojibake.
+
+    Only a genuine text encoding is taken from the page's declaration; ``note`` says (in Chinese)
+    when a declaration was ignored (``charset=hex``, ``rot13``, ``idna``, or a name Python lacks).
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
             text = data[len(bom) :].decode(name, errors="replace")
-            return text, name, "\ufffd" in text
-    declared = _declared_charset(data[:16384])
+            return text, name, "\ufffd" in text, None
+    declared, note = declared_charset(data[:16384])
     order = ["utf-8", "gb18030"]
     if declared and declared in _WESTERN_NAMES:
         order.append(declared)  # try it last: GBK bytes read as Latin-1 would "succeed" as mojibake
@@ -58,24 +61,35 @@ def decode(data: bytes) -> tuple[str, str, bool]:
         order.insert(1, declared)
     for name in order:
         try:
-            return data.decode(name), name, False
+            return data.decode(name), name, False, note
         except UnicodeDecodeError:
             continue
     # Damaged page: keep the reading that loses the fewest characters.
     readings = [(data.decode(name, errors="replace"), name) for name in dict.fromkeys([*order, "gb18030"])]
     text, name = min(readings, key=lambda reading: reading[0].count("\ufffd"))
-    return text, name, True
+    return text, name, True, note
 
 
-def _declared_charset(head: bytes) -> str | None:
+# Codecs Python counts as text encodings that are not character sets a page can be written in:
+# they fail on any error handler, decode escapes, or stand for "no encoding".
+_NOT_CHARSETS = {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "charmap", "utf-7"}
+
+
+def declared_charset(head: bytes) -> tuple[str | None, str | None]:
+    """The page's declared charset if it is a genuine text encoding, and a note when one was ignored."""
     match = _META_CHARSET.search(head)
     if match is None:
-        return None
+        return None, None
+    label = match.group(1).decode("ascii", errors="replace")[:40]
+    ignored = f"网页声明的文字编码“{label}”不是可用于网页的文字编码，已忽略，按实际内容识别编码。请与原网页核对文字。"
     try:
-        name = codecs.lookup(match.group(1).decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
-        return None
-    return "gb18030" if name in _GB_NAMES else name
+        info = codecs.lookup(label)
+    except LookupError:
+        return None, f"网页声明的文字编码“{label}”无法识别，已忽略，按实际内容识别编码。请与原网页核对文字。"
+    # Only real text encodings: rot13, hex, base64, zlib … are bytes-to-bytes transforms.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None, ignored
+    return ("gb18030" if info.name in _GB_NAMES else info.name), None
 
 
 def meta_tags(root: _Element) -> dict[str, str]:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from desktop.core.errors import ImportRefused
 from desktop.core.importers.html_decode import decode, info_fields, meta_tags
 from desktop.core.importers.html_flow import BLOCK_TAGS, HEADINGS, Context, Flow, Para, drop_chrome
+from desktop.core.importers.html_guard import trim_huge_tags
 from desktop.core.importers.html_text import SPACE, Count, collapse, count_text, wide
 from desktop.core.importers.model import Block, ExtractedDocument
 
@@ -51,7 +52,8 @@ def read_html(data: bytes) -> ExtractedDocument:
     import lxml.etree
     import lxml.html
 
-    text, encoding, lossy = decode(data)
+    text, encoding, lossy, charset_note = decode(data)
+    text, trimmed = trim_huge_tags(text)
     parser = lxml.html.HTMLParser(
         encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, default_doctype=False
     )
@@ -66,7 +68,7 @@ def read_html(data: bytes) -> ExtractedDocument:
             "too_large", "网页结构过于复杂（元素数量异常多），无法作为报告导入。请确认文件内容。"
         )
     lxml.etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
-    for el in root.xpath("//*[@hidden or @style]"):
+    for el in root.xpath(".//*[@hidden or @style]"):
         if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style", "")):
             el.drop_tree()
     _drop_page_frame(root)
@@ -94,7 +96,11 @@ def read_html(data: bytes) -> ExtractedDocument:
     # 来源 is kept apart from 发布机构: it often names the drafting office or the portal, not the issuer.
     metadata["encoding"] = encoding
 
-    warnings = []
+    warnings = [charset_note] if charset_note else []
+    if trimmed:
+        warnings.append(
+            f"网页中有 {trimmed} 个标签异常庞大（属性数量异常），已去掉其属性后读取，请与原网页核对。"
+        )
     if lossy:
         warnings.append("网页的文字编码无法准确识别，个别字符可能显示为乱码，请与原网页核对。")
     if content.tag in ("body", "html") and stats[content].link_density > 0.05:
@@ -143,7 +149,10 @@ def _find_content(root: _Element, stats: dict[_Element, Count]) -> _Element:
     best = best if best is not None else (body if body is not None else root)
 
     ranked: list[tuple[int, int, _Element]] = []
-    for order, el in enumerate(root.xpath("//*[@id or @class] | //article")):
+    # Under ``root`` only: "//" would also reach elements a damaged page left outside <html>.
+    for order, el in enumerate(
+        root.xpath("descendant-or-self::*[@id or @class] | descendant-or-self::article")
+    ):
         tokens = {*f"{el.get('id', '')} {el.get('class', '')}".lower().split(), el.tag}
         rank = min((r for r, name in enumerate(_KNOWN_CONTAINERS) if name in tokens), default=None)
         if rank is not None:

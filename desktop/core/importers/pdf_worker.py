@@ -1,32 +1,22 @@
-"""Child-process side of the PDF importer: pdfium runs here, never in the app's own process.
-
-A hostile or broken PDF can make pdfium loop, eat memory or crash; in this process that costs
-only the worker, which the parent kills and restarts. The worker reads length-prefixed request
-frames (the PDF bytes) on stdin and answers each with one frame of JSON on stdout:
+"""pdfium's part of the PDF importer; it runs in the import worker process, never in the app's
+own (see :mod:`desktop.core.importers.worker`). :func:`extract` returns:
 
 - ``{"ok": true, "pages": [...], "failed": [...], "meta": {...}}`` with the text lines of every
-  page and their geometry (the parent rebuilds paragraphs from them), or
-- ``{"ok": false, "code": "encrypted" | "scanned" | "garbled" | "damaged" | "memory"}``.
+  page and their geometry (the PDF reader rebuilds paragraphs from them), or
+- ``{"ok": false, "code": "encrypted" | "scanned" | "garbled" | "damaged"}``.
 
-This module must stay cheap to import (the parent imports it for the frame helpers), so pypdfium2
-is imported only when a PDF is parsed; it must never import PySide6.
+This module must stay cheap to import, so pypdfium2 is imported only when a PDF is parsed; it
+must never import PySide6.
 """
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
-import json
-import os
 import re
 import struct
-import sys
-from typing import IO, Any
+from typing import Any
 
-FRAME_HEADER = struct.Struct(">Q")
 _RECTF = struct.Struct("=4f")  # FS_RECTF: left, top, right, bottom
-MAX_FRAME_BYTES = 256 * 1024 * 1024
-READY = b'{"ready": true}'
 
 # Line flags sent to the parent (sampled at the first, middle and last visible character).
 BOLD_FIRST, BOLD_LAST, BOLD_ALL, BOLD_ANY = 1, 2, 4, 8
@@ -39,25 +29,6 @@ _BOLD_FONT = re.compile(
 _FORCE_BOLD = 1 << 18
 _CID_PATTERN = re.compile(r"\(cid:\d+\)")
 _WHITESPACE = frozenset(" \t\r\n\u3000\xa0")
-
-
-def read_frame(stream: IO[bytes]) -> bytes | None:
-    """One frame's payload, or ``None`` at a clean end of the stream."""
-    header = stream.read(FRAME_HEADER.size)
-    if len(header) < FRAME_HEADER.size:
-        return None
-    (size,) = FRAME_HEADER.unpack(header)
-    if size > MAX_FRAME_BYTES:
-        raise ValueError(f"frame too large: {size}")
-    payload = stream.read(size)
-    if len(payload) < size:
-        return None
-    return payload
-
-
-def write_frame(stream: IO[bytes], payload: bytes) -> None:
-    stream.write(FRAME_HEADER.pack(len(payload)) + payload)
-    stream.flush()
 
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
@@ -299,47 +270,11 @@ def _read_page(raw: Any, document: Any, index: int, reader: _PageReader) -> dict
     return {"n": index + 1, "lines": lines, "image_only": scanned}
 
 
-def _limit_memory() -> None:
-    try:
-        import resource
-    except ImportError:  # Windows: no address-space limits
-        return
-    from desktop.core.limits import PDF_MEMORY_BYTES
-
-    # macOS may refuse RLIMIT_AS; the parent's timeout still applies there.
-    with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_AS, (PDF_MEMORY_BYTES, PDF_MEMORY_BYTES))
-
-
 def main() -> None:
-    """Serve requests until stdin closes. Frames go to the real stdout; fd 1 is pointed at
-    stderr so that stray prints from libraries cannot corrupt the protocol."""
-    _limit_memory()
-    requests = sys.stdin.buffer
-    replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
-    sys.stdout = sys.stderr
-    try:
-        import signal
+    """The import worker's entry point under its old name (a frozen app's ``--pdf-worker``)."""
+    from desktop.core.importers.worker_process import main as worker_main
 
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
-    except (ImportError, ValueError):
-        pass
-    import pypdfium2  # noqa: F401  (warm up before announcing readiness)
-
-    write_frame(replies, READY)
-    while True:
-        data = read_frame(requests)
-        if data is None:
-            return
-        try:
-            result = extract(data)
-        except MemoryError:
-            write_frame(replies, b'{"ok": false, "code": "memory"}')
-            return  # pdfium's state is suspect after running out of memory
-        except Exception as error:  # any pdfium failure on this file is a damaged file
-            result = {"ok": False, "code": "damaged", "detail": repr(error)[:500]}
-        write_frame(replies, json.dumps(result, ensure_ascii=False).encode("utf-8"))
+    worker_main()
 
 
 if __name__ == "__main__":

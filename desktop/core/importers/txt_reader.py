@@ -11,6 +11,7 @@ import re
 
 from desktop.core.errors import ImportRefused
 from desktop.core.importers.model import Block, ExtractedDocument
+from desktop.core.importers.text_damage import Damage, decode_damaged, mark_nuls
 
 # Longest BOMs first: the UTF-32 LE BOM begins with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -44,45 +45,68 @@ Chinese text scores ~0.99; random bytes that happen to decode as GB18030 score ~
 
 
 def read_txt(data: bytes) -> ExtractedDocument:
-    """Read a plain-text report; raise :class:`ImportRefused` (``binary``) for non-text bytes."""
-    text, encoding = decode_text(data)
+    """Read a plain-text report; raise :class:`ImportRefused` (``binary``) for non-text bytes.
+
+    Small damage (a bad byte, a NUL, a character cut off at the end) is replaced by “�” and
+    reported in a warning that gives the lines.
+    """
+    text, encoding, damage = decode_text_checked(data)
     return ExtractedDocument(
         format="txt",
         text=text,
         blocks=_line_blocks(text),
         metadata={"encoding": encoding},
+        warnings=[damage.warning(text)] if damage else [],
     )
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode ``data`` as text and return ``(text, encoding name)``.
+    """Decode ``data`` as text and return ``(text, encoding name)`` (see :func:`decode_text_checked`)."""
+    text, encoding, _damage = decode_text_checked(data)
+    return text, encoding
 
-    The BOM is removed, NUL characters are stripped and line ends become ``\\n``; nothing else
-    changes. Raises :class:`ImportRefused` with code ``binary`` when the bytes are not text.
+
+def decode_text_checked(data: bytes) -> tuple[str, str, Damage]:
+    """Decode ``data`` as text and return ``(text, encoding name, damaged spots)``.
+
+    The BOM is removed, damaged bytes and NUL characters become U+FFFD and line ends become
+    ``\\n``; nothing else changes. Raises :class:`ImportRefused` with code ``binary`` when the
+    bytes are not text.
     """
     if not data:
-        return "", "utf-8"
-    text, encoding = _decode(data)
+        return "", "utf-8", Damage()
+    text, encoding, damage = _decode(data)
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = text.replace("\x00", "")
-    if not _looks_like_text(text):
+        damage.spots = [spot - 1 for spot in damage.spots]
+    text = mark_nuls(text, damage)
+    if not _looks_like_text(text, tolerated=len(damage.spots)):
         raise ImportRefused(
             "binary",
             "文件内容不是可读的文字（可能是二进制数据、已损坏，或使用了无法识别的编码）。"
             "请确认选择的是报告文件；如为 Word 或 PDF 文件，请使用正确的扩展名后再导入。",
         )
+    if damage and "\r" in text:
+        # Offsets move where "\r\n" becomes "\n": count the lines on the final text instead.
+        return _normalise_lines(text, damage), encoding, damage
     # str.replace runs in C: a 20 MB file takes milliseconds.
-    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding, damage
 
 
-def _decode(data: bytes) -> tuple[str, str]:
+def _normalise_lines(text: str, damage: Damage) -> str:
+    damage.spots = [spot - text.count("\r\n", 0, spot) for spot in damage.spots]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode(data: bytes) -> tuple[str, str, Damage]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace"), encoding
+            decoded = decode_damaged(data[len(bom) :], encoding, limit=len(data))
+            assert decoded is not None  # no limit: every spot is replaced
+            return decoded[0], encoding, decoded[1]
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
-        return utf16
+        return (*utf16, Damage())
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -90,15 +114,26 @@ def _decode(data: bytes) -> tuple[str, str]:
     else:
         # A short GBK text can be valid UTF-8 by chance ("应" is D3 A6, Cyrillic "Ӧ" in UTF-8).
         if _looks_like_text(text.replace("\x00", "")):
-            return text, "utf-8"
+            return text, "utf-8", Damage()
+    # UTF-8 with a few bad bytes; a GBK file read as UTF-8 has bad bytes everywhere instead.
+    damaged = decode_damaged(data, "utf-8")
+    if (
+        damaged is not None
+        and _mostly_multibyte(damaged[0], len(damaged[1].spots))
+        and _looks_like_text(damaged[0].replace("\x00", ""), len(damaged[1].spots))
+    ):
+        return damaged[0], "utf-8", damaged[1]
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         pass
     else:
         if _looks_chinese(text):
-            return text, "gb18030"
-    return _decode_fallback(data)
+            return text, "gb18030", Damage()
+    damaged = decode_damaged(data, "gb18030")
+    if damaged is not None and _looks_chinese(damaged[0].replace("\x00", ""), len(damaged[1].spots)):
+        return damaged[0], "gb18030", damaged[1]
+    return (*_decode_fallback(data), Damage())
 
 
 def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
@@ -145,26 +180,35 @@ def _samples(text: str) -> list[str]:
     return [text[:_SAMPLE_CHARS], text[middle : middle + _SAMPLE_CHARS], text[-_SAMPLE_CHARS:]]
 
 
-def _looks_like_text(text: str) -> bool:
+def _looks_like_text(text: str, tolerated: int = 0) -> bool:
+    """Mostly characters of a Chinese report; ``tolerated`` bad characters (known damaged spots,
+    already limited in number) do not count against it."""
     for sample in _samples(text):
-        if len(_BAD.findall(sample)) > _MAX_BAD_RATIO * len(sample):
+        if len(_BAD.findall(sample)) - tolerated > _MAX_BAD_RATIO * len(sample):
             return False
         if len(_GOOD.findall(sample)) < _MIN_GOOD_RATIO * len(sample):
             return False
     return True
 
 
-def _looks_chinese(text: str) -> bool:
+def _mostly_multibyte(text: str, spots: int) -> bool:
+    """A damaged UTF-8 reading is believable when the characters it did decode outside ASCII far
+    outnumber the damaged ones (a short GBK text can fail UTF-8 in only a couple of places)."""
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - text.count("\ufffd")
+    return good == 0 or good >= 10 * spots
+
+
+def _looks_chinese(text: str, tolerated: int = 0) -> bool:
     """True when a GB18030 decode is plausible Chinese rather than bytes that merely decode."""
     for sample in _samples(text):
         non_ascii = len(sample) - len(sample.encode("ascii", errors="ignore"))
         if non_ascii == 0:
             continue
         # encode(errors="replace") writes "?" for each character GB2312 lacks; runs in C.
-        missing = sample.encode("gb2312", errors="replace").count(b"?") - sample.count("?")
+        missing = sample.encode("gb2312", errors="replace").count(b"?") - sample.count("?") - tolerated
         if missing > (1 - _MIN_GB2312_RATIO) * non_ascii:
             return False
-    return _looks_like_text(text)
+    return _looks_like_text(text, tolerated)
 
 
 def _line_blocks(text: str) -> list[Block]:
