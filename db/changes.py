@@ -2,7 +2,7 @@
 the window can show them without a restart. Qt-free: ``ChangeWatcher`` runs in a thread of its own
 and calls ``on_change`` there; the UI moves it to the GUI thread (desktop/ui/change_poller.py).
 
-- PostgreSQL: ``LISTEN reviewdesk_changes``; triggers (migration 0011) announce each committed change
+- PostgreSQL: ``LISTEN reviewdesk_changes``; triggers (migration 0010) announce each committed change
   with the schema and table. Nothing is polled; a lost connection is re-established.
 - SQLite: ``PRAGMA data_version`` on a connection of its own, every ``interval`` seconds: it changes
   when any other connection commits (this app's own saves included, which costs one extra refresh).

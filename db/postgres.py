@@ -247,7 +247,7 @@ def migrate_as_lead(connection: Connection) -> None:
         connection.execute(text(f"SET LOCAL ROLE {LEAD}"))
 
 
-# Server objects (migration 0011) ---------------------------------------------------------------------
+# Server objects (migration 0010) ---------------------------------------------------------------------
 
 _NOTIFY_FUNCTION = (
     "CREATE OR REPLACE FUNCTION reviewdesk_announce_change() RETURNS trigger LANGUAGE plpgsql AS $$"

@@ -65,7 +65,7 @@ def test_migrations_from_empty_to_newest_and_back(backend: str, tmp_path: Path) 
 def test_upgrade_from_the_previous_version_keeps_rows_and_moves_times_to_utc(
     backend: str, tmp_path: Path
 ) -> None:
-    written = datetime(2025, 3, 8, 9, 30, 15)  # local wall-clock time, as versions before 0011 wrote it
+    written = datetime(2025, 3, 8, 9, 30, 15)  # local wall-clock time, as versions before 0010 wrote it
     with new_location(backend, tmp_path) as location:
         engine = engine_for(location)
         try:

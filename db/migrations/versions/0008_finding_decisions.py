@@ -1,6 +1,6 @@
 """finding decisions, and the rule an accepted finding's annotation came from
 
-Revision ID: 0012
+Revision ID: 0008
 Revises: 0007
 Create Date: 2026-11-23 10:00:00
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
+revision = "0008"
 down_revision = "0007"
 branch_labels = None
 depends_on = None

@@ -1,7 +1,7 @@
 """figure confidence and the reviewer's decisions on figures
 
-Revision ID: 0008
-Revises: 0012
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-05 10:00:00.000000
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0012"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """team libraries: versions on reviewers' rows, UTC times, conflict kinds, server-side search and notices
 
-Revision ID: 0011
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-04 17:00:00
 
 - ``version`` on annotations, review states and metadata corrections (optimistic locking), and
@@ -20,8 +20,8 @@ from datetime import datetime, timedelta, timezone
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
