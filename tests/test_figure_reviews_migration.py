@@ -1,4 +1,4 @@
-"""Migration 0008: figure confidence columns and the figure_reviews table, on existing libraries too."""
+"""Migration 0009: figure confidence columns and the figure_reviews table, on existing libraries too."""
 
 from __future__ import annotations
 
