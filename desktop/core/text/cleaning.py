@@ -134,8 +134,27 @@ def clean_text(
             edits = step(text)
         if not edits:
             continue
-        text, step_map = apply_edits(text, edits)
-        offsets = offsets.compose(step_map)
+        if all(len(e.replacement) == e.end - e.start for e in edits):
+            # Same-length replacements (width, traditional characters) map each character to
+            # itself: the map stays as it is, which saves composing it again.
+            text = _replace_in_place(text, edits)
+        else:
+            text, step_map = apply_edits(text, edits)
+            offsets = offsets.compose(step_map)
         if name not in applied:
             applied.append(name)
     return CleanedText(text, offsets, applied, page_info)
+
+
+def _replace_in_place(text: str, edits: list[Edit]) -> str:
+    """Apply same-length, non-overlapping edits (as :func:`apply_edits` would, without a map)."""
+    pieces: list[str] = []
+    cursor = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < cursor or edit.end > len(text):
+            continue
+        pieces.append(text[cursor : edit.start])
+        pieces.append(edit.replacement)
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
