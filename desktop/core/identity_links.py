@@ -120,6 +120,9 @@ class Superseding:
     older: int
     newer: int
     reason: str
+    kind: str = "version"
+    """``version``: a newer (corrected) version; ``format``: the same text in a richer format
+    (:mod:`desktop.core.version_choice`); ``confirmed``: the reviewer's decision."""
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -131,7 +134,13 @@ def _by_sha(session: Session, sha256: str) -> models.Report | None:
 
 def supersede_older_versions(session: Session, report: models.Report) -> list[Superseding]:
     """Mark what ``report`` (just imported) supersedes, or what supersedes it, by the reviewer's
-    decisions first and then by a confident identity and substantially the same text."""
+    decisions first and then by a confident identity and substantially the same text.
+
+    A file with the same text as the current version in a richer format (the PDF of a Word file
+    already here) does not replace it: it becomes another version of it, whatever the import order.
+    """
+    from desktop.core import version_choice
+
     done: list[Superseding] = []
     decided: set[str] = set()
     for link in decisions(session, VERSION, report.sha256):
@@ -145,9 +154,11 @@ def supersede_older_versions(session: Session, report: models.Report) -> list[Su
         older.superseded_by_id = newer.id
         if newer.superseded_by_id == older.id:
             newer.superseded_by_id = None
-        done.append(Superseding(older.id, newer.id, "审阅人已确认为旧版本"))
+        done.append(Superseding(older.id, newer.id, "审阅人已确认为旧版本", "confirmed"))
     if not report.agency_confident or not report.agency_key or not report.year:
         return done
+    if report.superseded_by_id is not None:
+        return done  # the reviewer's decision made it an earlier version of another report
     same = session.scalars(
         select(models.Report)
         .options(undefer(models.Report.clean_text))
@@ -158,16 +169,40 @@ def supersede_older_versions(session: Session, report: models.Report) -> list[Su
             models.Report.id != report.id,
             models.Report.superseded_by_id.is_(None),
         )
+        .order_by(models.Report.id)
     ).all()
+    candidates: list[tuple[models.Report, float, bool]] = []
     for version in same:
         if version.sha256 in decided:
             continue
         overlap = substantive_overlap(version.clean_text, report.clean_text)
-        if overlap < VERSION_OVERLAP:
-            continue
+        if overlap >= VERSION_OVERLAP:
+            candidates.append((version, overlap, version_choice.same_text(session, version, report)))
+    richer = [
+        v
+        for v, _o, same_text in candidates
+        if same_text and version_choice.richness(v) > version_choice.richness(report)
+    ]
+    if richer:
+        keeper = max(richer, key=lambda v: (version_choice.richness(v), v.id))
+        report.superseded_by_id = keeper.id
+        reason = (
+            f"与 #{keeper.id}（{keeper.source_name}）正文相同，仅格式不同："
+            f"{version_choice.why_richer(keeper, report)}，#{keeper.id} 仍为当前版本"
+        )
+        done.append(Superseding(report.id, keeper.id, reason, "format"))
+        return done
+    for version, overlap, same_text in candidates:
         version.superseded_by_id = report.id
-        reason = f"同一单位（{report.agency}）同一年度（{report.year}年），正文 {overlap:.0%} 相同"
-        done.append(Superseding(version.id, report.id, reason))
+        if same_text:
+            why = version_choice.why_richer(report, version)
+            if version_choice.richness(report) == version_choice.richness(version):
+                why = "两份文件同样完整，以后导入的为准"
+            reason = f"与 #{version.id}（{version.source_name}）正文相同，仅格式不同：{why}，本文件为当前版本"
+            done.append(Superseding(version.id, report.id, reason, "format"))
+        else:
+            reason = f"同一单位（{report.agency}）同一年度（{report.year}年），正文 {overlap:.0%} 相同"
+            done.append(Superseding(version.id, report.id, reason))
     return done
 
 
