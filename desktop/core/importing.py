@@ -173,12 +173,19 @@ def import_bytes(
             outcome.agency, outcome.year = existing.agency, existing.year
             outcome.warnings = [f"该文件已在资料库中（报告编号 {existing.id}），未重复导入。"]
             return outcome
+        # A file in the bin comes back from it: its id, review state and version links with it.
+        binned = session.scalar(select(models.BinnedReport.id).where(models.BinnedReport.sha256 == digest))
     # Heavy parsing happens in the import worker with no session open (bounded in time and
     # memory); the write below is one short transaction.
     budget = IMPORT_TIMEOUT_SECONDS - STORE_RESERVE_SECONDS - (time.monotonic() - started)
     analysed = analyse_isolated(data, filename, limit=max(budget, 1.0), shown_limit=IMPORT_TIMEOUT_SECONDS)
     with sessions.begin() as session:
         report = _new_report(analysed, data)
+        entry = session.get(models.BinnedReport, binned) if binned is not None else None
+        if entry is not None:
+            from desktop.core.report_bin import before_restore
+
+            before_restore(session, entry, report)
         session.add(report)
         if stored_digest(session) is None:
             remember_digest(session, analysed.catalog_digest)
@@ -186,7 +193,13 @@ def import_bytes(
         session.flush()
         # Annotations left behind when this file was deleted come back with it.
         attach_orphans_by_sha(session, report)
-        supersedings = supersede_older_versions(session, report)
+        if entry is not None:
+            from desktop.core.report_bin import after_restore
+
+            supersedings = after_restore(session, entry, report)
+            outcome.restored_from_bin = True
+        else:
+            supersedings = supersede_older_versions(session, report)
         stored = (report.id, report.agency, report.year, list(report.warnings))
         confident = report.agency_confident
         note = None if report.agency_confident else (report.agency_evidence or {}).get("note")
@@ -196,6 +209,8 @@ def import_bytes(
     outcome.identity["superseding"] = [s.as_json() for s in supersedings]
     outcome.report_id, outcome.agency, outcome.year, outcome.warnings = stored
     outcome.agency_confident, outcome.agency_note = confident, note
+    if outcome.restored_from_bin:
+        outcome.warnings.append(f"该文件原在回收站中，已从回收站恢复为报告 #{stored[0]}，审阅记录随之恢复。")
     outcome.ok = True
     return outcome
 

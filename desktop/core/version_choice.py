@@ -27,7 +27,13 @@ from db import models
 
 FORMAT_RANK = {"docx": 4, "doc": 3, "pdf": 2, "html": 1, "txt": 0}
 """Word over PDF over web page over plain text (legacy .doc, converted, just below .docx)."""
-FORMAT_NAMES = {"docx": "Word 文件", "doc": "Word（.doc）文件", "pdf": "PDF 文件", "html": "网页", "txt": "纯文本文件"}
+FORMAT_NAMES = {
+    "docx": "Word 文件",
+    "doc": "Word（.doc）文件",
+    "pdf": "PDF 文件",
+    "html": "网页",
+    "txt": "纯文本文件",
+}
 SAME_TEXT = 99.0
 """rapidfuzz ``ratio`` (0–100) of the two texts without whitespace and punctuation."""
 _NOISE = re.compile(r"[\s\W_]+")

@@ -17,7 +17,7 @@ the undo refuses as a whole and says what changed, rather than undo someone's la
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -162,16 +162,20 @@ def carry_review(
     if review is not None:
         state = session.get(models.ReviewState, newer.id)
         review["version"] = state.version if state is not None else None
-    result_fields = {
-        "annotations": len(moved),
-        "anchored": anchored,
-        "orphaned": orphaned,
-        "status": review["carried"]["status"] if review else None,
-        "reviewer": review["carried"]["reviewer"] if review else None,
-        "conclusion": bool(review and review["carried"]["conclusion"]),
-        "figure_reviews": len(figures),
-        "finding_decisions": len(decisions),
-    }
+    result = CarryResult(
+        carry_id=None,
+        newer_id=newer.id,
+        older_ids=tuple(o.id for o in olders),
+        annotations=len(moved),
+        anchored=anchored,
+        orphaned=orphaned,
+        status=review["carried"]["status"] if review else None,
+        reviewer=review["carried"]["reviewer"] if review else None,
+        conclusion=bool(review and review["carried"]["conclusion"]),
+        figure_reviews=len(figures),
+        finding_decisions=len(decisions),
+        notes=tuple(notes),
+    )
     record = models.VersionCarry(
         newer_id=newer.id,
         newer_sha256=newer.sha256,
@@ -183,13 +187,13 @@ def carry_review(
             "figure_reviews": figures,
             "finding_decisions": decisions,
         },
-        summary={**result_fields, "notes": notes},
+        summary=result.as_json(),
         carried_by=by,
         carried_at=utc_now(),
     )
     session.add(record)
     session.flush()
-    return CarryResult(record.id, newer.id, tuple(o.id for o in olders), notes=tuple(notes), **result_fields)
+    return replace(result, carry_id=record.id)
 
 
 def _carry_state(
@@ -362,7 +366,7 @@ def carried_summary(session: Session, report_ids: Sequence[int]) -> dict[int, di
         .where(models.VersionCarry.newer_id.in_(list(report_ids)), models.VersionCarry.undone_at.is_(None))
         .order_by(models.VersionCarry.id)
     )
-    return {row.newer_id: {"carry_id": row.id, **(row.summary or {})} for row in session.scalars(query)}
+    return {row.newer_id: {**(row.summary or {}), "carry_id": row.id} for row in session.scalars(query)}
 
 
 def olders_of(session: Session, newer: models.Report) -> list[models.Report]:

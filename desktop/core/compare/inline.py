@@ -14,6 +14,7 @@ from rapidfuzz.distance import Indel
 
 from desktop.core.compare.model import Op, OpKind
 from desktop.core.compare.tokens import coarse_tokens, normalise_with_map, words
+from desktop.core.compare.years import relative_with_map
 
 CONFETTI = 2
 """Equal islands of at most this many characters between changes are folded into the change."""
@@ -22,10 +23,23 @@ _Span = tuple[str, int, int, int, int]
 _CLAUSE_MARKS = frozenset(",;:、。!?“”《》()")
 
 
-def inline_ops(a_text: str, a_start: int, a_end: int, b_text: str, b_start: int, b_end: int) -> list[Op]:
-    """Ops that tile ``a_text[a_start:a_end]`` and ``b_text[b_start:b_end]`` in order."""
+def inline_ops(
+    a_text: str,
+    a_start: int,
+    a_end: int,
+    b_text: str,
+    b_start: int,
+    b_end: int,
+    years: tuple[int, int] | None = None,
+) -> list[Op]:
+    """Ops that tile ``a_text[a_start:a_end]`` and ``b_text[b_start:b_end]`` in order.
+
+    ``years``: the two reports' years; a year that moved on by their difference is no change."""
     key_a, map_a = normalise_with_map(a_text[a_start:a_end])
     key_b, map_b = normalise_with_map(b_text[b_start:b_end])
+    if years is not None:
+        key_a, map_a = relative_with_map(key_a, map_a, years[0])
+        key_b, map_b = relative_with_map(key_b, map_b, years[1])
 
     def pos(i: int, size: int, start: int, end: int, mapping: Sequence[int]) -> int:
         # Whitespace before a key character goes with it; the span's edges stay where they are.
