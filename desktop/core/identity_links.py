@@ -206,9 +206,23 @@ def supersede_older_versions(session: Session, report: models.Report) -> list[Su
     return done
 
 
+def give_back_review(
+    session: Session, newer: models.Report | None, older: models.Report, by: str | None
+) -> None:
+    """Undo the carries that took ``older``'s review to ``newer`` (they are not one report after
+    all); raises ``EditConflict`` (nothing written) when it was changed since."""
+    from desktop.core.annotations.carry import carries_from, undo_carry
+
+    for record in carries_from(session, older):
+        if newer is None or record.newer_id == newer.id:
+            undo_carry(session, record.newer_id, by, record.id)
+
+
 def restore_version(session: Session, older: models.Report, by: str | None) -> None:
-    """Undo a superseding: ``older`` is current again, and stays so after re-import."""
+    """Undo a superseding: ``older`` is current again, and stays so after re-import; the review
+    carried from it to the newer version comes back to it."""
     newer = session.get(models.Report, older.superseded_by_id) if older.superseded_by_id else None
+    give_back_review(session, newer, older, by)
     older.superseded_by_id = None
     if newer is not None:
         record(session, VERSION, newer.sha256, older.sha256, REJECTED, by)
@@ -313,8 +327,10 @@ def version_candidates(session: Session, report: models.Report) -> list[Candidat
 
 
 def reject_version(session: Session, report: models.Report, other: models.Report, by: str | None) -> None:
-    """Not the same report: neither supersedes the other, now or after re-import."""
+    """Not the same report: neither supersedes the other, now or after re-import (a review carried
+    between them goes back)."""
     for newer, older in ((report, other), (other, report)):
+        give_back_review(session, newer, older, by)
         if older.superseded_by_id == newer.id:
             older.superseded_by_id = None
     record(session, VERSION, report.sha256, other.sha256, REJECTED, by)

@@ -125,6 +125,19 @@ def carry_review(
     session: Session, newer: models.Report, olders: Sequence[models.Report], by: str | None = None
 ) -> CarryResult:
     """Move the review of ``olders`` (earlier versions) to ``newer``, recorded as one undoable step."""
+    key = newer.id  # read now: after a failed flush the session may not load it again
+    try:
+        return _carry(session, newer, olders, by)
+    except StaleDataError as error:  # another reviewer saved one of these rows meanwhile
+        raise EditConflict("annotation", key, _LOST_RACE) from error
+
+
+_LOST_RACE = "其他审阅人刚刚修改了旧版本的批注或审阅状态，审阅记录未转移。请稍后重试。"
+
+
+def _carry(
+    session: Session, newer: models.Report, olders: Sequence[models.Report], by: str | None
+) -> CarryResult:
     from desktop.core.findings.decisions import move_decisions
     from desktop.core.metrics.reviews import move_reviews
 
@@ -223,13 +236,14 @@ def _worked(state: models.ReviewState) -> bool:
     return state.status != "unreviewed" or bool((state.conclusion or "").strip()) or bool(state.reviewer)
 
 
-def _flush(session: Session, key: object) -> None:
+def _flush(session: Session, key: object, message: str = _LOST_RACE) -> None:
     try:
         session.flush()
     except StaleDataError as error:  # another reviewer saved one of these rows meanwhile
-        raise EditConflict(
-            "annotation", key, "其他审阅人刚刚修改了旧版本的批注或审阅状态，审阅记录未转移。请稍后重试。"
-        ) from error
+        raise EditConflict("annotation", key, message) from error
+
+
+_UNDO_RACE = "其他审阅人刚刚修改了转移过来的批注或审阅状态，撤销未执行，没有改动任何内容。"
 
 
 # Undo -----------------------------------------------------------------------------------------------
@@ -258,6 +272,13 @@ def undo_carry(
     since; annotations deleted since stay deleted. An earlier version no longer in the library gets
     its annotations back detached, as a deleted report's: they return when its file does.
     """
+    try:
+        return _undo(session, report_id, by, carry_id)
+    except StaleDataError as error:
+        raise EditConflict("annotation", report_id, _UNDO_RACE) from error
+
+
+def _undo(session: Session, report_id: int, by: str | None, carry_id: int | None) -> UndoResult:
     if carry_id is not None:
         record = session.get(models.VersionCarry, carry_id)
         if record is None or record.newer_id != report_id or record.undone_at is not None:
@@ -300,7 +321,7 @@ def undo_carry(
     figures = unmove_reviews(session, moves.get("figure_reviews", []))
     decisions = unmove_decisions(session, moves.get("finding_decisions", []), report_of)
     record.undone_at, record.undone_by = utc_now(), by
-    _flush(session, record.id)
+    _flush(session, record.id, _UNDO_RACE)
     olders = tuple(i for sha in record.older_sha256s if (i := report_of(sha)) is not None)
     gone = [sha for sha in record.older_sha256s if report_of(sha) is None]
     if gone:
