@@ -265,15 +265,23 @@ def possible_versions(session: Session, report: models.Report) -> list[models.Re
         link.other_sha256 if link.sha256 == report.sha256 else link.sha256
         for link in decisions(session, VERSION, report.sha256)
     }
-    others = session.scalars(
-        select(models.Report).where(models.Report.year == report.year, models.Report.id != report.id)
-    ).all()
+    everyone = session.scalars(select(models.Report).where(models.Report.year == report.year)).all()
+    newer = {r.id: r.superseded_by_id for r in everyone}
+
+    def current_of(report_id: int) -> int:
+        seen = {report_id}
+        while (after := newer.get(report_id)) is not None and after not in seen:
+            seen.add(after)
+            report_id = after
+        return report_id
+
+    family = current_of(report.id)  # versions of one current report are settled already
     return [
         other
-        for other in others
-        if other.sha256 not in decided
-        and other.superseded_by_id != report.id
-        and report.superseded_by_id != other.id
+        for other in everyone
+        if other.id != report.id
+        and other.sha256 not in decided
+        and current_of(other.id) != family
         and compatible(report, other)
     ]
 

@@ -30,6 +30,12 @@ def describe(sessions: sessionmaker[Session], outcomes: Iterable[ImportOutcome])
     """Fill ``outcome.identity`` of the newly imported files (after the batch's derived data)."""
     from desktop.core.version_carry import current_version
 
+    outcomes = list(outcomes)
+    # A file superseded by a later file of the batch hears of it too (the later file's outcome has it).
+    later = [item for o in outcomes for item in o.identity.get("superseding", [])]
+    for outcome in outcomes:
+        own = outcome.identity.setdefault("superseding", [])
+        own.extend(i for i in later if i["older"] == outcome.report_id and i not in own)
     for outcome in outcomes:
         if not outcome.ok or outcome.report_id is None:
             continue

@@ -224,11 +224,19 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             files += sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS and not _housekeeping(p)
             )
         else:
             files.append(path)
     return files
+
+
+def _housekeeping(path: Path) -> bool:
+    """Files a folder holds that nobody means to import: hidden files, Office's lock files
+    (``~$报告.docx``, left while the document is open) and the system's thumbnails."""
+    return path.name.startswith((".", "~$")) or path.name.lower() in ("thumbs.db", "desktop.ini")
 
 
 def skipped_in_folders(paths: Iterable[Path]) -> list[Path]:
@@ -242,10 +250,7 @@ def skipped_in_folders(paths: Iterable[Path]) -> list[Path]:
             skipped += sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() not in SUPPORTED_EXTENSIONS
-                and not p.name.startswith((".", "~$"))
-                and p.name.lower() not in ("thumbs.db", "desktop.ini")
+                if p.is_file() and p.suffix.lower() not in SUPPORTED_EXTENSIONS and not _housekeeping(p)
             )
     return skipped
 
