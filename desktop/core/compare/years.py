@@ -42,6 +42,12 @@ _BASE = 0xE100
 """Private-use characters ``_BASE - 64`` … ``_BASE + 64``: never in a report's cleaned text."""
 
 
+ROLLING = 1
+"""Sentence keys mark only the years that roll over with the report (the year reported on, the one
+before and the one after): a fixed year such as ``2021年以来`` stays as written, so a sentence that
+repeats it word for word still matches exactly."""
+
+
 def _offset(match: re.Match[str], year: int) -> int | None:
     if match.group("arabic"):
         value = int(match.group("arabic"))
@@ -59,33 +65,53 @@ def _marker(offset: int) -> str:
     return chr(_BASE + offset)
 
 
-def relative_key(key: str, year: int) -> str:
-    """``key`` with each year expression replaced by its offset from ``year``."""
+def relative_key(key: str, year: int, window: int = ROLLING) -> str:
+    """``key`` with each year expression within ``window`` years of ``year`` replaced by its offset."""
 
     def swap(match: re.Match[str]) -> str:
         offset = _offset(match, year)
-        return match.group() if offset is None else _marker(offset)
+        return match.group() if offset is None or abs(offset) > window else _marker(offset)
 
     return _YEAR_RE.sub(swap, key)
 
 
-def relative_with_map(key: str, positions: Sequence[int], year: int) -> tuple[str, list[int]]:
-    """:func:`relative_key` that also maps each character of the result to a text position (a
-    marker maps to where its expression starts)."""
+def relative_with_map(key: str, positions: Sequence[int], year: int) -> tuple[str, list[int], dict[int, str]]:
+    """Every year expression of ``key`` replaced by its offset from ``year``, each character mapped to
+    a text position (a marker maps to where its expression starts); and, by the key index of each
+    marker, the expression as written."""
     out: list[str] = []
     mapped: list[int] = []
-    last = 0
+    written: dict[int, str] = {}
+    last = length = 0
     for match in _YEAR_RE.finditer(key):
         offset = _offset(match, year)
         if offset is None:
             continue
         out.append(key[last : match.start()])
         mapped.extend(positions[last : match.start()])
+        length += match.start() - last
         out.append(_marker(offset))
         mapped.append(positions[match.start()])
+        written[length] = match.group()
+        length += 1
         last = match.end()
     if last == 0:
-        return key, list(positions)
+        return key, list(positions), {}
     out.append(key[last:])
     mapped.extend(positions[last:])
-    return "".join(out), mapped
+    return "".join(out), mapped, written
+
+
+def _tokens(key: str, year: int) -> list[str | tuple[int, str]]:
+    marked, _, written = relative_with_map(key, range(len(key)), year)
+    return [(ord(c) - _BASE, written[i]) if i in written else c for i, c in enumerate(marked)]
+
+
+def same_but_years(a: str, b: str, year_a: int, year_b: int) -> bool:
+    """Are two keys the same but for years that moved on by the reports' difference or are written
+    the same (what the comparison shows as equal when it ignores year-only changes)?"""
+    first, second = _tokens(a, year_a), _tokens(b, year_b)
+    return len(first) == len(second) and all(
+        x == y or (isinstance(x, tuple) and isinstance(y, tuple) and (x[0] == y[0] or x[1] == y[1]))
+        for x, y in zip(first, second, strict=True)
+    )
