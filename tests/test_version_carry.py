@@ -25,6 +25,7 @@ from desktop.core.library import get_report
 from desktop.core.metrics.reviews import review_figure
 from desktop.core.metrics.store import default_catalog
 from desktop.core.version_carry import carry_to, undo_last_carry
+from tests.test_team_server import team  # noqa: F401  (the fixture: a lead and a reviewer login)
 from tests.version_files import CONFIDENT, GONE, QUOTE, report_text, write
 
 
@@ -247,3 +248,27 @@ def test_an_unsure_township_carries_once_the_reviewer_confirms_the_version(
     with library.sessions() as session:
         assert [a.report_id for a in session.scalars(select(models.Annotation))] == [1]
         assert get_review_state(session, 2).status == "unreviewed"
+
+
+def test_a_reviewer_undoes_and_redoes_a_carry_in_a_team_library(team: dict[str, str], tmp_path: Path) -> None:  # noqa: F811
+    """Carrying moves only a reviewer's kind of rows: the server lets a reviewer's login do it."""
+    from db.session import open_library
+
+    agency = CONFIDENT[2]
+    lead = open_library(team["lead"])
+    try:
+        first = import_one(lead, write(tmp_path, "v1.txt", report_text(agency)))
+        with lead.sessions.begin() as session:
+            set_review_state(session, first.report_id or 0, status="审阅中", reviewer="组长")
+        second = import_one(lead, write(tmp_path, "v2.txt", report_text(agency, corrected=True)))
+        assert second.carry and second.carry["status"] == "in_review"
+    finally:
+        lead.close()
+    reviewer = open_library(team["reviewer"])
+    try:
+        undone = undo_last_carry(reviewer.sessions, second.report_id or 0, by="乙")
+        assert undone.review_restored
+        again = carry_to(reviewer.sessions, second.report_id or 0, by="乙")
+        assert again.status == "in_review"
+    finally:
+        reviewer.close()
