@@ -272,3 +272,38 @@ def test_a_reviewer_undoes_and_redoes_a_carry_in_a_team_library(team: dict[str, 
         assert again.status == "in_review"
     finally:
         reviewer.close()
+
+
+def test_undoing_one_superseding_keeps_the_rest_of_a_shared_carry(library: Library, tmp_path: Path) -> None:
+    """A carry from two earlier versions is one unit; making one of them current again gives it its
+    review back and leaves the other's on the new version."""
+    from desktop.core.identity_links import mark_earlier_version, restore_version
+
+    agency = "桃源镇人民政府"  # unsure: nothing is matched automatically, the reviewer decides
+    ids = []
+    for name, text in (
+        ("a.txt", report_text(agency)),
+        ("b.txt", report_text(agency).replace("36条", "35条")),
+        ("n.txt", report_text(agency, corrected=True)),
+    ):
+        ids.append(import_one(library, write(tmp_path, name, text)).report_id or 0)
+    first, second, newest = ids
+    with library.sessions.begin() as session:
+        for report_id in (first, second):
+            report = get_report(session, report_id, with_text=True)
+            assert report is not None
+            create_annotation(session, report, *find_quote(report.clean_text, QUOTE)[:2], category="其他")
+        newer = get_report(session, newest)
+        assert newer is not None
+        for report_id in (first, second):
+            older = get_report(session, report_id)
+            assert older is not None
+            mark_earlier_version(session, newer, older, "甲")
+    assert carry_to(library.sessions, newest, [first, second]).annotations == 2
+    with library.sessions.begin() as session:
+        older = get_report(session, first)
+        assert older is not None
+        restore_version(session, older, "甲")
+    with library.sessions() as session:
+        placed = sorted(a.report_id for a in session.scalars(select(models.Annotation)))
+        assert placed == sorted([first, newest])

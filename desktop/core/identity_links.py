@@ -210,12 +210,25 @@ def give_back_review(
     session: Session, newer: models.Report | None, older: models.Report, by: str | None
 ) -> None:
     """Undo the carries that took ``older``'s review to ``newer`` (they are not one report after
-    all); raises ``EditConflict`` (nothing written) when it was changed since."""
-    from desktop.core.annotations.carry import carries_from, undo_carry
+    all); raises ``EditConflict`` (nothing written) when it was changed since. A carry undone as a
+    unit gave back the other versions' review too: what still is an earlier version of ``newer``
+    has it carried again."""
+    from desktop.core.annotations.carry import carries_from, carry_review, undo_carry
 
     for record in carries_from(session, older):
-        if newer is None or record.newer_id == newer.id:
-            undo_carry(session, record.newer_id, by, record.id)
+        if newer is not None and record.newer_id != newer.id:
+            continue
+        undo_carry(session, record.newer_id, by, record.id)
+        others = [
+            other
+            for sha in record.older_sha256s
+            if sha != older.sha256
+            and (other := _by_sha(session, sha)) is not None
+            and other.superseded_by_id == record.newer_id
+        ]
+        target = session.get(models.Report, record.newer_id)
+        if others and target is not None:
+            carry_review(session, target, others, by)
 
 
 def restore_version(session: Session, older: models.Report, by: str | None) -> None:
