@@ -189,3 +189,25 @@ def test_text_longer_than_its_column_is_clipped_on_every_backend(library) -> Non
         assert stored is not None and stored.title is not None and stored.agency is not None
         assert len(stored.title) == 500 and stored.title.endswith("…") and stored.title.startswith("标题")
         assert len(stored.agency) == 200 and len(stored.source_name) == 500
+
+
+def test_reports_of_an_older_analysis_are_found_and_brought_up_to_date(library) -> None:  # type: ignore[no-untyped-def]
+    from db import models
+    from desktop.core.analysis import PIPELINE_VERSION
+    from desktop.core.importing import import_file
+    from desktop.core.reprocess import reprocess_report, stale_report_ids
+    from tests.helpers import sample
+
+    ids = [import_file(library.sessions, sample(n)).report_id for n in ("shili_2023.docx", "shili_2024.docx")]
+    with library.sessions.begin() as session:
+        assert stale_report_ids(session) == []
+        old = session.get(models.Report, ids[0])
+        assert old is not None
+        old.pipeline_version, old.agency_key = PIPELINE_VERSION - 1, None  # as an older version left it
+    with library.sessions() as session:
+        assert stale_report_ids(session) == [ids[0]]
+    reprocess_report(library.sessions, ids[0])
+    with library.sessions() as session:
+        assert stale_report_ids(session) == []
+        again = session.get(models.Report, ids[0])
+        assert again is not None and again.agency_key  # the identity is back, so pairing works again
