@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", metavar="NAME", help="更正人")
     p = sub.add_parser("reprocess", parents=[library], help="用当前版本重新分析已导入的报告（保留更正）")
     p.add_argument("ids", type=int, nargs="*", help="报告编号（省略则处理全部）")
+    p.add_argument("--stale", action="store_true", help="只处理由旧版本分析的报告（升级后使用）")
     p = sub.add_parser("export-original", parents=[library], help="导出报告的原始文件")
     p.add_argument("id", type=int)
     p.add_argument("--out", required=True, metavar="FILE")
@@ -399,10 +400,16 @@ def _cmd_correct(library: Any, args: argparse.Namespace) -> int:
 def _cmd_reprocess(library: Any, args: argparse.Namespace) -> int:
     from desktop.core.errors import ImportRefused
     from desktop.core.library import list_reports
-    from desktop.core.reprocess import reprocess_report
+    from desktop.core.reprocess import reprocess_report, stale_report_ids
 
     with library.sessions() as session:
-        ids = args.ids or [r.id for r in list_reports(session)]
+        if args.stale:
+            stale = stale_report_ids(session)
+            ids = [i for i in args.ids if i in stale] if args.ids else stale
+        else:
+            ids = args.ids or [r.id for r in list_reports(session)]
+    if not ids and not args.json:
+        say("没有需要重新分析的报告。")
     results = []
     for report_id in ids:
         try:
