@@ -110,5 +110,22 @@ def test_the_file_dialog_speaks_one_language(qtbot, qapp: QApplication, language
 def test_compiled_qt_supplement_matches_its_ts_file(tmp_path: Path) -> None:
     source = TS.with_name("qt_supplement_zh_CN.ts")
     compiled = tmp_path / "supplement.qm"
-    subprocess.run([_tool("pyside6-lrelease"), str(source), "-qm", str(compiled)], check=True, capture_output=True)
+    subprocess.run(
+        [_tool("pyside6-lrelease"), str(source), "-qm", str(compiled)], check=True, capture_output=True
+    )
     assert compiled.read_bytes() == source.with_suffix(".qm").read_bytes(), "run `make translations`"
+
+
+def test_every_shipped_catalog_label_is_marked_for_translation() -> None:
+    import json
+
+    from desktop.ui.labels import CATALOG_LABELS
+
+    shown: set[str] = set()
+    for path in sorted((ROOT / "resources").glob("metrics_*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        shown |= {data["label"]} if "label" in data else set()
+        shown |= {m["label"] for m in data.get("metrics", [])}
+        shown |= {t["type"] if isinstance(t, dict) else t for t in data.get("issuer_types", [])}
+    assert len(shown) > 50
+    assert sorted(shown - set(CATALOG_LABELS)) == []
