@@ -2851,6 +2851,29 @@ Close anyway?</translation>
     </message>
 </context>
 <context>
+    <name>StaleReanalysis</name>
+    <message>
+        <location filename="../../desktop/ui/stale_flow.py" line="36"/>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stale_flow.py" line="87"/>
+        <source>正在用新版本重新分析报告：%1/%2</source>
+        <translation>Analysing reports again with this version: %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stale_flow.py" line="100"/>
+        <source>已用新版本重新分析 %1 份报告</source>
+        <translation>Analysed %1 reports again with this version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stale_flow.py" line="104"/>
+        <source>，%1 份的原文无法读取，保留原有分析</source>
+        <translation>; %1 could not be read and keep their earlier analysis</translation>
+    </message>
+</context>
+<context>
     <name>StorageErrors</name>
     <message>
         <location filename="../../desktop/ui/storage_errors.py" line="28"/>
