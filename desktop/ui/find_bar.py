@@ -205,7 +205,11 @@ class FindBar(QWidget):
         elif not total:
             text = QCoreApplication.translate("FindBar", "未找到")
         elif self.current < 0:
-            text = QCoreApplication.translate("FindBar", "共 %1 处").replace("%1", str(total))
+            text = (
+                QCoreApplication.translate("FindBar", "共 1 处")
+                if total == 1
+                else QCoreApplication.translate("FindBar", "共 %1 处").replace("%1", str(total))
+            )
         else:
             text = (
                 QCoreApplication.translate("FindBar", "第 %1/%2 处")
