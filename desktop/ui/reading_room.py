@@ -33,6 +33,12 @@ PROPORTIONS = {"library": (0.19, 360), "outline": (0.11, 220), "side": (0.25, 44
 """First-start widths: a share of the window, capped; the text pane takes the rest."""
 
 
+def _child(splitter: QSplitter, index: int) -> QWidget:
+    widget = _child(splitter, index)
+    assert widget is not None
+    return widget
+
+
 def characters_per_line(text: QTextEdit) -> int:
     """How many characters of the text's font (``国`` wide) fit on one line of its viewport."""
     margin = int(text.document().documentMargin())
@@ -113,7 +119,7 @@ class ReadingRoom(QObject):
 
     def _need(self, name: str) -> int:
         splitter, index = self.panels[name]
-        widget = splitter.widget(index)
+        widget = _child(splitter, index)
         return max(FLOORS[name], widget.minimumSizeHint().width(), widget.minimumWidth())
 
     def _required(self, shown: list[str]) -> int:
@@ -122,7 +128,7 @@ class ReadingRoom(QObject):
 
     def _shown(self, name: str) -> bool:
         splitter, index = self.panels[name]
-        return not splitter.widget(index).isHidden()
+        return not _child(splitter, index).isHidden()
 
     # Arranging ---------------------------------------------------------------------------
 
@@ -185,7 +191,7 @@ class ReadingRoom(QObject):
 
     def _set_shown(self, name: str, shown: bool) -> None:
         splitter, index = self.panels[name]
-        widget = splitter.widget(index)
+        widget = _child(splitter, index)
         if shown == (not widget.isHidden()):
             return
         if not shown:
@@ -204,9 +210,9 @@ class ReadingRoom(QObject):
         """Panels keep their widths; the text (index 1) gets what is left of the splitter."""
         sizes = sizes if sizes is not None else splitter.sizes()
         total = splitter.width() - splitter.handleWidth() * sum(
-            1 for i in range(1, splitter.count()) if not splitter.widget(i).isHidden()
+            1 for i in range(1, splitter.count()) if not _child(splitter, i).isHidden()
         )
-        panels = sum(size for i, size in enumerate(sizes) if i != 1 and not splitter.widget(i).isHidden())
+        panels = sum(size for i, size in enumerate(sizes) if i != 1 and not _child(splitter, i).isHidden())
         sizes[1] = max(1, total - panels)
         splitter.setSizes(sizes)
 
@@ -216,7 +222,7 @@ class ReadingRoom(QObject):
         for name, (owner, index) in self.panels.items():
             if owner is splitter and self._shown(name) and sizes[index] == 0:
                 self.wanted[name] = False
-                splitter.widget(index).hide()
+                _child(splitter, index).hide()
                 self._widths[name] = self._need(name)
                 save_panels(self.window.settings, self.wanted)
         self._sync_actions()
