@@ -34,7 +34,7 @@ PROPORTIONS = {"library": (0.19, 360), "outline": (0.11, 220), "side": (0.25, 44
 
 
 def _child(splitter: QSplitter, index: int) -> QWidget:
-    widget = _child(splitter, index)
+    widget = splitter.widget(index)
     assert widget is not None
     return widget
 
