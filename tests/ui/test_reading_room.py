@@ -263,3 +263,64 @@ def test_a_sound_remembered_layout_is_kept(qtbot: QtBot, library: Library, setti
     window.close()
     again = open_window(qtbot, library, settings, (1200, 760))  # offscreen screens are 800 wide
     assert again.splitter.sizes()[0] == library_width
+
+
+SCALED_WINDOW = """
+import json, sys, tempfile
+from pathlib import Path
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+from db.session import open_library
+from desktop.core.importing import import_file
+from desktop.ui.main_window import MainWindow
+from desktop.ui.reading_room import characters_per_line
+from desktop.ui.tasks import TaskRunner
+
+app = QApplication([])
+folder = Path(tempfile.mkdtemp())
+library = open_library(folder / "library.sqlite")
+report_id = import_file(library.sessions, Path(sys.argv[1])).report_id
+window = MainWindow(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), TaskRunner())
+window.library = library
+window.resize(1200, 760)
+window.show()
+window.open_report(report_id)
+for _ in range(100):
+    loop = QEventLoop()
+    QTimer.singleShot(20, loop.quit)
+    loop.exec()
+    if window.reading.settled:
+        break
+print(json.dumps({
+    "ratio": window.devicePixelRatioF(),
+    "width": window.width(),
+    "chars": characters_per_line(window.report_view.text),
+}))
+library.close()
+"""
+
+
+def test_at_qt_scale_factor_150_percent_the_text_keeps_its_line(tmp_path: Path) -> None:
+    """QT_SCALE_FACTOR=1.5 (how UOS and Kylin scale a desktop): a real window in a fresh process."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    environment = {**os.environ, "QT_SCALE_FACTOR": "1.5", "QT_QPA_PLATFORM": "offscreen"}
+    environment["PYTHONPATH"] = os.pathsep.join([str(ROOT), environment.get("PYTHONPATH", "")])
+    script = tmp_path / "scaled.py"
+    script.write_text(SCALED_WINDOW, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), str(sample("shili_2024.docx"))],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    measured_there = json.loads(done.stdout.strip().splitlines()[-1])
+    assert measured_there["ratio"] == 1.5 and measured_there["width"] == 1200
+    assert measured_there["chars"] >= MIN_CHARS
