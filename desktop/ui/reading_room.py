@@ -113,9 +113,12 @@ class ReadingRoom(QObject):
         self.window.splitter.setMinimumWidth(minimum + self._chrome())
 
     def _chrome(self) -> int:
-        """Width the workspace around the report pane takes (tab frame), measured once laid out."""
-        measured = self.window.workspace.width() - self.view.splitter.width()
-        return max(8, measured) if self.view.splitter.width() > 0 else 8
+        """Width the workspace takes around its page (tab frame), measured on the page on screen."""
+        workspace = self.window.workspace
+        page = workspace.currentWidget()
+        if page is None or page.width() <= 0:
+            return 8
+        return max(8, workspace.width() - page.width())
 
     def _need(self, name: str) -> int:
         splitter, index = self.panels[name]
@@ -274,7 +277,8 @@ class ReadingRoom(QObject):
         self.reading_mode = reading
         window = self.window
         if reading:
-            chrome: list[QWidget] = [*window.findChildren(QToolBar), window.statusBar()]
+            toolbars = window.findChildren(QToolBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            chrome: list[QWidget] = [*toolbars, window.statusBar()]
             chrome += [window.workspace.tabBar(), self.view.header]
             self._before_reading = [w for w in chrome if not w.isHidden()]
             for widget in self._before_reading:

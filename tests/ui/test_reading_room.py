@@ -101,6 +101,27 @@ def test_at_800_pixels_panels_give_way_and_come_back(
     assert measured(window.report_view.text) >= MIN_CHARS
 
 
+def test_resizing_on_the_comparison_tab_keeps_the_report_text_its_room(
+    qtbot: QtBot, library: Library, settings: QSettings
+) -> None:
+    window = open_window(qtbot, library, settings)
+    open_report(qtbot, window)
+    window.actions_by_name["show_comparison"].trigger()
+    window.resize(800, 600)
+    settle(qtbot, window)
+    assert shown(window) == {"library": True, "outline": False, "side": False}
+    window.actions_by_name["show_report"].trigger()
+    settle(qtbot, window)
+    assert measured(window.report_view.text) >= MIN_CHARS
+    window.actions_by_name["show_comparison"].trigger()
+    window.resize(1400, 800)
+    settle(qtbot, window)
+    window.actions_by_name["show_report"].trigger()
+    settle(qtbot, window)
+    assert shown(window) == {"library": True, "outline": True, "side": True}
+    assert measured(window.report_view.text) >= MIN_CHARS
+
+
 def test_large_fonts_as_at_150_percent_still_give_25_characters(
     qtbot: QtBot, library: Library, settings: QSettings
 ) -> None:
