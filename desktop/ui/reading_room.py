@@ -91,6 +91,7 @@ class ReadingRoom(QObject):
         self.view.text.installEventFilter(self)
         self.view.body.installEventFilter(self)
         window.splitter.installEventFilter(self)
+        window.installEventFilter(self)
         for name in (*(f"toggle_{panel}" for panel in self.panels), "reading_mode"):
             # Before the window holds this controller, its actions only take their first state.
             blocked = self.actions[name].blockSignals(True)
@@ -370,7 +371,11 @@ class ReadingRoom(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self.window.splitter and kind == QEvent.Type.Resize:
+        if watched is self.window and kind == QEvent.Type.Show and not self._settled:
+            # The panes have their sizes by now: arrange before the first paint, not a frame after.
+            self._arrange_soon.stop()
+            self.arrange()
+        elif watched is self.window.splitter and kind == QEvent.Type.Resize:
             self._arrange_soon.start()
         elif watched is self.view.text and kind == QEvent.Type.FontChange:
             self.update_text_minimum()
