@@ -29,6 +29,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
 
 from desktop.ui.comparison_models import BACKGROUNDS, INKS
+from desktop.ui.find_bar import FindBar
+from desktop.ui.text_layers import highlight_layers
 
 if TYPE_CHECKING:
     from desktop.core.compare import Comparison
@@ -123,6 +125,8 @@ class DiffPane(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.caption)
         layout.addWidget(self.text, 1)
+        self.find_bar = FindBar(self.text, self)
+        layout.addWidget(self.find_bar)
         self._document: QTextDocument | None = None
 
     def set_caption(self, side: str, label: str, tooltip: str = "") -> None:
@@ -163,18 +167,21 @@ class DiffPane(QWidget):
         self._swap(document)
 
     def clear(self) -> None:
-        self.text.setExtraSelections([])
+        highlight_layers(self.text).set("marks", [])
         self.text.clear()
         self.caption.clear()
 
     def _swap(self, document: QTextDocument) -> None:
-        self.text.setExtraSelections([])
+        layers = highlight_layers(self.text)
+        for layer in ("marks", "find"):
+            layers.set(layer, [])  # their cursors belong to the old document
         old = self.text.document()
         self.text.setDocument(document)
         # QTextEdit deletes only the document it created itself; the ones built here are ours.
         if old is self._document:
             old.deleteLater()
         self._document = document
+        self.find_bar.refresh()
 
     def background_at(self, position: int) -> str | None:
         """The painted background of the character at ``position`` (for tests and tooltips)."""
@@ -203,7 +210,7 @@ class DiffPane(QWidget):
             char_format.setBackground(QBrush(QColor(BACKGROUNDS[kind]).lighter(106)))
             char_format.setProperty(QTextFormat.Property.FullWidthSelection, True)
         marker.format = char_format
-        self.text.setExtraSelections([marker])
+        highlight_layers(self.text).set("marks", [marker])
         self._centre(start, end)
 
     def top_offset(self) -> int:

@@ -18,7 +18,6 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -39,8 +38,10 @@ from desktop.ui.findings_controller import FindingsController
 from desktop.ui.identity_flow import IdentityFlow
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.library_care import LibraryCare, confirm_unsaved_review
+from desktop.ui.library_filter import EmptyFilterNotice, LibraryFilter
 from desktop.ui.library_model import LibraryModel, ReportIdRole
 from desktop.ui.read_only import ReadOnlyBanner
+from desktop.ui.reading_room import ReadingRoom
 from desktop.ui.recent_libraries import RecentLibrariesMenu, choose_library, remember_library
 from desktop.ui.report_view import ReportView
 from desktop.ui.search_panel import SearchPanel
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.care = LibraryCare(self)
         self.actions_by_name = create_actions(self, self._handlers())
         self._build_menus()
+        self.reading = ReadingRoom(self)
         self._connect_undo()
         self.identity = IdentityFlow(self)
         self.import_flow = ImportFlow(runner, self)
@@ -100,12 +102,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "就绪"))
 
     def _build_widgets(self) -> None:
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setObjectName("libraryFilter")
-        self.filter_edit.setPlaceholderText(
-            QCoreApplication.translate("MainWindow", "筛选：单位、年度、标题…")
-        )
-        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit = LibraryFilter(self)
         self.filter_edit.textChanged.connect(self.model.set_filter)
         self.table = QTableView(self)
         self.table.setObjectName("libraryTable")
@@ -121,6 +118,7 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._library_menu)
+        self.empty_filter_notice = EmptyFilterNotice(self.table, self.filter_edit)
         left = QWidget(self)
         layout = QVBoxLayout(left)
         layout.setContentsMargins(6, 6, 0, 6)
@@ -147,8 +145,7 @@ class MainWindow(QMainWindow):
         self.workspace.addTab(self.comparison_view, QCoreApplication.translate("MainWindow", "与上年比较"))
         self.comparison = ComparisonController(self, self.workspace, self.comparison_view)
         self.splitter.addWidget(self.workspace)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([420, 1080])
+        self.splitter.setStretchFactor(1, 1)  # the report text takes the room (see ReadingRoom)
         self.read_only_banner = ReadOnlyBanner(self)
         self.setCentralWidget(self.read_only_banner.above(self.splitter))
 
@@ -182,8 +179,15 @@ class MainWindow(QMainWindow):
             "refresh": self.refresh,
             "zoom_in": lambda: self.zoom(1),
             "zoom_out": lambda: self.zoom(-1),
-            "find": self.filter_edit.setFocus,
-            "search": self.search.query.setFocus,
+            "find": lambda: self.reading.find(),
+            "find_next": lambda: self.reading.find_next(),
+            "find_previous": lambda: self.reading.find_previous(),
+            "filter_library": lambda: self.reading.filter_library(),
+            "search": lambda: self.reading.search_library(),
+            "toggle_library": lambda: self.reading.toggle("library"),
+            "toggle_outline": lambda: self.reading.toggle("outline"),
+            "toggle_side": lambda: self.reading.toggle("side"),
+            "reading_mode": lambda: self.reading.toggle_reading_mode(),
             "about": self.about,
             "show_comparison": lambda: self.comparison.show(),
             "show_report": lambda: self.workspace.setCurrentWidget(self.report_view),
@@ -452,5 +456,6 @@ class MainWindow(QMainWindow):
             return
         self.team.library_closing()
         self.care.shutdown()
+        self.reading.before_saving()
         save_layout(self, self.settings, *self._remembered())
         super().closeEvent(event)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QTextBlockFormat, QTextCharForm
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from desktop.ui.report_header import KIND_LABELS, header_html
+from desktop.ui.text_layers import highlight_layers
 
 __all__ = ["KIND_LABELS", "ReportTextView"]
 
@@ -54,7 +55,7 @@ class ReportTextView(QWidget):
         )
         self.header.setText(f"<span style='color:#666'>{hint}</span>")
         self.text.clear()
-        self.text.setExtraSelections([])
+        highlight_layers(self.text).set("marks", [])
 
     def set_font_size(self, points: int) -> None:
         font = QFont(self.text.font())
@@ -124,14 +125,15 @@ class ReportTextView(QWidget):
         bar.setValue(bar.value() + self.text.cursorRect(cursor).top() - self.text.viewport().height() // 3)
 
     def _apply_selections(self) -> None:
+        marks = highlight_layers(self.text)
         if self.show_original:
-            self.text.setExtraSelections([])
+            marks.set("marks", [])
             return
         tints = [
             self._selection(s, e, QColor(c).lighter(170).name(), underline=c)
             for s, e, c in self._annotation_spans
         ]
-        self.text.setExtraSelections(tints + self._focus)
+        marks.set("marks", tints + self._focus)
 
     def _selection(
         self, start: int, end: int, colour: str, underline: str | None = None

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.ui.annotations_panel import AnnotationsPanel
+from desktop.ui.find_bar import FindBar
 from desktop.ui.labels import counted
 from desktop.ui.metrics_panel import MetricsPanel
 from desktop.ui.outline_panel import OutlinePanel
@@ -38,13 +39,18 @@ class ReportView(QWidget):
         self.splitter.addWidget(self.body)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([200, 540, 360])
+        self.splitter.setSizes([140, 560, 300])  # refined to the window by ReadingRoom
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self.metrics.figure_activated.connect(self.body.highlight)
         self.outline.section_activated.connect(lambda start, end: self.body.highlight(start, end))
         self.annotations.annotation_activated.connect(lambda start, end: self.body.highlight(start, end))
+        # Find in this report: a bar under the text (Ctrl+F, F3).
+        self.find_bar = FindBar(self.body.text, self.body)
+        body_layout = self.body.layout()
+        assert body_layout is not None
+        body_layout.addWidget(self.find_bar)
         # Kept as attributes: the main window and tests reach the text and header directly.
         self.text = self.body.text
         self.header = self.body.header

@@ -185,151 +185,221 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="138"/>
-        <source>查找(&amp;F)</source>
-        <translation>&amp;Find</translation>
+        <source>查找(&amp;F)…</source>
+        <translation>&amp;Find…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="140"/>
-        <source>筛选报告列表</source>
-        <translation>Filter the report list</translation>
+        <source>在打开的报告（或比较的两份报告）中查找文字</source>
+        <translation>Find text in the open report (or in either report of a comparison)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="144"/>
+        <source>查找下一个(&amp;N)</source>
+        <translation>Find &amp;Next</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="146"/>
+        <source>跳到下一处匹配，到末尾后从开头继续</source>
+        <translation>Go to the next match, continuing from the top after the last</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="150"/>
+        <source>查找上一个(&amp;P)</source>
+        <translation>Find &amp;Previous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="152"/>
+        <source>跳到上一处匹配，到开头后从末尾继续</source>
+        <translation>Go to the previous match, continuing from the bottom before the first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="156"/>
+        <source>筛选资料库(&amp;L)…</source>
+        <translation>Filter &amp;Library…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="158"/>
+        <source>按单位、年度或标题筛选报告列表</source>
+        <translation>Filter the report list by agency, year or title</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="162"/>
         <source>全文搜索(&amp;S)</source>
         <translation>Full-Text &amp;Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="146"/>
+        <location filename="../../desktop/ui/actions.py" line="164"/>
         <source>在全部报告中搜索文字</source>
         <translation>Search the text of all reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="150"/>
+        <location filename="../../desktop/ui/actions.py" line="168"/>
         <source>与上年比较(&amp;C)</source>
         <translation>&amp;Compare with Last Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="152"/>
+        <location filename="../../desktop/ui/actions.py" line="170"/>
         <source>并排查看本报告与该单位上一年度报告的差异</source>
         <translation>Show this report beside the agency&apos;s report of the year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="156"/>
+        <location filename="../../desktop/ui/actions.py" line="174"/>
         <source>报告正文(&amp;B)</source>
         <translation>Report &amp;Body</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="158"/>
+        <location filename="../../desktop/ui/actions.py" line="176"/>
         <source>回到报告正文、指标和批注</source>
         <translation>Back to the report text, figures and annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="162"/>
+        <location filename="../../desktop/ui/actions.py" line="180"/>
         <source>年度概览(&amp;Y)</source>
         <translation>Season &amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="164"/>
+        <location filename="../../desktop/ui/actions.py" line="182"/>
         <source>一年全部报告的按时、齐全、问题和照搬往年情况及图表</source>
         <translation>One year&apos;s reports at a glance: on time, complete, findings, copied from last year, with charts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="168"/>
+        <location filename="../../desktop/ui/actions.py" line="186"/>
         <source>导出审查意见(&amp;M)…</source>
         <translation>Export Review &amp;Memo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="170"/>
+        <location filename="../../desktop/ui/actions.py" line="188"/>
         <source>把所选报告的审查意见导出为公文格式的 Word 文档</source>
         <translation>Export the selected report&apos;s review memo as an official-format Word document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="174"/>
+        <location filename="../../desktop/ui/actions.py" line="192"/>
         <source>导出审阅汇总(&amp;U)…</source>
         <translation>Export Review S&amp;ummary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="176"/>
+        <location filename="../../desktop/ui/actions.py" line="194"/>
         <source>把全部报告的审阅情况汇总为 Excel 或 CSV 表格</source>
         <translation>Summarise the review of every report as an Excel or CSV table</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="180"/>
+        <location filename="../../desktop/ui/actions.py" line="198"/>
         <source>导出批注包(&amp;P)…</source>
         <translation>Export Annotation &amp;Package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="182"/>
+        <location filename="../../desktop/ui/actions.py" line="200"/>
         <source>把所选报告的批注打包，交给其他审阅人导入</source>
         <translation>Package the selected reports&apos; annotations for another reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="186"/>
+        <location filename="../../desktop/ui/actions.py" line="204"/>
         <source>导入批注包(&amp;K)…</source>
         <translation>Import Annotation Pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="188"/>
+        <location filename="../../desktop/ui/actions.py" line="206"/>
         <source>导入其他审阅人导出的批注包，按批注合并</source>
         <translation>Import another reviewer&apos;s annotation package, merging annotation by annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="192"/>
+        <location filename="../../desktop/ui/actions.py" line="210"/>
         <source>处理批注冲突(&amp;X)…</source>
         <translation>Resolve Annotation Conflicts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="194"/>
+        <location filename="../../desktop/ui/actions.py" line="212"/>
         <source>两边都修改过的批注：选择保留哪一版</source>
         <translation>Annotations edited on both sides: choose which version to keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="198"/>
+        <location filename="../../desktop/ui/actions.py" line="216"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="200"/>
+        <location filename="../../desktop/ui/actions.py" line="218"/>
         <source>查看资料库的备份，立即备份，或用备份恢复资料库</source>
         <translation>See the library&apos;s backups, back up now, or restore the library from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="204"/>
+        <location filename="../../desktop/ui/actions.py" line="222"/>
         <source>立即备份(&amp;K)</source>
         <translation>Bac&amp;k Up Now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="206"/>
+        <location filename="../../desktop/ui/actions.py" line="224"/>
         <source>把资料库备份到旁边的备份文件夹（经完整性检查）</source>
         <translation>Back up the library to the backup folder beside it (integrity-checked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="208"/>
+        <location filename="../../desktop/ui/actions.py" line="228"/>
+        <source>报告列表(&amp;L)</source>
+        <translation>Report &amp;List</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="230"/>
+        <source>显示或隐藏左侧的报告列表和全文搜索</source>
+        <translation>Show or hide the report list and full-text search on the left</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="235"/>
+        <source>目录(&amp;T)</source>
+        <translation>Ou&amp;tline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="237"/>
+        <source>显示或隐藏报告正文左侧的目录</source>
+        <translation>Show or hide the outline beside the report text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="242"/>
+        <source>指标与批注面板(&amp;P)</source>
+        <translation>Figures and Annotations &amp;Panel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="244"/>
+        <source>显示或隐藏报告正文右侧的指标、批注、提示和审阅面板</source>
+        <translation>Show or hide the figures, annotations, findings and review panel beside the report text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="249"/>
+        <source>专注阅读(&amp;F)</source>
+        <translation>&amp;Focus Reading</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="251"/>
+        <source>只显示报告正文；按 Esc 或 F11 退出</source>
+        <translation>Show only the report text; Esc or F11 leaves</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="254"/>
         <source>关于 ReviewDesk(&amp;A)</source>
         <translation>&amp;About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="214"/>
+        <location filename="../../desktop/ui/actions.py" line="260"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="239"/>
+        <location filename="../../desktop/ui/actions.py" line="285"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="255"/>
+        <location filename="../../desktop/ui/actions.py" line="304"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="269"/>
+        <location filename="../../desktop/ui/actions.py" line="323"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="304"/>
+        <location filename="../../desktop/ui/actions.py" line="358"/>
         <source>主工具栏</source>
         <translation>Main Toolbar</translation>
     </message>
@@ -1232,6 +1302,64 @@ The library was not changed.</translation>
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="40"/>
+        <source>在本报告中查找</source>
+        <translation>Find in this report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="49"/>
+        <source>查找：</source>
+        <translation>Find:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="54"/>
+        <source>上一个（Shift+F3）</source>
+        <translation>Previous (Shift+F3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="58"/>
+        <source>下一个（F3）</source>
+        <translation>Next (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="64"/>
+        <source>关闭查找栏（Esc）</source>
+        <translation>Close the find bar (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="206"/>
+        <source>未找到</source>
+        <translation>No matches</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="209"/>
+        <source>共 1 处</source>
+        <translation>1 match</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="211"/>
+        <source>共 %1 处</source>
+        <translation>%1 matches</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="215"/>
+        <source>第 %1/%2 处</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="220"/>
+        <source>，已从开头继续</source>
+        <translation>, continued from the top</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="222"/>
+        <source>，已从末尾继续</source>
+        <translation>, continued from the bottom</translation>
+    </message>
+</context>
+<context>
     <name>FindingCommands</name>
     <message>
         <location filename="../../desktop/ui/finding_commands.py" line="26"/>
@@ -2001,6 +2129,24 @@ Close anyway?</translation>
     </message>
 </context>
 <context>
+    <name>LibraryFilter</name>
+    <message>
+        <location filename="../../desktop/ui/library_filter.py" line="16"/>
+        <source>筛选：单位、年度、标题…</source>
+        <translation>Filter: agency, year, title…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_filter.py" line="70"/>
+        <source>没有符合“%1”的报告。</source>
+        <translation>No report matches “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_filter.py" line="72"/>
+        <source>按 Esc 清除筛选，显示全部报告。</source>
+        <translation>Press Esc to clear the filter and show every report.</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
         <location filename="../../desktop/ui/library_model.py" line="141"/>
@@ -2076,57 +2222,52 @@ Close anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="59"/>
+        <location filename="../../desktop/ui/main_window.py" line="60"/>
         <source>法治报告审阅台</source>
         <translation>ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="100"/>
+        <location filename="../../desktop/ui/main_window.py" line="102"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106"/>
-        <source>筛选：单位、年度、标题…</source>
-        <translation>Filter: agency, year, title…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>与上年比较</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="241"/>
+        <location filename="../../desktop/ui/main_window.py" line="245"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="375"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>年度概览</source>
         <translation>Season overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="416"/>
+        <location filename="../../desktop/ui/main_window.py" line="420"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421"/>
+        <location filename="../../desktop/ui/main_window.py" line="425"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -2546,6 +2687,14 @@ Close anyway?</translation>
     </message>
 </context>
 <context>
+    <name>ReadingRoom</name>
+    <message>
+        <location filename="../../desktop/ui/reading_room.py" line="251"/>
+        <source>窗口太窄，放不下这个面板和报告正文</source>
+        <translation>The window is too narrow for this panel beside the report text</translation>
+    </message>
+</context>
+<context>
     <name>RecentLibrariesMenu</name>
     <message>
         <location filename="../../desktop/ui/recent_libraries.py" line="49"/>
@@ -2714,7 +2863,7 @@ Close anyway?</translation>
 <context>
     <name>ReportTextView</name>
     <message>
-        <location filename="../../desktop/ui/report_text.py" line="52"/>
+        <location filename="../../desktop/ui/report_text.py" line="53"/>
         <source>在左侧选择一份报告，或把报告文件拖到窗口中导入。</source>
         <translation>Choose a report on the left, or drop report files onto the window to import them.</translation>
     </message>
@@ -2722,19 +2871,19 @@ Close anyway?</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../desktop/ui/report_view.py" line="31"/>
+        <location filename="../../desktop/ui/report_view.py" line="32"/>
         <source>指标</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_view.py" line="32"/>
-        <location filename="../../desktop/ui/report_view.py" line="80"/>
-        <location filename="../../desktop/ui/report_view.py" line="82"/>
+        <location filename="../../desktop/ui/report_view.py" line="33"/>
+        <location filename="../../desktop/ui/report_view.py" line="86"/>
+        <location filename="../../desktop/ui/report_view.py" line="88"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_view.py" line="34"/>
+        <location filename="../../desktop/ui/report_view.py" line="35"/>
         <source>审阅</source>
         <translation>Review</translation>
     </message>
