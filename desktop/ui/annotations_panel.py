@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.annotations.taxonomy import Taxonomy
+from desktop.ui.columns import fit_titles
 from desktop.ui.labels import label
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class AnnotationsPanel(QWidget):
         for column, width in ((0, 84), (1, 44), (3, 56)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
+        fit_titles(header)
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
         self.tree.itemClicked.connect(self._activated)

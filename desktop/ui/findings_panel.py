@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.columns import fit_titles
 from desktop.ui.labels import label
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ class FindingsPanel(QWidget):
         for column, width in ((0, 44), (1, 84)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
+        fit_titles(header)
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
         self.tree.itemClicked.connect(self._activated)

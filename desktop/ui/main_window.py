@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, APP_NAME_ZH, __version__
 from desktop.ui.actions import LIBRARY_CONTEXT_MENU, build_menus, context_menu, create_actions
 from desktop.ui.annotation_controller import AnnotationController
+from desktop.ui.columns import fit_titles
 from desktop.ui.comparison_controller import ComparisonController
 from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.export_flow import ExportFlow
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 150), (1, 50), (2, 66), (3, 44), (4, 70), (5, 90), (7, 50), (8, 110)):
             self.table.setColumnWidth(column, width)
+        fit_titles(header)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._library_menu)
@@ -441,7 +443,10 @@ class MainWindow(QMainWindow):
         return splitters, headers
 
     def _restore_layout(self) -> None:
-        restore_layout(self, self.settings, *self._remembered())
+        splitters, headers = self._remembered()
+        restore_layout(self, self.settings, splitters, headers)
+        for header in headers.values():  # widths saved in the other language may cut a title
+            fit_titles(header)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
