@@ -132,6 +132,11 @@ def list_reports(session: Session, include_superseded: bool = True) -> list[Repo
                 agency_confident=bool(agency_confident),
             )
         )
+    # By pinyin, as a reviewer looks an issuer up (the database's own order is by code point on SQLite
+    # and by the server's collation on PostgreSQL); this also warms the sort keys off the GUI thread.
+    from desktop.core.collation import agency_sort_key
+
+    summaries.sort(key=lambda r: (agency_sort_key(r.agency), -(r.year or 0), r.id))
     return summaries
 
 

@@ -98,9 +98,32 @@ def action_specs() -> list[ActionSpec]:
         ),
         ActionSpec(
             "delete_reports",
-            QCoreApplication.translate("Actions", "删除报告(&D)…"),
+            QCoreApplication.translate("Actions", "移到回收站(&D)"),
+            "Del",
+            QCoreApplication.translate(
+                "Actions", "把所选报告移到回收站（可撤销；原件和批注保留，可从回收站恢复）"
+            ),
+        ),
+        ActionSpec(
+            "show_bin",
+            QCoreApplication.translate("Actions", "回收站(&B)…"),
             None,
-            QCoreApplication.translate("Actions", "从资料库删除所选报告（批注保留，重新导入同一文件后恢复）"),
+            QCoreApplication.translate("Actions", "查看移到回收站的报告，恢复或永久删除"),
+        ),
+        ActionSpec(
+            "undo_carry",
+            QCoreApplication.translate("Actions", "撤销评审迁移(&K)"),
+            None,
+            QCoreApplication.translate(
+                "Actions", "把转移到当前报告（新版本）的批注、审阅状态和结论移回旧版本"
+            ),
+        ),
+        ActionSpec(
+            "show_superseded",
+            QCoreApplication.translate("Actions", "显示被取代的旧版本(&H)"),
+            None,
+            QCoreApplication.translate("Actions", "在报告列表中显示或隐藏已被新版本取代的报告"),
+            checkable=True,
         ),
         ActionSpec(
             "connect_team",
@@ -277,6 +300,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             None,
             "backup_now",
             "restore_backup",
+            "show_bin",
             None,
             "quit",
         ),
@@ -291,6 +315,9 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "edit_metadata",
             "choose_prior",
             "versions",
+            "undo_carry",
+            "delete_reports",
+            None,
             "find",
             "find_next",
             "find_previous",
@@ -314,6 +341,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "reading_mode",
             None,
             "show_original",
+            "show_superseded",
             "refresh",
             None,
             "zoom_in",

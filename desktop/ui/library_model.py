@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.core.collation import agency_sort_key
 from desktop.ui.labels import review_label
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class LibraryModel(QAbstractTableModel):
         self._filter = ""
         self._haystacks: dict[int, str] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._show_superseded = True
 
     # Contents ----------------------------------------------------------------------------
 
@@ -57,6 +59,19 @@ class LibraryModel(QAbstractTableModel):
         self._arrange()
         self.endResetModel()
 
+    def set_show_superseded(self, show: bool) -> None:
+        """Show or hide earlier versions that a newer version of the same report replaced."""
+        if show == self._show_superseded:
+            return
+        self.beginResetModel()
+        self._show_superseded = show
+        self._arrange()
+        self.endResetModel()
+
+    @property
+    def show_superseded(self) -> bool:
+        return self._show_superseded
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
             return
@@ -66,7 +81,7 @@ class LibraryModel(QAbstractTableModel):
         self.endResetModel()
 
     def _arrange(self) -> None:
-        rows = self._all
+        rows = self._all if self._show_superseded else [r for r in self._all if r.current]
         if self._filter:
             rows = [r for r in rows if self._filter in self._haystack(r)]
         if self._sort is not None:
@@ -201,7 +216,7 @@ _REVIEW_ORDER = {"unreviewed": 0, "in_review": 1, "done": 2}
 def _sort_key(column: str) -> Callable[[ReportSummary], Any]:
     """Plain keys per column; missing values sort first, as an empty cell would."""
     keys: dict[str, Callable[[ReportSummary], Any]] = {
-        "agency": lambda r: r.agency or "",
+        "agency": lambda r: agency_sort_key(r.agency),
         "year": lambda r: r.year or 0,
         "review": lambda r: _REVIEW_ORDER.get(r.review_status, 3),
         "findings": lambda r: r.annotations,

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, APP_NAME_ZH, __version__
 from desktop.ui.actions import LIBRARY_CONTEXT_MENU, build_menus, context_menu, create_actions
 from desktop.ui.annotation_controller import AnnotationController
+from desktop.ui.bin_flow import BinDialog, BinFlow
 from desktop.ui.columns import fit_titles
 from desktop.ui.comparison_controller import ComparisonController
 from desktop.ui.comparison_view import ComparisonView
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.reading = ReadingRoom(self)
         self._connect_undo()
+        self._build_versions()
         self.identity = IdentityFlow(self)
         self.import_flow = ImportFlow(runner, self)
         self.import_flow.finished.connect(self._imported)
@@ -158,7 +160,12 @@ class MainWindow(QMainWindow):
             "import_samples": self.import_samples,
             "open_library": lambda: choose_library(self),
             "connect_team": lambda: self.team.connect_dialog(),
-            "delete_reports": lambda: self.team.delete_selected(),
+            "delete_reports": self.move_to_bin,
+            "show_bin": self.show_bin,
+            "undo_carry": self.undo_carry,
+            "show_superseded": lambda: self.set_show_superseded(
+                self.actions_by_name["show_superseded"].isChecked()
+            ),
             "export_original": self.exports.choose_original,
             "export_memo": self.exports.choose_memo,
             "export_summary": self.exports.choose_summary,
@@ -203,6 +210,62 @@ class MainWindow(QMainWindow):
             self, self.actions_by_name, {"recent_libraries": self.recent_menu, "comparison_steps": steps}
         )
         self.report_view.body.text.addAction(self.actions_by_name["add_annotation"])
+
+    def _build_versions(self) -> None:
+        """The bin, earlier versions in the list, and undoing a carried review (see bin_flow)."""
+        self.bins = BinFlow(
+            self.runner,
+            self.annotations.undo_stack,
+            lambda: self.library,
+            lambda: self.annotations.reviewer,
+            self._background_error,
+            self,
+        )
+        self.bins.changed.connect(self._versions_changed)
+        delete = self.actions_by_name["delete_reports"]
+        # Del moves reports to the bin only from the library list, never while typing elsewhere.
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(delete)
+        shown = self.settings.value("library/show_superseded", True, type=bool)
+        self.actions_by_name["show_superseded"].setChecked(bool(shown))
+        self.model.set_show_superseded(bool(shown))
+
+    def _versions_changed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        self.comparison.invalidate()
+        self.refresh()
+
+    def move_to_bin(self) -> None:
+        ids = self.selected_report_ids()
+        if self.library is None or not ids:
+            return
+        capabilities = self.team.capabilities
+        if capabilities is not None and not capabilities.delete_reports:
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "您的账号是审阅人：删除报告需要组长账号"), 8000
+            )
+            return
+        self.bins.move_to_bin(ids)
+
+    def show_bin(self) -> None:
+        BinDialog(self.bins, self).exec()
+
+    def set_show_superseded(self, show: bool) -> None:
+        self.settings.setValue("library/show_superseded", show)
+        self.model.set_show_superseded(show)
+
+    def undo_carry(self) -> None:
+        library, report_id = self.library, self.report_view.report_id
+        if library is None or report_id is None:
+            return
+        by = self.annotations.reviewer
+
+        def work(_context: Any) -> str:
+            from desktop.core.version_carry import undo_last_carry
+
+            return undo_last_carry(library.sessions, report_id, by).describe()
+
+        self.runner.run(work, self._versions_changed, self._background_error)
 
     def _connect_undo(self) -> None:
         stack = self.annotations.undo_stack

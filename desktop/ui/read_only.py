@@ -24,6 +24,11 @@ EDITING_ACTIONS = (
     "resolve_conflicts",
     "undo",
     "redo",
+    "delete_reports",
+    "show_bin",
+    "undo_carry",
+    "choose_prior",
+    "versions",
 )
 """Actions that write to the library."""
 _ANNOTATION_BUTTONS = ("editAnnotation", "toggleAnnotation", "deleteAnnotation")

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 IMPORT_ACTIONS = ("import", "import_folder", "import_samples")
-DELETE_ACTIONS = ("delete_reports",)
+DELETE_ACTIONS = ("delete_reports", "show_bin")  # restoring from the bin imports
 SETTLE_MS = 500
 
 
@@ -28,7 +28,6 @@ class TeamMode(QObject):
     changes_arrived = Signal(object)
     """Emitted from the watcher's thread (queued to the GUI thread): the tables that changed."""
     refreshed = Signal()
-    deleted = Signal(list)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -102,40 +101,6 @@ class TeamMode(QObject):
         message = QCoreApplication.translate("TeamMode", "您的账号是审阅人：导入和删除报告需要组长账号")
         self.window.statusBar().showMessage(message, 8000)
         return True
-
-    def delete_selected(self) -> None:
-        """Delete the reports selected in the library list, after asking (in the background)."""
-        from PySide6.QtWidgets import QMessageBox
-
-        window, ids = self.window, self.window.selected_report_ids()
-        library = window.library
-        if library is None or not ids:
-            return
-        if self.capabilities is not None and not self.capabilities.delete_reports:
-            window.statusBar().showMessage(
-                QCoreApplication.translate("TeamMode", "您的账号是审阅人：导入和删除报告需要组长账号"), 8000
-            )
-            return
-        question = QCoreApplication.translate(
-            "TeamMode",
-            "删除所选的 %1 份报告？原始文件、章节和指标一并删除；批注保留，重新导入同一文件后恢复。",
-        ).replace("%1", str(len(ids)))
-        title = QCoreApplication.translate("TeamMode", "删除报告")
-        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        if QMessageBox.question(window, title, question, buttons) != QMessageBox.StandardButton.Yes:
-            return
-
-        def work(_context: object) -> list[int]:
-            from desktop.core.report_admin import delete_reports
-
-            return delete_reports(library.sessions, ids)
-
-        def done(_refreshed: object) -> None:
-            window.comparison.invalidate()
-            window.refresh()
-            self.deleted.emit(ids)
-
-        window.runner.run(work, done, window._background_error)
 
     # Others' changes ------------------------------------------------------------------------------
 

@@ -125,281 +125,311 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="101"/>
-        <source>删除报告(&amp;D)…</source>
-        <translation>&amp;Delete Reports…</translation>
+        <source>移到回收站(&amp;D)</source>
+        <translation>Move to &amp;Bin</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="103"/>
-        <source>从资料库删除所选报告（批注保留，重新导入同一文件后恢复）</source>
-        <translation>Delete the selected reports from the library (their annotations stay and come back when the same file is imported again)</translation>
+        <source>把所选报告移到回收站（可撤销；原件和批注保留，可从回收站恢复）</source>
+        <translation>Move the selected reports to the bin (undoable; originals and annotations are kept and can be restored from the bin)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="107"/>
+        <location filename="../../desktop/ui/actions.py" line="109"/>
+        <source>回收站(&amp;B)…</source>
+        <translation>&amp;Bin…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="111"/>
+        <source>查看移到回收站的报告，恢复或永久删除</source>
+        <translation>See the reports in the bin, restore them or delete them for good</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="115"/>
+        <source>撤销评审迁移(&amp;K)</source>
+        <translation>Undo Carried Revie&amp;w</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="117"/>
+        <source>把转移到当前报告（新版本）的批注、审阅状态和结论移回旧版本</source>
+        <translation>Move the annotations, review status and conclusion carried to this report (the new version) back to the earlier version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="123"/>
+        <source>显示被取代的旧版本(&amp;H)</source>
+        <translation>Show Super&amp;seded Versions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="125"/>
+        <source>在报告列表中显示或隐藏已被新版本取代的报告</source>
+        <translation>Show or hide reports replaced by a newer version in the library list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="130"/>
         <source>连接团队资料库(&amp;T)…</source>
         <translation>Connect to &amp;Team Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="109"/>
+        <location filename="../../desktop/ui/actions.py" line="132"/>
         <source>打开本单位服务器上的共享资料库，与其他审阅人一起审阅</source>
         <translation>Open the shared library on your office&apos;s server and review together with other reviewers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="113"/>
+        <location filename="../../desktop/ui/actions.py" line="136"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="115"/>
+        <location filename="../../desktop/ui/actions.py" line="138"/>
         <source>退出 ReviewDesk</source>
         <translation>Quit ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="119"/>
+        <location filename="../../desktop/ui/actions.py" line="142"/>
         <source>显示原文(&amp;O)</source>
         <translation>Show &amp;Original</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="121"/>
+        <location filename="../../desktop/ui/actions.py" line="144"/>
         <source>在清理后文本与原文之间切换</source>
         <translation>Switch between the cleaned text and the original</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="126"/>
+        <location filename="../../desktop/ui/actions.py" line="149"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="128"/>
+        <location filename="../../desktop/ui/actions.py" line="151"/>
         <source>重新读取资料库</source>
         <translation>Reload the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="131"/>
+        <location filename="../../desktop/ui/actions.py" line="154"/>
         <source>放大字体</source>
         <translation>Larger Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="134"/>
+        <location filename="../../desktop/ui/actions.py" line="157"/>
         <source>缩小字体</source>
         <translation>Smaller Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="138"/>
+        <location filename="../../desktop/ui/actions.py" line="161"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="140"/>
+        <location filename="../../desktop/ui/actions.py" line="163"/>
         <source>在打开的报告（或比较的两份报告）中查找文字</source>
         <translation>Find text in the open report (or in either report of a comparison)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="144"/>
+        <location filename="../../desktop/ui/actions.py" line="167"/>
         <source>查找下一个(&amp;N)</source>
         <translation>Find &amp;Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="146"/>
+        <location filename="../../desktop/ui/actions.py" line="169"/>
         <source>跳到下一处匹配，到末尾后从开头继续</source>
         <translation>Go to the next match, continuing from the top after the last</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="150"/>
+        <location filename="../../desktop/ui/actions.py" line="173"/>
         <source>查找上一个(&amp;P)</source>
         <translation>Find &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="152"/>
+        <location filename="../../desktop/ui/actions.py" line="175"/>
         <source>跳到上一处匹配，到开头后从末尾继续</source>
         <translation>Go to the previous match, continuing from the bottom before the first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="156"/>
+        <location filename="../../desktop/ui/actions.py" line="179"/>
         <source>筛选资料库(&amp;L)…</source>
         <translation>Filter &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="158"/>
+        <location filename="../../desktop/ui/actions.py" line="181"/>
         <source>按单位、年度或标题筛选报告列表</source>
         <translation>Filter the report list by agency, year or title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="162"/>
+        <location filename="../../desktop/ui/actions.py" line="185"/>
         <source>全文搜索(&amp;S)</source>
         <translation>Full-Text &amp;Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="164"/>
+        <location filename="../../desktop/ui/actions.py" line="187"/>
         <source>在全部报告中搜索文字</source>
         <translation>Search the text of all reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="168"/>
+        <location filename="../../desktop/ui/actions.py" line="191"/>
         <source>与上年比较(&amp;C)</source>
         <translation>&amp;Compare with Last Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="170"/>
+        <location filename="../../desktop/ui/actions.py" line="193"/>
         <source>并排查看本报告与该单位上一年度报告的差异</source>
         <translation>Show this report beside the agency&apos;s report of the year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="174"/>
+        <location filename="../../desktop/ui/actions.py" line="197"/>
         <source>报告正文(&amp;B)</source>
         <translation>Report &amp;Body</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="176"/>
+        <location filename="../../desktop/ui/actions.py" line="199"/>
         <source>回到报告正文、指标和批注</source>
         <translation>Back to the report text, figures and annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="180"/>
+        <location filename="../../desktop/ui/actions.py" line="203"/>
         <source>年度概览(&amp;Y)</source>
         <translation>Season &amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="182"/>
+        <location filename="../../desktop/ui/actions.py" line="205"/>
         <source>一年全部报告的按时、齐全、问题和照搬往年情况及图表</source>
         <translation>One year&apos;s reports at a glance: on time, complete, findings, copied from last year, with charts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="186"/>
+        <location filename="../../desktop/ui/actions.py" line="209"/>
         <source>导出审查意见(&amp;M)…</source>
         <translation>Export Review &amp;Memo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="188"/>
+        <location filename="../../desktop/ui/actions.py" line="211"/>
         <source>把所选报告的审查意见导出为公文格式的 Word 文档</source>
         <translation>Export the selected report&apos;s review memo as an official-format Word document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="192"/>
+        <location filename="../../desktop/ui/actions.py" line="215"/>
         <source>导出审阅汇总(&amp;U)…</source>
         <translation>Export Review S&amp;ummary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="194"/>
+        <location filename="../../desktop/ui/actions.py" line="217"/>
         <source>把全部报告的审阅情况汇总为 Excel 或 CSV 表格</source>
         <translation>Summarise the review of every report as an Excel or CSV table</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="198"/>
+        <location filename="../../desktop/ui/actions.py" line="221"/>
         <source>导出批注包(&amp;P)…</source>
         <translation>Export Annotation &amp;Package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="200"/>
+        <location filename="../../desktop/ui/actions.py" line="223"/>
         <source>把所选报告的批注打包，交给其他审阅人导入</source>
         <translation>Package the selected reports&apos; annotations for another reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="204"/>
+        <location filename="../../desktop/ui/actions.py" line="227"/>
         <source>导入批注包(&amp;K)…</source>
         <translation>Import Annotation Pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="206"/>
+        <location filename="../../desktop/ui/actions.py" line="229"/>
         <source>导入其他审阅人导出的批注包，按批注合并</source>
         <translation>Import another reviewer&apos;s annotation package, merging annotation by annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="210"/>
+        <location filename="../../desktop/ui/actions.py" line="233"/>
         <source>处理批注冲突(&amp;X)…</source>
         <translation>Resolve Annotation Conflicts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="212"/>
+        <location filename="../../desktop/ui/actions.py" line="235"/>
         <source>两边都修改过的批注：选择保留哪一版</source>
         <translation>Annotations edited on both sides: choose which version to keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="216"/>
+        <location filename="../../desktop/ui/actions.py" line="239"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="218"/>
+        <location filename="../../desktop/ui/actions.py" line="241"/>
         <source>查看资料库的备份，立即备份，或用备份恢复资料库</source>
         <translation>See the library&apos;s backups, back up now, or restore the library from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="222"/>
+        <location filename="../../desktop/ui/actions.py" line="245"/>
         <source>立即备份(&amp;K)</source>
         <translation>Bac&amp;k Up Now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="224"/>
+        <location filename="../../desktop/ui/actions.py" line="247"/>
         <source>把资料库备份到旁边的备份文件夹（经完整性检查）</source>
         <translation>Back up the library to the backup folder beside it (integrity-checked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="228"/>
+        <location filename="../../desktop/ui/actions.py" line="251"/>
         <source>报告列表(&amp;L)</source>
         <translation>Report &amp;List</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="230"/>
+        <location filename="../../desktop/ui/actions.py" line="253"/>
         <source>显示或隐藏左侧的报告列表和全文搜索</source>
         <translation>Show or hide the report list and full-text search on the left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="235"/>
+        <location filename="../../desktop/ui/actions.py" line="258"/>
         <source>目录(&amp;T)</source>
         <translation>Ou&amp;tline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="237"/>
+        <location filename="../../desktop/ui/actions.py" line="260"/>
         <source>显示或隐藏报告正文左侧的目录</source>
         <translation>Show or hide the outline beside the report text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="242"/>
+        <location filename="../../desktop/ui/actions.py" line="265"/>
         <source>指标与批注面板(&amp;P)</source>
         <translation>Figures and Annotations &amp;Panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="244"/>
+        <location filename="../../desktop/ui/actions.py" line="267"/>
         <source>显示或隐藏报告正文右侧的指标、批注、提示和审阅面板</source>
         <translation>Show or hide the figures, annotations, findings and review panel beside the report text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="249"/>
+        <location filename="../../desktop/ui/actions.py" line="272"/>
         <source>专注阅读(&amp;F)</source>
         <translation>&amp;Focus Reading</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="251"/>
+        <location filename="../../desktop/ui/actions.py" line="274"/>
         <source>只显示报告正文；按 Esc 或 F11 退出</source>
         <translation>Show only the report text; Esc or F11 leaves</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="254"/>
+        <location filename="../../desktop/ui/actions.py" line="277"/>
         <source>关于 ReviewDesk(&amp;A)</source>
         <translation>&amp;About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="260"/>
+        <location filename="../../desktop/ui/actions.py" line="283"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="285"/>
+        <location filename="../../desktop/ui/actions.py" line="309"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="304"/>
+        <location filename="../../desktop/ui/actions.py" line="331"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="323"/>
+        <location filename="../../desktop/ui/actions.py" line="351"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="358"/>
+        <location filename="../../desktop/ui/actions.py" line="386"/>
         <source>主工具栏</source>
         <translation>Main Toolbar</translation>
     </message>
@@ -476,62 +506,62 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="44"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="45"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="49"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="50"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="53"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="54"/>
         <source>全部审阅人</source>
         <translation>All reviewers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="59"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="60"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="60"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="61"/>
         <source>程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="61"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="62"/>
         <source>引文 / 意见</source>
         <translation>Quote / Comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="62"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="63"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="78"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="80"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="80"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="82"/>
         <source>已处理/未处理</source>
         <translation>Resolved/Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="85"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="87"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="120"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="122"/>
         <source>（未署名）</source>
         <translation>(unsigned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="144"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="146"/>
         <source>〔原文已找不到〕</source>
         <translation>[passage no longer found]</translation>
     </message>
@@ -628,6 +658,97 @@
 备份之后的修改不在其中；当前的资料库文件会改名保留，不会被删除。</source>
         <translation>Replace the current library with the backup “%1”?
 Changes made after the backup are not in it; the current library file is kept under a new name, not deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>BinDialog</name>
+    <message>
+        <location filename="../../desktop/ui/bin_flow.py" line="188"/>
+        <source>回收站</source>
+        <translation>Bin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bin_flow.py" line="191"/>
+        <source>移到回收站的报告保留原件和批注，恢复后重新分析；清空回收站将永久删除原件。</source>
+        <translation>Reports in the bin keep their originals and annotations and are analysed again when restored; emptying the bin deletes the originals for good.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bin_flow.py" line="201"/>
+        <source>报告单位</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bin_flow.py" line="202"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bin_flow.py" line="203"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bin_flow.py" line="204"/>
+        <source>批注</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bin_flow.py" line="205"/>
+        <source>移入时间</source>
+        <translation>Moved to bin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bin_flow.py" line="218"/>
+        <source>回收站是空的。</source>
+        <translation>The bin is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bin_flow.py" line="222"/>
+        <source>恢复(&amp;R)</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bin_flow.py" line="226"/>
+        <source>清空回收站…</source>
+        <translation>Empty Bin…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bin_flow.py" line="247"/>
+        <source>（未识别）</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bin_flow.py" line="275"/>
+        <source>永久删除回收站中全部 %1 份报告的原件？此操作不能撤销（批注仍保留）。</source>
+        <translation>Delete the originals of all %1 reports in the bin for good? This cannot be undone (annotations are kept).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bin_flow.py" line="279"/>
+        <source>清空回收站</source>
+        <translation>Empty Bin</translation>
+    </message>
+</context>
+<context>
+    <name>BinFlow</name>
+    <message>
+        <location filename="../../desktop/ui/bin_flow.py" line="91"/>
+        <source>已从回收站恢复 %1 份报告</source>
+        <translation>Restored %1 reports from the bin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bin_flow.py" line="126"/>
+        <source>已清空回收站（%1 份报告原件已永久删除）</source>
+        <translation>Bin emptied (%1 originals deleted for good)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bin_flow.py" line="149"/>
+        <source>已将 %1 份报告移到回收站（编辑 → 撤销 可恢复）</source>
+        <translation>Moved %1 reports to the bin (Edit → Undo brings them back)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bin_flow.py" line="159"/>
+        <source>移到回收站（%1 份报告）</source>
+        <translation>Move to bin (%1 reports)</translation>
     </message>
 </context>
 <context>
@@ -1398,57 +1519,57 @@ The library was not changed.</translation>
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="46"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="47"/>
         <source>显示已采纳、已忽略的提示</source>
         <translation>Show accepted and dismissed findings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="54"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="55"/>
         <source>程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="55"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="56"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="56"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="57"/>
         <source>提示</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="76"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="78"/>
         <source>采纳为批注</source>
         <translation>Accept as Annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="79"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="81"/>
         <source>忽略</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="82"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="84"/>
         <source>恢复</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="120"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="122"/>
         <source>〔已采纳〕</source>
         <translation>[accepted] </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="121"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="123"/>
         <source>〔已忽略〕</source>
         <translation>[dismissed] </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="147"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="149"/>
         <source>未发现需要提示的问题。</source>
         <translation>No findings for this report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_panel.py" line="150"/>
+        <location filename="../../desktop/ui/findings_panel.py" line="152"/>
         <source>软件自动检查提出的 %1 条待处理提示，供审阅参考：采纳后成为批注并写入审查意见。</source>
         <translation>%1 open findings from the automatic checks, for the reviewer to judge: an accepted finding becomes an annotation and goes into the review memo.</translation>
     </message>
@@ -2149,72 +2270,72 @@ Close anyway?</translation>
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="141"/>
+        <location filename="../../desktop/ui/library_model.py" line="156"/>
         <source>报告单位</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="142"/>
+        <location filename="../../desktop/ui/library_model.py" line="157"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="143"/>
+        <location filename="../../desktop/ui/library_model.py" line="158"/>
         <source>审阅状态</source>
         <translation>Review status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="144"/>
+        <location filename="../../desktop/ui/library_model.py" line="159"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="145"/>
+        <location filename="../../desktop/ui/library_model.py" line="160"/>
         <source>沿用上年</source>
         <translation>Carried over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="146"/>
+        <location filename="../../desktop/ui/library_model.py" line="161"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="147"/>
+        <location filename="../../desktop/ui/library_model.py" line="162"/>
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="148"/>
+        <location filename="../../desktop/ui/library_model.py" line="163"/>
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="149"/>
+        <location filename="../../desktop/ui/library_model.py" line="164"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="170"/>
+        <location filename="../../desktop/ui/library_model.py" line="185"/>
         <source>（未识别）</source>
         <translation>(not recognised)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="190"/>
+        <location filename="../../desktop/ui/library_model.py" line="205"/>
         <source>已被新版本取代</source>
         <translation>Superseded by a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="192"/>
+        <location filename="../../desktop/ui/library_model.py" line="207"/>
         <source>疑似非年度报告</source>
         <translation>Possibly not an annual report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="194"/>
+        <location filename="../../desktop/ui/library_model.py" line="209"/>
         <source>缺少必备部分</source>
         <translation>Required parts missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_model.py" line="195"/>
+        <location filename="../../desktop/ui/library_model.py" line="210"/>
         <source>最新版本</source>
         <translation>Current version</translation>
     </message>
@@ -2222,52 +2343,57 @@ Close anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="60"/>
+        <location filename="../../desktop/ui/main_window.py" line="62"/>
         <source>法治报告审阅台</source>
         <translation>ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="102"/>
+        <location filename="../../desktop/ui/main_window.py" line="105"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>与上年比较</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="245"/>
+        <source>您的账号是审阅人：删除报告需要组长账号</source>
+        <translation>Your account is a reviewer&apos;s: deleting reports needs the lead&apos;s account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="310"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="444"/>
         <source>年度概览</source>
         <translation>Season overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415"/>
+        <location filename="../../desktop/ui/main_window.py" line="480"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="420"/>
+        <location filename="../../desktop/ui/main_window.py" line="485"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="425"/>
+        <location filename="../../desktop/ui/main_window.py" line="490"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -2676,12 +2802,12 @@ Close anyway?</translation>
 <context>
     <name>ReadOnly</name>
     <message>
-        <location filename="../../desktop/ui/read_only.py" line="70"/>
+        <location filename="../../desktop/ui/read_only.py" line="75"/>
         <source>只读模式：%1。可以查看、搜索和导出；导入、批注和审阅结论都不能保存。要修改，请把资料库复制到可写的位置后打开。</source>
         <translation>Read-only: %1. You can read, search and export; imports, annotations and review conclusions cannot be saved. To make changes, copy the library to a writable place and open it there.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_only.py" line="77"/>
+        <location filename="../../desktop/ui/read_only.py" line="82"/>
         <source>资料库是只读的，不能修改：</source>
         <translation>The library is read-only and cannot be changed: </translation>
     </message>
@@ -3048,41 +3174,30 @@ Close anyway?</translation>
 <context>
     <name>TeamMode</name>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="77"/>
-        <location filename="../../desktop/ui/team_mode.py" line="102"/>
-        <location filename="../../desktop/ui/team_mode.py" line="116"/>
+        <location filename="../../desktop/ui/team_mode.py" line="76"/>
+        <location filename="../../desktop/ui/team_mode.py" line="101"/>
         <source>您的账号是审阅人：导入和删除报告需要组长账号</source>
         <translation>Your account is a reviewer&apos;s: importing and deleting reports needs a lead&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="89"/>
+        <location filename="../../desktop/ui/team_mode.py" line="88"/>
         <source>组长</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="90"/>
+        <location filename="../../desktop/ui/team_mode.py" line="89"/>
         <source>审阅人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="91"/>
+        <location filename="../../desktop/ui/team_mode.py" line="90"/>
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="93"/>
+        <location filename="../../desktop/ui/team_mode.py" line="92"/>
         <source>团队资料库 · %1 · %2</source>
         <translation>Team library · %1 · %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team_mode.py" line="119"/>
-        <source>删除所选的 %1 份报告？原始文件、章节和指标一并删除；批注保留，重新导入同一文件后恢复。</source>
-        <translation>Delete the %1 selected reports? Their original files, sections and figures go too; their annotations stay and come back when the same file is imported again.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team_mode.py" line="123"/>
-        <source>删除报告</source>
-        <translation>Delete Reports</translation>
     </message>
 </context>
 </TS>

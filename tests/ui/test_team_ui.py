@@ -173,15 +173,13 @@ def test_the_connection_dialog_logs_in_to_a_server(qtbot: QtBot) -> None:
     assert dialog.location == PG_URL
 
 
-def test_the_lead_deletes_a_report_after_confirming(qtbot: QtBot, library: Library, tmp_path: Path) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
+def test_the_lead_moves_a_report_to_the_bin_and_a_reviewer_may_not(
+    qtbot: QtBot, library: Library, tmp_path: Path
+) -> None:
     window, report_id = opened_report(qtbot, library, tmp_path)
     window.select_report(report_id)
-    answered = when_shown(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
-    with qtbot.waitSignal(window.team.deleted, timeout=15000) as blocker:
+    with qtbot.waitSignal(window.bins.changed, timeout=15000):
         window.actions_by_name["delete_reports"].trigger()
-    assert answered and blocker.args == [[report_id]]
     qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10000)
     assert window.report_view.report_id is None
     window.team._apply(Capabilities(import_reports=False, delete_reports=False, annotate=True, user="li"))
