@@ -47,6 +47,7 @@ from desktop.ui.reading_room import ReadingRoom
 from desktop.ui.recent_libraries import RecentLibrariesMenu, choose_library, remember_library
 from desktop.ui.report_view import ReportView
 from desktop.ui.search_panel import SearchPanel
+from desktop.ui.stale_flow import StaleReanalysis
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.team_mode import TeamMode
 from desktop.ui.window_state import restore_layout, save_layout
@@ -222,6 +223,8 @@ class MainWindow(QMainWindow):
             self,
         )
         self.bins.changed.connect(self._versions_changed)
+        self.stale = StaleReanalysis(self.runner, self.statusBar(), self)
+        self.stale.finished.connect(self._stale_done)
         delete = self.actions_by_name["delete_reports"]
         # Del moves reports to the bin only from the library list, never while typing elsewhere.
         delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -229,6 +232,13 @@ class MainWindow(QMainWindow):
         shown = self.settings.value("library/show_superseded", True, type=bool)
         self.actions_by_name["show_superseded"].setChecked(bool(shown))
         self.model.set_show_superseded(bool(shown))
+
+    def _stale_done(self, analysed: int, _failed: int) -> None:
+        if analysed:
+            self.refresh()
+            self.comparison.invalidate()
+            if self.report_view.report_id is not None:
+                self.open_report(self.report_view.report_id)
 
     def _versions_changed(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
@@ -287,6 +297,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{app_title()} — {location}")
         self.care.library_set(library)
         self.refresh()
+        self.stale.cancel()
+        if library.file is not None and not library.read_only:
+            # A team library's lead runs `reviewdesk reprocess --stale` (reviewers may not rewrite reports).
+            self.stale.start(library, self._background_error)
         self.team.library_opened(library)
 
     def refresh(self) -> None:

@@ -110,6 +110,7 @@ class StaleReanalysis(QObject):
     def _failed(self, on_error: Callable[[BaseException, str], None]) -> Callable[[BaseException, str], None]:
         def failed(error: BaseException, trace: str) -> None:
             self._hide()
-            on_error(error, trace)
+            if not (self.task is not None and self.task.context.cancelled):  # stopped: the library closed
+                on_error(error, trace)
 
         return failed

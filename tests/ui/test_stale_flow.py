@@ -70,3 +70,19 @@ def test_stopping_leaves_the_rest_for_next_time(qtbot, library: Library) -> None
     done = blocker.args[0]
     assert 1 <= done < len(ids)
     assert sorted(_versions(library)).count(PIPELINE_VERSION - 1) == len(ids) - done
+
+
+def test_opening_a_library_brings_its_older_analyses_up_to_date(qtbot, library: Library, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.main_window import MainWindow
+
+    ids = [import_file(library.sessions, sample(n)).report_id or 0 for n in ("shili_2023.docx", "shili_2024.txt")]
+    _age(library, ids)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings, TaskRunner())
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.stale.finished, timeout=60000) as blocker:
+        window.set_library(library)
+    assert blocker.args == [2, 0]
+    assert _versions(library) == [PIPELINE_VERSION, PIPELINE_VERSION]
