@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QTextEdit
 from pytestqt.qtbot import QtBot
 
 from db.session import Library
+from desktop.core.compare.loader import ComparisonData, load_comparison
+from desktop.core.compare.offsets import map_offset, offset_spans
 from desktop.core.importing import import_files
-from desktop.ui.comparison_loader import ComparisonData, load_comparison
 from desktop.ui.comparison_models import (
     ASSESSMENT_INKS,
     BACKGROUNDS,
@@ -18,7 +19,6 @@ from desktop.ui.comparison_models import (
     SpanRole,
     YearOverYearModel,
 )
-from desktop.ui.comparison_panes import map_offset, offset_spans
 from desktop.ui.comparison_view import ComparisonView
 from tests.helpers import sample
 
@@ -68,7 +68,7 @@ def test_both_models_pass_the_model_tester(qtmodeltester, data: ComparisonData) 
         changes.set_comparison(data.comparison, data.prior_text, data.current_text)
         qtmodeltester.check(changes, force_py=force_py)
         figures = YearOverYearModel()
-        figures.set_rows(data.result["metrics"])
+        figures.set_rows(data.compared.figures)
         qtmodeltester.check(figures, force_py=force_py)
     non_equal = [op for op in data.comparison.ops if op.op != "equal"]
     assert changes.rowCount() == len(non_equal) > 20
@@ -190,16 +190,16 @@ def test_year_over_year_table_has_the_figures(view: ComparisonView, data: Compar
     view.tabs.setCurrentWidget(view.figure_table)
     model = view.figures
     rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
-    assert len(rows) == len(data.result["metrics"]) > 5
+    assert len(rows) == len(data.compared.figures) > 5
     accidents = next(
-        r for r, row in enumerate(data.result["metrics"]) if (row["key"], row["unit"]) == ("accidents", "起")
+        r for r, row in enumerate(data.compared.figures) if (row.key, row.unit) == ("accidents", "起")
     )
     assert rows[accidents][1:] == ["26起", "23起", "−3起", "−11.5%"]
     assert (
         model.index(accidents, 3).data(Qt.ItemDataRole.ForegroundRole).color().name()
         == ASSESSMENT_INKS["good"]
     )
-    rate = next(r for r, row in enumerate(data.result["metrics"]) if row["unit"] == "%")
+    rate = next(r for r, row in enumerate(data.compared.figures) if row.unit == "%")
     assert rows[rate][3].endswith("个百分点")
     proxy = view.figures_proxy
     view.figure_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # 本年, by number, not by text
