@@ -254,3 +254,32 @@ def test_boilerplate_is_painted_apart_and_the_header_gives_both_shares(
     )
     assert f"{comparison.substantive_carried}/{comparison.substantive_sentences}" in header
     assert "套话（不计）" in view.legend.text()
+
+
+def test_the_view_words_each_reason_itself_without_command_hints(
+    view: ComparisonView, library: Library
+) -> None:
+    from desktop.core.compare.result import NoPrior
+    from desktop.core.identity_links import choose_prior
+    from desktop.core.library import get_report
+    from desktop.core.report_bin import bin_reports
+    from desktop.ui.comparison_reasons import no_prior_text
+
+    prior, current = _import(library, "shili_2023.docx", "shili_2024.pdf")
+    bin_reports(library.sessions, [prior])
+    binned = load_comparison(library, current)
+    assert binned is not None and binned.reason == NoPrior.BINNED
+    view.show_data(binned)
+    assert view.stack.currentWidget() is view.message
+    assert no_prior_text(NoPrior.BINNED) in view.message.text() and "回收站" in view.message.text()
+    with library.sessions.begin() as session:
+        report = get_report(session, current)
+        assert report is not None
+        choose_prior(session, report, None, "张审阅")
+    chosen_none = load_comparison(library, current)
+    assert chosen_none is not None and chosen_none.reason == NoPrior.NONE_CHOSEN
+    view.show_data(chosen_none)
+    assert no_prior_text(NoPrior.NONE_CHOSEN) in view.message.text()
+    texts = {no_prior_text(reason) for reason in NoPrior}
+    assert len(texts) == len(NoPrior)
+    assert not any("--" in text or "reviewdesk" in text for text in texts)
