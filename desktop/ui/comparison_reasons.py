@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from desktop.core.compare.result import NoPrior
 
 
-def no_prior_text(reason: NoPrior | None) -> str:
+def no_prior_text(reason: NoPrior | None, import_hint: str = "") -> str:
+    """The reason in a sentence or two; ``import_hint`` (importing last year's report) is added only
+    when importing is what helps."""
     from desktop.core.compare.result import NoPrior
 
     if reason == NoPrior.UNCONFIRMED:
@@ -44,4 +46,5 @@ def no_prior_text(reason: NoPrior | None) -> str:
         )
     if reason == NoPrior.MISSING:
         return QCoreApplication.translate("ComparisonView", "资料库中已没有要比较的报告。")
-    return QCoreApplication.translate("ComparisonView", "资料库中没有该单位上一年度的报告，无法比较。")
+    text = QCoreApplication.translate("ComparisonView", "资料库中没有该单位上一年度的报告，无法比较。")
+    return f"{text}\n{import_hint}" if import_hint else text

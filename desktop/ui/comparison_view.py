@@ -222,7 +222,7 @@ class ComparisonView(QWidget):
             hint = QCoreApplication.translate(
                 "ComparisonView", "导入该单位上一年度的报告后，这里会逐处对照两年的报告。"
             )
-            self.show_message(no_prior_text(compared.reason) + "\n" + hint, heading)
+            self.show_message(no_prior_text(compared.reason, hint), heading)
             return
         self.header.setText(_header_html(compared, comparison, prior_label, current_label))
         self.header.setVisible(True)

@@ -784,42 +784,42 @@ Changes made after the backup are not in it; the current library file is kept un
         <translation>, %1 boilerplate sentences not counted; %2% with them</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_reasons.py" line="21"/>
+        <location filename="../../desktop/ui/comparison_reasons.py" line="23"/>
         <source>资料库中有可能是该单位上一年度的报告，但配对尚未确认。请在报告信息中确认上年报告。</source>
         <translation>The library holds a report that may be this agency&apos;s report of the year before, but the pairing is not confirmed yet. Confirm the prior-year report in the report&apos;s details.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_reasons.py" line="26"/>
+        <location filename="../../desktop/ui/comparison_reasons.py" line="28"/>
         <source>报告单位尚未确认，因此不自动配对上一年度的报告。请先确认或更正报告单位。</source>
         <translation>The issuing agency is not confirmed, so no prior-year report is paired automatically. Confirm or correct the agency first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_reasons.py" line="30"/>
+        <location filename="../../desktop/ui/comparison_reasons.py" line="32"/>
         <source>报告年度未能识别，无法查找上一年度的报告。请先更正报告年度。</source>
         <translation>The report&apos;s year could not be recognised, so there is no prior-year report to look for. Correct the year first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_reasons.py" line="34"/>
+        <location filename="../../desktop/ui/comparison_reasons.py" line="36"/>
         <source>要比较的上一年度报告在回收站中。从回收站恢复后即可比较。</source>
         <translation>The prior-year report to compare with is in the bin. Restore it from the bin to compare.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_reasons.py" line="38"/>
+        <location filename="../../desktop/ui/comparison_reasons.py" line="40"/>
         <source>已否定该单位上一年度报告的配对，因此不作比较。可在报告信息中更改上年报告。</source>
         <translation>The pairing with this agency&apos;s report of the year before was rejected, so nothing is compared. You can change the prior-year report in the report&apos;s details.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_reasons.py" line="42"/>
+        <location filename="../../desktop/ui/comparison_reasons.py" line="44"/>
         <source>已指定该报告不与任何报告比较。可在报告信息中更改上年报告。</source>
         <translation>This report was set to be compared with no other report. You can change the prior-year report in the report&apos;s details.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_reasons.py" line="46"/>
+        <location filename="../../desktop/ui/comparison_reasons.py" line="48"/>
         <source>资料库中已没有要比较的报告。</source>
         <translation>The report to compare with is no longer in the library.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_reasons.py" line="47"/>
+        <location filename="../../desktop/ui/comparison_reasons.py" line="49"/>
         <source>资料库中没有该单位上一年度的报告，无法比较。</source>
         <translation>The library holds no report of this agency for the year before, so there is nothing to compare.</translation>
     </message>

@@ -216,6 +216,7 @@ def test_without_a_prior_report_the_view_says_so(
     view.show_data(loaded)
     assert view.stack.currentWidget() is view.message
     assert "没有该单位上一年度的报告" in view.message.text() and "--prior" not in view.message.text()
+    assert "导入该单位上一年度的报告后" in view.message.text()
     assert "2024年度" in view.header.text()
     assert view.changes.rowCount() == 0 and not view.next_change_action.isEnabled()
     view.clear()
@@ -272,6 +273,7 @@ def test_the_view_words_each_reason_itself_without_command_hints(
     view.show_data(binned)
     assert view.stack.currentWidget() is view.message
     assert no_prior_text(NoPrior.BINNED) in view.message.text() and "回收站" in view.message.text()
+    assert "导入该单位上一年度的报告后" not in view.message.text()  # importing is not what helps here
     with library.sessions.begin() as session:
         report = get_report(session, current)
         assert report is not None
