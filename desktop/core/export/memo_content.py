@@ -21,12 +21,13 @@ from desktop.core.annotations import (
     get_review_state,
     list_annotations,
 )
+from desktop.core.compare.result import YearOverYear
 from desktop.core.export.privacy import base_name
 from desktop.core.metrics.catalog import Catalog
 from desktop.core.metrics.display import format_figure
 from desktop.core.metrics.extract import Mention
 from desktop.core.metrics.store import default_catalog, from_rows, report_metrics
-from desktop.core.prior_year import YearOverYear, compare_in_library, find_prior, year_over_year
+from desktop.core.prior_year import compare_in_library, find_prior, year_over_year
 from desktop.core.resources import load_json
 from desktop.core.sections import REQUIRED_KINDS
 from desktop.core.text.headings import numeral_text
