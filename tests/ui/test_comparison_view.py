@@ -9,7 +9,6 @@ from pytestqt.qtbot import QtBot
 
 from db.session import Library
 from desktop.core.compare.loader import ComparisonData, load_comparison
-from desktop.core.compare.offsets import map_offset, offset_spans
 from desktop.core.importing import import_files
 from desktop.ui.comparison_models import (
     ASSESSMENT_INKS,
@@ -49,16 +48,6 @@ def view(qtbot: QtBot) -> ComparisonView:
 
 def _selected(edit: QTextEdit) -> str:
     return edit.textCursor().selectedText().replace("\u2029", "\n")
-
-
-def test_loader_returns_both_texts_and_labels(library: Library, data: ComparisonData) -> None:
-    assert data.prior_id is not None and data.prior_id != data.report_id
-    assert (
-        data.prior_label == "示例市应急管理局 2023年度" and data.current_label == "示例市应急管理局 2024年度"
-    )
-    assert data.current_text.startswith("示例市应急管理局关于2024年") and data.prior_text
-    assert data.comparison is not None and data.comparison.current_length == len(data.current_text)
-    assert load_comparison(library, 9999) is None
 
 
 def test_both_models_pass_the_model_tester(qtmodeltester, data: ComparisonData) -> None:  # type: ignore[no-untyped-def]
@@ -169,20 +158,6 @@ def test_scrolling_one_pane_scrolls_the_other(
     assert right.value() == right.maximum() // 2  # the follower did not push the leader back
     left.setValue(0)
     assert right.value() == 0
-
-
-def test_offsets_map_across_the_ordinary_diff(data: ComparisonData) -> None:
-    comparison = data.comparison
-    assert comparison is not None
-    spans = offset_spans(comparison, "b")
-    starts = [s[0] for s in spans]
-    assert map_offset(0, spans, starts) == 0
-    mapped = [map_offset(b, spans, starts) for b in range(0, len(data.current_text), 50)]
-    assert max(mapped) <= len(data.prior_text)
-    moves = [op for op in comparison.ops if op.op == "move"]
-    for op in moves:  # a moved sentence scrolls with its neighbours, not to where it came from
-        before = map_offset(max(op.b_start - 1, 0), spans, starts)
-        assert map_offset(op.b_start, spans, starts) - before <= 1
 
 
 def test_year_over_year_table_has_the_figures(view: ComparisonView, data: ComparisonData) -> None:
