@@ -6,9 +6,7 @@ For batch users, scripts and tests. JSON output is UTF-8 and not ASCII-escaped.
 from __future__ import annotations
 
 import argparse
-import json
 import signal
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +23,21 @@ from desktop import (
     cli_team,
     cli_versions,
 )
+from desktop.cli_output import (
+    compare_json,
+    compare_lines,
+    emit,
+    fail,
+    failed,
+    file_error,
+    metrics_lines,
+    read_only_message,
+    say,
+    show_lines,
+    write_atomically,
+)
+
+__all__ = ["COMMANDS", "build_parser", "emit", "fail", "read_only_message", "run", "say", "write_atomically"]
 
 COMMANDS = (
     "import",
@@ -101,22 +114,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def emit(data: Any) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
-    sys.stdout.flush()
-
-
-def say(line: str) -> None:
-    sys.stdout.buffer.write(line.encode("utf-8") + b"\n")
-    sys.stdout.flush()
-
-
-def fail(message: str, code: int = 2) -> int:
-    sys.stderr.buffer.write(("错误：" + message).encode("utf-8") + b"\n")
-    return code
-
-
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if hasattr(signal, "SIGPIPE"):
@@ -164,7 +161,7 @@ def _run_handler(handler: Any, library: Any, args: argparse.Namespace) -> int:
             if not is_storage_error(error):
                 raise
             if isinstance(error, OSError) and error.filename and _not_the_library(error.filename, library):
-                return _failed(args, _file_error(error), "file")
+                return _failed(args, file_error(error), "file")
             problem = storage_problem(error, library.url)
             if problem.kind == "locked" and attempt < attempts:
                 continue
@@ -179,45 +176,13 @@ def _run_handler(handler: Any, library: Any, args: argparse.Namespace) -> int:
     return 1
 
 
-def read_only_message(reason: str) -> str:
-    return f"{reason}，修改未能保存。只读的资料库可以查看和导出；要修改，请把它复制到可写的位置后再用 --library 指定。"
-
-
 def _not_the_library(filename: object, library: Any) -> bool:
     file = library.file
     return file is None or not str(filename).startswith(str(file))
 
 
-def _file_error(error: OSError) -> str:
-    from db.errors import classify
-
-    kind = classify(error)
-    name = error.filename
-    if kind == "disk_full":
-        return f"磁盘空间已满，“{name}”未能写入（没有留下不完整的文件）。请清理磁盘空间后重试。"
-    if kind in ("read_only", "no_permission"):
-        return f"无法写入“{name}”：该位置是只读的或没有写入权限。请另选一个位置。"
-    return f"无法写入“{name}”：{error.strerror or error}。"
-
-
-def write_atomically(out: Path, data: bytes) -> None:
-    """Write beside ``out`` and rename: a full disk never leaves half a file under its name."""
-    import os
-
-    part = out.with_name(f".{out.name}.{os.getpid()}.part")
-    try:
-        part.write_bytes(data)
-        os.replace(part, out)
-    except OSError as error:
-        part.unlink(missing_ok=True)
-        raise OSError(error.errno, error.strerror, str(out)) from error
-
-
 def _failed(args: argparse.Namespace, message: str, code: str) -> int:
-    """A failure of the command as a whole: the message on stderr (and as JSON with ``--json``)."""
-    if getattr(args, "json", False):
-        emit({"ok": False, "error": message, "error_code": code})
-    return fail(message, 1)
+    return failed(getattr(args, "json", False), message, code)
 
 
 def _cmd_import(library: Any, args: argparse.Namespace) -> int:
@@ -277,24 +242,10 @@ def _cmd_show(library: Any, args: argparse.Namespace) -> int:
     if detail is None:
         return fail(f"资料库中没有编号为 {args.id} 的报告。")
     if args.json:
-        emit(detail)
+        emit(detail.as_json())
         return 0
-    unsure = "" if detail["agency_confident"] else "（未确认，请核对）"
-    say(
-        f"{detail['title']}\n单位：{detail['agency']}{unsure}  年度：{detail['year']}  成文日期：{detail['date']}"
-    )
-    if not detail["agency_confident"] and detail["agency_note"]:
-        suggestion = f"；可能是“{detail['agency_suggestion']}”" if detail["agency_suggestion"] else ""
-        say(
-            f"提示：{detail['agency_note']}{suggestion}。确认或更正：reviewdesk correct {detail['id']} --agency 名称"
-        )
-    for s in detail["sections"]:
-        if s["level"] <= 2:
-            say(f"{'  ' * (s['level'] - 1)}{s['number']}{s['title']}  [{s['kind']}]")
-    if detail["missing_sections"]:
-        say("缺少必备部分：" + "、".join(detail["missing_sections"]))
-    for warning in detail["warnings"]:
-        say("提示：" + warning)
+    for line in show_lines(detail):
+        say(line)
     return 0
 
 
@@ -313,13 +264,10 @@ def _cmd_metrics(library: Any, args: argparse.Namespace) -> int:
     if result is None:
         return fail(f"资料库中没有编号为 {args.id} 的报告。")
     if args.json:
-        emit(result)
+        emit(result.as_json())
         return 0
-    for m in result["metrics"]:
-        if m["key"] or m.get("review"):
-            say(cli_figures.describe(m))
-    for check in result["checks"]:
-        say(f"[{check['severity']}] {check['message']}")
+    for line in metrics_lines(result):
+        say(line)
     return 0
 
 
@@ -336,37 +284,12 @@ def _cmd_compare(library: Any, args: argparse.Namespace) -> int:
         )
     if compared is None:
         return fail(f"资料库中没有编号为 {args.id} 的报告。")
-    result, _comparison = compared
     if args.json:
-        emit(result)
+        emit(compare_json(compared))
         return 0
-    if result["prior_id"] is None:
-        say(result["message"])
-        return 0
-    say(_carried_line(result))
-    for section in result["sections"]:
-        if section.get("message"):
-            say("注意：" + section["message"])
-    for row in result["metrics"]:
-        if row["prior"] is not None and row["current"] is not None:
-            pct = f"（{row['pct']:+.1f}%）" if row["pct"] is not None else ""
-            say(f"{row['label']}：{row['prior']:g} → {row['current']:g}{row['unit'] or ''}{pct}")
-    for check in result["checks"]:
-        say("[warning] " + check["message"])
+    for line in compare_lines(compared):
+        say(line)
     return 0
-
-
-def _carried_line(result: dict[str, Any]) -> str:
-    """The share of substantive sentences carried over; formulae and page chrome are not counted."""
-    share, raw = result.get("carried_over"), result.get("carried_over_raw")
-    line = f"与报告 #{result['prior_id']} 比较："
-    if share is None:
-        line += "没有可比较的实质内容句子"
-    else:
-        line += f"实质内容中 {share:.0%} 的句子与上年相同或几乎相同"
-    if result.get("boilerplate_sentences") and raw is not None:
-        line += f"（{result['boilerplate_sentences']} 句套话不计；计入套话为 {raw:.0%}）"
-    return line + "。"
 
 
 def _cmd_correct(library: Any, args: argparse.Namespace) -> int:
@@ -391,7 +314,7 @@ def _cmd_correct(library: Any, args: argparse.Namespace) -> int:
     with library.sessions() as session:
         detail = report_detail(session, args.id)
     if args.json and detail:
-        emit({k: v for k, v in detail.items() if k not in ("text", "original_text")})
+        emit(detail.as_json(with_text=False))
     else:
         say(f"已更正报告 #{args.id}：" + "、".join(changes))
     return 0

@@ -2,7 +2,7 @@
 ``reviewdesk annotations ID``.
 
 Wired into :mod:`desktop.cli` by ``add_parsers(sub, library)`` and ``HANDLERS``. The output helpers
-are imported from ``desktop.cli`` inside the handlers, because ``desktop.cli`` imports this module.
+come from :mod:`desktop.cli_output`.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def add_parsers(
 
 def _cmd_annotate(library: Library, args: argparse.Namespace) -> int:
     from db import models
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
     from desktop.core.annotations import (
         AnnotationError,
         annotation_view,
@@ -92,7 +92,7 @@ def _cmd_annotate(library: Library, args: argparse.Namespace) -> int:
 
 def _cmd_annotations(library: Library, args: argparse.Namespace) -> int:
     from db import models
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
     from desktop.core.annotations import AnnotationError, default_taxonomy, list_annotations
 
     try:

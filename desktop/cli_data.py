@@ -3,7 +3,7 @@
 and ``reviewdesk review ID [--status S] [--conclusion TEXT] [--reviewer NAME]``.
 
 Wired into :mod:`desktop.cli` by ``add_parsers(sub, library)`` and ``HANDLERS``. The output helpers
-are imported from ``desktop.cli`` inside the handlers, because ``desktop.cli`` imports this module.
+come from :mod:`desktop.cli_output`.
 ``restore`` replaces the library file, so it runs before the library is opened (``BEFORE_OPEN``).
 """
 
@@ -44,7 +44,7 @@ def add_parsers(
 
 def _cmd_backup(library: Library, args: argparse.Namespace) -> int:
     from db.backup import BackupError, backup_library, keep_count, set_keep_count
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
 
     try:
         if args.keep is not None:
@@ -63,7 +63,7 @@ def _cmd_backup(library: Library, args: argparse.Namespace) -> int:
 
 def _cmd_backups(library: Library, args: argparse.Namespace) -> int:
     from db.backup import BackupError, list_library_backups
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
 
     path = library.file
     if path is None:
@@ -86,7 +86,7 @@ def run_restore(args: argparse.Namespace) -> int:
     """``reviewdesk restore``: runs without opening the library (it may be damaged)."""
     from db.backup import BackupError, restore_library
     from db.paths import default_library_path
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
 
     location = args.library or default_library_path()
     try:
@@ -109,7 +109,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def _cmd_review(library: Library, args: argparse.Namespace) -> int:
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
     from desktop.core.annotations.review import get_review_state, set_review_state
     from desktop.core.annotations.taxonomy import AnnotationError
 

@@ -2,7 +2,7 @@
 ``import-annotations``, ``conflicts`` and ``resolve-conflict``.
 
 Wired into :mod:`desktop.cli` by ``add_parsers(sub, library)`` and ``HANDLERS``. The output helpers
-are imported from ``desktop.cli`` inside the handlers, because ``desktop.cli`` imports this module.
+come from :mod:`desktop.cli_output`.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def add_parsers(
 
 
 def _cmd_export_summary(library: Library, args: argparse.Namespace) -> int:
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
     from desktop.core.export.summary import SummaryExportError, export_summary
     from desktop.core.metrics.catalog import CatalogError
     from desktop.core.metrics.store import default_catalog, ensure_current
@@ -73,7 +73,7 @@ def _cmd_export_summary(library: Library, args: argparse.Namespace) -> int:
 
 
 def _cmd_export_annotations(library: Library, args: argparse.Namespace) -> int:
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
     from desktop.core.exchange import PackageError, export_package
 
     try:
@@ -98,7 +98,7 @@ def _cmd_export_annotations(library: Library, args: argparse.Namespace) -> int:
 
 
 def _cmd_import_annotations(library: Library, args: argparse.Namespace) -> int:
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
     from desktop.core.exchange import PackageError, import_package
 
     try:
@@ -133,7 +133,7 @@ def _cmd_import_annotations(library: Library, args: argparse.Namespace) -> int:
 
 
 def _cmd_conflicts(library: Library, args: argparse.Namespace) -> int:
-    from desktop.cli import emit, say
+    from desktop.cli_output import emit, say
     from desktop.core.exchange import list_conflicts
 
     with library.sessions() as session:
@@ -166,7 +166,7 @@ def _version(conflict: ConflictView, local: bool) -> str:
 
 def _cmd_resolve_conflict(library: Library, args: argparse.Namespace) -> int:
     from db import models
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
     from desktop.core.annotations import annotation_view
     from desktop.core.exchange import ConflictError, resolve_conflict
 

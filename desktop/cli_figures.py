@@ -2,17 +2,18 @@
 
 ``ID`` is the figure's number as ``reviewdesk metrics REPORT`` lists it (``#12``). Without an option the
 figure is shown. The decision is stored in the library and survives re-processing and re-import.
-Wired into :mod:`desktop.cli` by ``add_parsers(sub, library)`` and ``HANDLERS``; output helpers are
-imported from ``desktop.cli`` inside the handler, because ``desktop.cli`` imports this module.
+Wired into :mod:`desktop.cli` by ``add_parsers(sub, library)`` and ``HANDLERS``; output helpers come
+from :mod:`desktop.cli_output`.
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the command line starts fast: nothing heavy is imported until a handler runs
     from db.session import Library
+    from desktop.core.metrics.result import Figure
 
 COMMANDS = ("figure",)
 NO_METRIC = ("none", "无", "其他数字")
@@ -38,7 +39,8 @@ def add_parsers(
     p.add_argument("--by", metavar="NAME", help="审阅人")
 
 
-def _figure(library: Library, figure_id: int) -> dict[str, Any] | None:
+def _figure(library: Library, figure_id: int) -> tuple[Figure, int] | None:
+    """The figure as the reviewer left it, and its report's id."""
     from db import models
     from desktop.core.metrics.store import default_catalog, report_metrics
 
@@ -46,15 +48,15 @@ def _figure(library: Library, figure_id: int) -> dict[str, Any] | None:
         row = session.get(models.MetricMention, figure_id)
         if row is None:
             return None
-        result = report_metrics(session, row.report_id, default_catalog()) or {"metrics": []}
-    found = next((m for m in result["metrics"] if m["id"] == figure_id), None)
-    return found | {"report_id": row.report_id} if found else None
+        result = report_metrics(session, row.report_id, default_catalog())
+    found = result.figure(figure_id) if result else None
+    return (found, row.report_id) if found else None
 
 
 def _cmd_figure(library: Library, args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import describe_figure, emit, fail, figure_json, say
     from desktop.core.metrics.catalog import CatalogError
     from desktop.core.metrics.reviews import FigureReviewError, reset_figure, review_figure
     from desktop.core.metrics.store import default_catalog, ensure_current
@@ -93,26 +95,12 @@ def _cmd_figure(library: Library, args: argparse.Namespace) -> int:
     if shown is None:
         return fail(f"资料库中没有编号为 {args.figure_id} 的数字。")
     if args.json:
-        emit(shown)
+        emit(figure_json(*shown))
         return 0
     if done:
         say(f"{done}：数字 #{args.figure_id}")
-    say(describe(shown))
+    say(describe_figure(shown[0]))
     return 0
-
-
-def describe(figure: dict[str, Any]) -> str:
-    """One figure as the command line shows it: label, words, confidence, the reviewer's decision."""
-    review = figure.get("review") or {}
-    state = "存疑：" + (figure.get("doubt") or "") if figure.get("confidence") == "doubtful" else "可信"
-    decided = (
-        f"  [{review['label']}{'·' + review['author'] if review.get('author') else ''}]" if review else ""
-    )
-    value = f"{figure['value']:g}" if isinstance(figure["value"], (int, float)) else figure["value"]
-    return (
-        f"#{figure['id']}  {figure['label']}：{figure.get('written') or value}（{value}）  {state}{decided}\n"
-        f"    {figure['quote']}"
-    )
 
 
 def _reason(error: Exception) -> str:

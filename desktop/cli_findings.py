@@ -5,7 +5,7 @@
 ``reviewdesk overview --year Y --out FILE.xlsx|.pdf|.png``.
 
 Wired into :mod:`desktop.cli` by ``add_parsers(sub, library)``, ``HANDLERS`` and ``COMMANDS``. The
-output helpers are imported from ``desktop.cli`` inside the handlers (``desktop.cli`` imports this).
+output helpers come from :mod:`desktop.cli_output`.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def _prepare(library: Library) -> Any:
 
 
 def _cmd_findings(library: Library, args: argparse.Namespace) -> int:
-    from desktop.cli import emit, fail
+    from desktop.cli_output import emit, fail
     from desktop.core.annotations import AnnotationError
     from desktop.core.findings.config import FindingsConfigError
     from desktop.core.metrics.catalog import CatalogError
@@ -84,7 +84,7 @@ def _cmd_findings(library: Library, args: argparse.Namespace) -> int:
 
 
 def _all(library: Library, args: argparse.Namespace, catalog: Any) -> int:
-    from desktop.cli import emit, say
+    from desktop.cli_output import emit, say
     from desktop.core.findings.service import current_report_ids, report_findings
 
     out = []
@@ -113,7 +113,7 @@ def _all(library: Library, args: argparse.Namespace, catalog: Any) -> int:
 
 
 def _decide(library: Library, args: argparse.Namespace, target: str, catalog: Any) -> int:
-    from desktop.cli import emit, say
+    from desktop.cli_output import emit, say
     from desktop.core.findings.service import decide
 
     decision = "accepted" if args.accept else "dismissed" if args.dismiss else "open"
@@ -136,7 +136,7 @@ def _decide(library: Library, args: argparse.Namespace, target: str, catalog: An
 
 
 def _print(findings: list[Any], report_id: int, indent: str = "", header: bool = True) -> None:
-    from desktop.cli import say
+    from desktop.cli_output import say
 
     if header and not findings:
         say(f"报告 #{report_id} 没有待处理的问题提示。")
@@ -151,7 +151,7 @@ def _print(findings: list[Any], report_id: int, indent: str = "", header: bool =
 
 
 def _cmd_overview(library: Library, args: argparse.Namespace) -> int:
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
     from desktop.core.findings.config import FindingsConfigError
     from desktop.core.metrics.catalog import CatalogError
     from desktop.core.overview.data import TIMELINESS_LABELS, season_overview

@@ -41,7 +41,7 @@ def add_parsers(
 
 
 def _cmd_prior(library: Library, args: argparse.Namespace) -> int:
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
     from desktop.core.identity_links import choose_prior, reset_prior
     from desktop.core.library import get_report
     from desktop.core.metrics.store import default_catalog
@@ -76,7 +76,7 @@ def _cmd_prior(library: Library, args: argparse.Namespace) -> int:
 
 
 def _cmd_version(library: Library, args: argparse.Namespace) -> int:
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
     from desktop.core.annotations.carry import carry_review
     from desktop.core.annotations.taxonomy import AnnotationError
     from desktop.core.identity_links import mark_earlier_version, restore_version

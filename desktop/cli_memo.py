@@ -1,8 +1,7 @@
 """Command-line review memo: ``reviewdesk export-memo ID --out FILE.docx [--reviewer NAME]``.
 
 Wired into :mod:`desktop.cli` by ``add_parsers(sub, library)`` and ``HANDLERS`` (``export-memo`` also
-belongs in its ``COMMANDS``). The output helpers are imported from ``desktop.cli`` inside the handler,
-because ``desktop.cli`` imports this module.
+belongs in its ``COMMANDS``). The output helpers come from :mod:`desktop.cli_output`.
 """
 
 from __future__ import annotations
@@ -34,7 +33,7 @@ def add_parsers(
 
 
 def _cmd_export_memo(library: Library, args: argparse.Namespace) -> int:
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
     from desktop.core.annotations import AnnotationError
     from desktop.core.export.memo_content import MemoError, gather_memo, memo_cautions
     from desktop.core.export.memo_docx import render_memo

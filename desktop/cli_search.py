@@ -25,7 +25,7 @@ def add_parsers(
 def _cmd_search(library: Any, args: argparse.Namespace) -> int:
     # Imported here: desktop.cli imports this module while it is still being defined.
     from db.search import split_query
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
     from desktop.core.search_service import hit_json, search_library
 
     query = " ".join(args.query)

@@ -66,7 +66,7 @@ def _cmd_copy(args: argparse.Namespace) -> int:
     from db.copy import copy_library
     from db.paths import library_location, library_url
     from db.session import LibraryError
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
 
     for location in (args.source, args.destination):
         prepare_location(location)
@@ -92,7 +92,7 @@ def _cmd_copy(args: argparse.Namespace) -> int:
 
 def _cmd_roles(library: Any, args: argparse.Namespace) -> int:
     from db.postgres import apply_grants, capabilities
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
 
     if library.engine.dialect.name != "postgresql":
         return fail("本机资料库文件只有一位使用者，不区分角色；角色只用于团队资料库（PostgreSQL）。")

@@ -79,7 +79,7 @@ def compare_options(args: argparse.Namespace) -> Any:
 
 
 def _cmd_carry(library: Library, args: argparse.Namespace) -> int:
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
     from desktop.core.annotations.taxonomy import AnnotationError
     from desktop.core.version_carry import carry_to, undo_last_carry
 
@@ -102,7 +102,7 @@ def _cmd_carry(library: Library, args: argparse.Namespace) -> int:
 def cmd_delete_reports(library: Library, args: argparse.Namespace) -> int:
     """``delete-reports``: to the bin (undoable), no longer for good."""
     from db.postgres import ServerError
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
     from desktop.core.report_admin import ReportNotFound
     from desktop.core.report_bin import bin_reports
 
@@ -118,7 +118,7 @@ def cmd_delete_reports(library: Library, args: argparse.Namespace) -> int:
 
 
 def _cmd_bin(library: Library, args: argparse.Namespace) -> int:
-    from desktop.cli import emit, say
+    from desktop.cli_output import emit, say
     from desktop.core.report_bin import list_bin
 
     with library.sessions() as session:
@@ -140,7 +140,7 @@ def _cmd_bin(library: Library, args: argparse.Namespace) -> int:
 
 def _cmd_restore(library: Library, args: argparse.Namespace) -> int:
     from db.postgres import ServerError
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
     from desktop.core.errors import ImportRefused
     from desktop.core.report_admin import ReportNotFound
     from desktop.core.report_bin import restore_report
@@ -163,7 +163,7 @@ def _cmd_restore(library: Library, args: argparse.Namespace) -> int:
 
 def _cmd_empty(library: Library, args: argparse.Namespace) -> int:
     from db.postgres import ServerError
-    from desktop.cli import emit, fail, say
+    from desktop.cli_output import emit, fail, say
     from desktop.core.report_bin import empty_bin
 
     try:

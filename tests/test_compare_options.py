@@ -151,7 +151,7 @@ def test_the_library_share_and_the_command_line_agree(
         stored = session.get(models.ComparisonSummary, current)
         compared = compare_in_library(session, current, default_catalog())
         assert stored is not None and compared is not None
-        assert stored.carried_over == compared[0]["carried_over"] == 1.0
+        assert stored.carried_over == compared.carried_over == 1.0
     where = library_location(library.url)
     assert run(["compare", str(current), "--library", where, "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)

@@ -51,7 +51,7 @@ def figures(library: Library, report_id: int) -> dict[str, dict[str, Any]]:
     with library.sessions() as session:
         result = report_metrics(session, report_id, CATALOG)
     assert result is not None
-    return {m["written"]: m for m in result["metrics"]}
+    return {m["written"]: m for m in result.as_json()["metrics"]}
 
 
 def decide(library: Library, figure_id: int, decision: str, **fields: Any) -> None:

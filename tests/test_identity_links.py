@@ -48,8 +48,8 @@ def test_two_provinces_short_forms_never_supersede_or_pair(library: Library, tmp
     assert [o.agency_confident for o in outcomes] == [False, False]
     with library.sessions() as session:
         details = [report_detail(session, o.report_id or 0) for o in outcomes]
-    assert all(d and d["current"] and d["possible_versions"] == [] for d in details)
-    assert [d["agency_suggestion"] for d in details if d] == ["山西省司法厅", "陕西省司法厅"]
+    assert all(d and d.current and d.identity.possible_versions == () for d in details)
+    assert [d.agency_suggestion for d in details if d] == ["山西省司法厅", "陕西省司法厅"]
 
 
 def test_county_government_and_a_town_never_pair(library: Library, tmp_path: Path) -> None:
@@ -64,7 +64,7 @@ def test_county_government_and_a_town_never_pair(library: Library, tmp_path: Pat
         current = get_report(session, outcomes[1].report_id or 0)
         assert current is not None and find_prior(session, current) is None
         detail = report_detail(session, current.id)
-    assert detail is not None and detail["prior"] is None and detail["possible_priors"] == []
+    assert detail is not None and detail.identity.prior is None and detail.identity.possible_priors == ()
 
 
 def test_same_issuer_same_year_same_text_supersedes_and_says_why(library: Library, tmp_path: Path) -> None:
@@ -89,7 +89,7 @@ def test_same_issuer_same_year_different_report_is_only_a_possible_version(
     assert second.superseded == []
     with library.sessions() as session:
         detail = report_detail(session, second.report_id or 0)
-    assert detail is not None and [v["id"] for v in detail["possible_versions"]] == [first.report_id]
+    assert detail is not None and [v.id for v in detail.identity.possible_versions] == [first.report_id]
 
 
 def test_undo_superseding_survives_reprocessing_and_reimport(library: Library, tmp_path: Path) -> None:
@@ -148,8 +148,8 @@ def test_confirming_an_agency_lets_it_pair(library: Library, tmp_path: Path) -> 
     )
     with library.sessions() as session:
         detail = report_detail(session, outcomes[1].report_id or 0)
-    assert detail is not None and detail["prior"] is None
-    assert [p["id"] for p in detail["possible_priors"]] == [outcomes[0].report_id]
+    assert detail is not None and detail.identity.prior is None
+    assert [p.id for p in detail.identity.possible_priors] == [outcomes[0].report_id]
     with library.sessions.begin() as session:
         unsure = get_report(session, outcomes[0].report_id or 0)
         assert unsure is not None

@@ -28,15 +28,15 @@ def test_every_sample_file_imports_with_expected_metadata(library: Library, name
     with library.sessions() as session:
         detail = report_detail(session, outcome.report_id or 0)
     assert detail is not None
-    assert detail["agency"] == expected["agency"]
-    assert detail["region"] == expected["region"]
-    assert detail["year"] == expected["year"]
-    assert detail["date"] == expected["date"]
-    assert detail["missing_sections"] == expected["missing_sections"]
-    headings = [(s["kind"], s["number"] + s["title"]) for s in detail["sections"] if s["level"] == 1]
+    assert detail.agency == expected["agency"]
+    assert detail.region == expected["region"]
+    assert detail.year == expected["year"]
+    assert detail.date == expected["date"]
+    assert list(detail.missing_sections) == expected["missing_sections"]
+    headings = [(s.kind, s.number + s.title) for s in detail.sections if s.level == 1]
     assert headings == [(s["kind"], s["heading"]) for s in expected["sections"]]
-    for section in detail["sections"]:
-        assert detail["text"][section["start"] : section["heading_end"]].startswith(section["number"])
+    for section in detail.sections:
+        assert detail.text[section.start : section.heading_end].startswith(section.number)
 
 
 def test_first_start_samples_are_two_years_of_one_agency(library: Library) -> None:
@@ -86,9 +86,9 @@ def test_corrections_are_flagged_and_survive_reprocessing_and_reimport(library: 
     with library.sessions() as session:
         detail = report_detail(session, report_id)
     assert detail is not None
-    assert detail["agency"] == "示例市应急管理局（更正）"
-    assert detail["date"] == "2025-01-21"
-    assert detail["corrected_fields"] == ["agency", "report_date"]
+    assert detail.agency == "示例市应急管理局（更正）"
+    assert detail.date == "2025-01-21"
+    assert detail.corrected_fields == ("agency", "report_date")
     # Deleting the report and importing the same file again re-applies the corrections.
     with library.sessions.begin() as session:
         session.execute(text("DELETE FROM reports WHERE id = :id"), {"id": report_id})

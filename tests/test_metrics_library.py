@@ -24,9 +24,10 @@ def test_import_stores_every_expected_figure(library: Library) -> None:
     outcome = import_file(library.sessions, sample("shili_2024.pdf"))
     catalog = load_catalog()
     with library.sessions() as session:
-        result = report_metrics(session, outcome.report_id or 0, catalog)
+        metrics = report_metrics(session, outcome.report_id or 0, catalog)
         assert stored_digest(session) == catalog.digest
-    assert result is not None
+    assert metrics is not None
+    result = metrics.as_json()  # the ``reviewdesk metrics --json`` object
     found = sorted((m["key"], m["value"]) for m in result["metrics"] if m["key"])
     expected = sorted((m["key"], m["value"]) for m in EXPECTED["shili_2024"]["metrics"])
     assert found == expected

@@ -25,9 +25,9 @@ def test_prior_year_is_found_and_compared(library: Library) -> None:
     update_derived(library.sessions, [prior or 0, current or 0])
     with library.sessions() as session:
         compared = compare_in_library(session, current or 0, CATALOG)
-    assert compared is not None
-    result, comparison = compared
-    assert result["prior_id"] == prior and comparison is not None
+    assert compared is not None and compared.comparison is not None
+    assert compared.prior_id == prior and compared.reason is None
+    result = compared.as_json()  # the ``reviewdesk compare --json`` object
     assert 0.6 < result["carried_over"] < 0.95
     flagged = {s["kind"] for s in result["sections"] if s.get("flagged")}
     assert {"shortcomings", "next_year"} <= flagged
@@ -96,7 +96,8 @@ def test_stated_change_that_contradicts_last_years_figure_is_flagged() -> None:
     prior = extract_metrics("全年发生生产安全事故125起。", [], CATALOG)
     current = extract_metrics("全年发生生产安全事故108起，同比下降20%。", [], CATALOG)
     (check,) = stated_change_checks(prior, current, CATALOG)
-    assert check["kind"] == "stated_change_mismatch" and "-13.6%" in check["message"]
+    assert check.kind == "stated_change_mismatch" and "-13.6%" in check.message
+    assert [m.value for m in check.mentions] == [-20, 125, 108]
     honest = extract_metrics("全年发生生产安全事故108起，同比下降13.6%。", [], CATALOG)
     assert stated_change_checks(prior, honest, CATALOG) == []
 

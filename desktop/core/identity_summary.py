@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from db import models
 from desktop.core.identity_links import possible_priors, possible_versions
 from desktop.core.prior_year import find_next, prior_choice
+from desktop.core.report_detail import IdentityFacts, PriorLink, ReportRef
 
 if TYPE_CHECKING:
     from desktop.core.importing import ImportOutcome
@@ -49,28 +50,35 @@ def describe(sessions: sessionmaker[Session], outcomes: Iterable[ImportOutcome])
 
 
 def identity_facts(session: Session, report: models.Report) -> dict[str, Any]:
+    """:func:`identity_of` as the import summary's JSON."""
+    return identity_of(session, report).as_json()
+
+
+def identity_of(session: Session, report: models.Report) -> IdentityFacts:
+    """Which versions and prior-year report ``report`` has, and what waits for the reviewer."""
     prior, reason = prior_choice(session, report)
-    facts: dict[str, Any] = {
-        "agency_suggestion": None
+    newer = session.get(models.Report, report.superseded_by_id) if report.superseded_by_id else None
+    return IdentityFacts(
+        agency_suggestion=None
         if report.agency_confident
         else (report.agency_evidence or {}).get("suggestion"),
-        "prior": {"id": prior.id, "label": _label(prior), "reason": reason} if prior is not None else None,
-        "paired_next": [
-            {"id": r.id, "label": _label(r)}
+        prior=PriorLink(prior.id, _label(prior), reason) if prior is not None else None,
+        paired_next=tuple(
+            _ref(r)
             for r in find_next(session, report)
             if (found := prior_choice(session, r)[0]) is not None and found.id == report.id
-        ],
-        "possible_versions": [{"id": r.id, "label": _label(r)} for r in possible_versions(session, report)],
-        "possible_priors": []
+        ),
+        possible_versions=tuple(_ref(r) for r in possible_versions(session, report)),
+        possible_priors=()
         if prior is not None or reason == "none"
-        else [{"id": r.id, "label": _label(r)} for r in possible_priors(session, report)],
-    }
-    if report.superseded_by_id is not None:
-        newer = session.get(models.Report, report.superseded_by_id)
-        facts["superseded_by_report"] = (
-            {"id": newer.id, "label": _label(newer)} if newer is not None else None
-        )
-    return facts
+        else tuple(_ref(r) for r in possible_priors(session, report)),
+        superseded=report.superseded_by_id is not None,
+        superseded_by_report=_ref(newer) if newer is not None else None,
+    )
+
+
+def _ref(report: models.Report) -> ReportRef:
+    return ReportRef(report.id, _label(report))
 
 
 def summary_lines(outcome: ImportOutcome) -> list[str]:

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session, selectinload, undefer
 
 from db import models
 from desktop.core.corrections import corrected_fields, iso
-from desktop.core.identity_summary import identity_facts
+from desktop.core.identity_summary import identity_of
+from desktop.core.report_detail import ReportDetail, SectionInfo
 
 
 @dataclass
@@ -147,56 +148,47 @@ def get_report(session: Session, report_id: int, with_text: bool = False) -> mod
     return session.get(models.Report, report_id, options=options)
 
 
-def report_detail(session: Session, report_id: int) -> dict[str, Any] | None:
-    """The ``reviewdesk show --json`` object."""
+def report_detail(session: Session, report_id: int) -> ReportDetail | None:
+    """One report with its outline, identity links and both texts (``as_json()``: ``reviewdesk show --json``)."""
     report = get_report(session, report_id, with_text=True)
     if report is None:
         return None
     corrections = corrected_fields(session, report.sha256)
     identity = report.agency_evidence or {}
-    return {
-        "id": report.id,
-        "agency": report.agency,
-        "agency_confident": bool(report.agency_confident),
-        "agency_kind": identity.get("kind"),
-        "agency_note": None if report.agency_confident else identity.get("note"),
-        "agency_suggestion": None if report.agency_confident else identity.get("suggestion"),
-        "agency_evidence": list(identity.get("evidence") or []),
-        "region": report.region,
-        "year": report.year,
-        "title": report.title,
-        "title_generated": report.title_generated,
-        "date": iso(report.report_date),
-        "published": iso(report.published_date),
-        "written_date": iso(report.written_date),
-        "source_name": report.source_name,
-        "source_format": report.source_format,
-        "sha256": report.sha256,
-        "size": report.size,
-        "current": report.superseded_by_id is None,
-        "superseded_by": report.superseded_by_id,
-        "is_annual_report": report.is_annual_report,
-        "corrected_fields": sorted(corrections),
-        "imported_at": report.imported_at.isoformat(timespec="seconds"),
-        "sections": [
-            {
-                "level": s.level,
-                "number": s.number,
-                "title": s.title,
-                "kind": s.kind,
-                "start": s.start,
-                "end": s.end,
-                "heading_end": s.heading_end,
-            }
+    return ReportDetail(
+        id=report.id,
+        agency=report.agency,
+        agency_confident=bool(report.agency_confident),
+        agency_kind=identity.get("kind"),
+        agency_note=None if report.agency_confident else identity.get("note"),
+        agency_evidence=tuple(identity.get("evidence") or []),
+        region=report.region,
+        year=report.year,
+        title=report.title,
+        title_generated=report.title_generated,
+        date=iso(report.report_date),
+        published=iso(report.published_date),
+        written_date=iso(report.written_date),
+        source_name=report.source_name,
+        source_format=report.source_format,
+        sha256=report.sha256,
+        size=report.size,
+        current=report.superseded_by_id is None,
+        superseded_by=report.superseded_by_id,
+        is_annual_report=report.is_annual_report,
+        corrected_fields=tuple(sorted(corrections)),
+        imported_at=report.imported_at.isoformat(timespec="seconds"),
+        sections=tuple(
+            SectionInfo(s.level, s.number, s.title, s.kind, s.start, s.end, s.heading_end)
             for s in report.sections
-        ],
-        "missing_sections": list(report.missing_sections),
-        "warnings": list(report.warnings),
-        "source_metadata": dict(report.source_metadata),
-        **identity_facts(session, report),
-        "text": report.clean_text,
-        "original_text": report.original_text,
-    }
+        ),
+        missing_sections=tuple(report.missing_sections),
+        warnings=tuple(report.warnings),
+        source_metadata=dict(report.source_metadata),
+        identity=identity_of(session, report),
+        text=report.clean_text,
+        original_text=report.original_text,
+    )
 
 
 def original_file(session: Session, report_id: int) -> tuple[str, bytes] | None:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, undefer
 
 from db import models
-from desktop.core.compare import DEFAULT_OPTIONS, CompareOptions, Comparison, compare_texts
-from desktop.core.identity_links import CONFIRMED, PRIOR, REJECTED, decisions
+from desktop.core.compare import DEFAULT_OPTIONS, CompareOptions, compare_texts
+from desktop.core.compare.result import NoPrior, PriorComparison, StatedChange, YearOverYear
+from desktop.core.identity_links import CONFIRMED, PRIOR, REJECTED, decisions, possible_priors
 from desktop.core.metrics.catalog import Catalog
 from desktop.core.metrics.extract import Mention
 from desktop.core.metrics.store import from_rows
@@ -86,50 +85,6 @@ def _load(session: Session, report_id: int) -> models.Report | None:
     return session.get(models.Report, report_id, options=options)
 
 
-@dataclass
-class YearOverYear:
-    key: str
-    label: str
-    unit: str | None
-    prior: float | None
-    current: float | None
-    direction: str
-
-    @property
-    def change(self) -> float | None:
-        if self.prior is None or self.current is None:
-            return None
-        return round(self.current - self.prior, 6)
-
-    @property
-    def pct(self) -> float | None:
-        change = self.change
-        if change is None or not self.prior:
-            return None
-        return round(change / self.prior * 100, 2)
-
-    @property
-    def assessment(self) -> str:
-        """``good``, ``bad`` or ``neutral``, from the catalog's direction (for colouring)."""
-        change = self.change
-        if not change or self.direction == "neutral":
-            return "neutral"
-        rising_good = self.direction == "up_good"
-        return "good" if (change > 0) == rising_good else "bad"
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "label": self.label,
-            "unit": self.unit,
-            "prior": self.prior,
-            "current": self.current,
-            "change": self.change,
-            "pct": self.pct,
-            "assessment": self.assessment,
-        }
-
-
 def _first_by_key_and_unit(
     mentions: list[Mention], catalog: Catalog | None = None
 ) -> dict[tuple[str, str | None], Mention]:
@@ -168,7 +123,7 @@ def year_over_year(prior: list[Mention], current: list[Mention], catalog: Catalo
 
 def stated_change_checks(
     prior: list[Mention], current: list[Mention], catalog: Catalog
-) -> list[dict[str, Any]]:
+) -> list[StatedChange]:
     """``同比下降13.6%`` in this year's report against last year's and this year's figures."""
     checks = []
     before, after = _first_by_key_and_unit(prior, catalog), _first_by_key_and_unit(current, catalog)
@@ -186,13 +141,11 @@ def stated_change_checks(
         if abs(actual - mention.value) > STATED_CHANGE_TOLERANCE:
             label = catalog.label(kind.change_of)
             checks.append(
-                {
-                    "kind": "stated_change_mismatch",
-                    "severity": "warning",
-                    "message": f"报告称{label}同比变化 {mention.value:g}%，但上年报告为 {old:g}、本年为 {new:g}，"
+                StatedChange(
+                    message=f"报告称{label}同比变化 {mention.value:g}%，但上年报告为 {old:g}、本年为 {new:g}，"
                     f"实际变化 {actual:.1f}%（统计口径或截止时间可能不同）。",
-                    "mentions": [mention.as_json(), before[counts[0]].as_json(), after[counts[0]].as_json()],
-                }
+                    mentions=(mention, before[counts[0]], after[counts[0]]),
+                )
             )
     return checks
 
@@ -203,8 +156,8 @@ def compare_in_library(
     catalog: Catalog,
     prior_id: int | None = None,
     options: CompareOptions | None = None,
-) -> tuple[dict[str, Any], Comparison | None] | None:
-    """The ``reviewdesk compare --json`` object and the comparison model (None without a prior report).
+) -> PriorComparison | None:
+    """``report_id`` compared with its prior-year report (or ``prior_id``); None if the report is gone.
 
     ``options``: what counts as a change (default :data:`DEFAULT_OPTIONS`, as every stored share)."""
     report = _load(session, report_id)
@@ -215,28 +168,61 @@ def compare_in_library(
         found = find_prior(session, report)
         prior = _load(session, found.id) if found else None
     if prior is None:
-        result: dict[str, Any] = {
-            "report_id": report_id,
-            "prior_id": None,
-            "message": "资料库中没有该单位上一年度的报告，无法比较。可用 --prior 指定要比较的报告。",
-            "carried_over": None,
-            "sections": [],
-            "carried_sentences": [],
-            "metrics": [],
-            "checks": [],
-        }
-        return result, None
+        reason = no_prior_reason(session, report, prior_id)
+        return PriorComparison(report_id=report_id, prior_id=None, comparison=None, reason=reason)
     options = (options or DEFAULT_OPTIONS).with_years(prior.year, report.year)
     comparison = compare_texts(
         prior.clean_text, prior.sections, report.clean_text, report.sections, options=options
     )
     prior_mentions = from_rows(prior.metrics, prior.clean_text)
     current_mentions = from_rows(report.metrics, report.clean_text)
-    result = {"report_id": report_id, "prior_id": prior.id, **comparison.to_dict()}
-    result["options"] = {"ignore_years": options.ignore_years, "ignore_splits": options.ignore_splits}
-    result["metrics"] = [row.as_json() for row in year_over_year(prior_mentions, current_mentions, catalog)]
-    result["checks"] = stated_change_checks(prior_mentions, current_mentions, catalog)
-    return result, comparison
+    return PriorComparison(
+        report_id=report_id,
+        prior_id=prior.id,
+        comparison=comparison,
+        options=options,
+        figures=tuple(year_over_year(prior_mentions, current_mentions, catalog)),
+        checks=tuple(stated_change_checks(prior_mentions, current_mentions, catalog)),
+    )
+
+
+def no_prior_reason(session: Session, report: models.Report, prior_id: int | None = None) -> NoPrior:
+    """Why ``report`` has no report to be compared with (``prior_id``: the one asked for)."""
+    bin_table = models.BinnedReport.__table__.c
+    if prior_id is not None:
+        asked = session.scalar(select(bin_table.id).where(bin_table.report_id == prior_id))
+        return NoPrior.BINNED if asked is not None else NoPrior.MISSING
+    binned = session.execute(select(bin_table.sha256, bin_table.agency, bin_table.year)).all()
+    mine = [link for link in decisions(session, PRIOR, report.sha256) if link.sha256 == report.sha256]
+    chosen = {link.other_sha256 for link in mine if link.decision == CONFIRMED}
+    if "" in chosen:
+        return NoPrior.NONE_CHOSEN
+    if any(sha in chosen for sha, _agency, _year in binned):
+        return NoPrior.BINNED
+    if not report.year:
+        return NoPrior.YEAR_UNKNOWN
+    # The bin keeps the agency as named, not its key: a binned report of the same name and the
+    # year before is the one this report would have been compared with.
+    if report.agency and any(a == report.agency and y == report.year - 1 for _sha, a, y in binned):
+        return NoPrior.BINNED
+    if possible_priors(session, report):
+        return NoPrior.UNCONFIRMED
+    if not report.agency_confident or not report.agency_key:
+        return NoPrior.AGENCY_UNCONFIRMED
+    rejected = {link.other_sha256 for link in mine if link.decision == REJECTED}
+    before = _same_issuer_before(session, report) if rejected else set()
+    if before and before <= rejected:
+        return NoPrior.REJECTED
+    return NoPrior.NOT_FOUND
+
+
+def _same_issuer_before(session: Session, report: models.Report) -> set[str]:
+    query = select(models.Report.sha256).where(
+        models.Report.agency_key == report.agency_key,
+        models.Report.agency_confident.is_(True),
+        models.Report.year == (report.year or 0) - 1,
+    )
+    return set(session.scalars(query))
 
 
 def refresh_summary(session: Session, report_id: int, catalog: Catalog) -> None:
@@ -244,14 +230,14 @@ def refresh_summary(session: Session, report_id: int, catalog: Catalog) -> None:
     compared = compare_in_library(session, report_id, catalog)
     if compared is None:
         return
-    result, comparison = compared
+    comparison = compared.comparison
     row = session.get(models.ComparisonSummary, report_id)
     if row is None:
         row = models.ComparisonSummary(report_id=report_id, computed_at=datetime.now())
         session.add(row)
-    row.prior_id = result["prior_id"]
+    row.prior_id = compared.prior_id
     row.carried_over = comparison.carried_over if comparison else None
-    row.flagged = [s["kind"] for s in result["sections"] if s.get("flagged")]
+    row.flagged = compared.flagged_kinds
     row.computed_at = datetime.now()
 
 

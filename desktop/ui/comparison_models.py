@@ -17,7 +17,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop.ui.labels import kind_label, label
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from desktop.core.compare import Comparison, Op, SectionPair
+    from desktop.core.compare.result import YearOverYear
 
 Index = QModelIndex | QPersistentModelIndex
 SpanRole = Qt.ItemDataRole.UserRole + 1
@@ -170,20 +173,20 @@ def _detail(before: str, after: str) -> str:
 
 
 class YearOverYearModel(QAbstractTableModel):
-    """The ``metrics`` rows of a comparison: 指标, 上年, 本年, 变化, 幅度 (EditRole sorts by number)."""
+    """The figures of a comparison: 指标, 上年, 本年, 变化, 幅度 (EditRole sorts by number)."""
 
     COLUMNS = ("label", "prior", "current", "change", "pct")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
+        self._rows: list[YearOverYear] = []
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: Sequence[YearOverYear]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def row_data(self, row: int) -> dict[str, Any] | None:
+    def row_data(self, row: int) -> YearOverYear | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -214,12 +217,12 @@ class YearOverYearModel(QAbstractTableModel):
         if row is None:
             return None
         column = self.COLUMNS[index.column()]
-        assessment = row.get("assessment", "neutral")
+        assessment = row.assessment
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, column)
         if role == Qt.ItemDataRole.EditRole:
             # Numbers for sorting; a missing figure sorts below every real one.
-            return label(row["label"]) if column == "label" else _number_or_floor(row.get(column))
+            return label(row.label) if column == "label" else _number_or_floor(_value(row, column))
         if role == Qt.ItemDataRole.TextAlignmentRole and column != "label":
             return _NUMBERS
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -240,11 +243,17 @@ def _number_or_floor(value: float | None) -> float:
     return float("-inf") if value is None else float(value)
 
 
-def _display(row: dict[str, Any], column: str) -> str:
-    unit = row.get("unit") or ""
-    value = row.get(column)
+def _value(row: YearOverYear, column: str) -> float | None:
+    """The number of one column: ``prior``, ``current``, ``change`` or ``pct``."""
+    value: float | None = getattr(row, column)
+    return value
+
+
+def _display(row: YearOverYear, column: str) -> str:
+    unit = row.unit or ""
+    value = _value(row, column) if column != "label" else None
     if column == "label":
-        return label(str(row["label"]))
+        return label(row.label)
     if value is None:
         return "—"
     if column in ("prior", "current"):

@@ -8,8 +8,7 @@ document positions for the BMP characters reports use.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from html import escape
 from itertools import groupby
@@ -28,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
 
+from desktop.core.compare.offsets import Span, map_offset, offset_spans
 from desktop.ui.comparison_models import BACKGROUNDS, INKS
 from desktop.ui.find_bar import FindBar
 from desktop.ui.text_layers import highlight_layers
@@ -35,8 +35,6 @@ from desktop.ui.text_layers import highlight_layers
 if TYPE_CHECKING:
     from desktop.core.compare import Comparison
 
-Span = tuple[int, int, int, int]
-"""``(source_start, source_end, target_start, target_end)``: one op seen from one side."""
 Run = tuple[int, int, str]
 """``(start, end, colour)`` painted as a background."""
 
@@ -57,35 +55,6 @@ def pane_runs(comparison: Comparison, side: str) -> list[Run]:
             start, end = (op.a_start, op.a_end) if side == "a" else (op.b_start, op.b_end)
             runs.append((start, end, BACKGROUNDS[op.op]))
     return runs
-
-
-def offset_spans(comparison: Comparison, source: str) -> list[Span]:
-    """Spans that map offsets of ``source`` (``a`` or ``b``) to the other text, sorted by source.
-
-    Moves are left out: scrolling follows the ordinary diff, and a moved sentence's position
-    falls between its neighbours (see the tiling invariant in ``desktop.core.compare.model``).
-    """
-    spans: list[Span] = []
-    for op in comparison.ops:
-        if op.op == "move":
-            continue
-        span = (op.a_start, op.a_end, op.b_start, op.b_end)
-        if source == "b":
-            span = (op.b_start, op.b_end, op.a_start, op.a_end)
-        if span[1] > span[0]:
-            spans.append(span)
-    return sorted(spans)
-
-
-def map_offset(position: int, spans: Sequence[Span], starts: Sequence[int]) -> int:
-    """The other text's offset for ``position``, interpolating inside the op that contains it."""
-    i = bisect_right(starts, position) - 1
-    if i < 0:
-        return spans[0][2] if spans else 0
-    s0, s1, t0, t1 = spans[i]
-    if position >= s1:
-        return t1  # in a gap left by a move: stay where the ordinary diff is
-    return t0 + (position - s0) * (t1 - t0) // (s1 - s0)
 
 
 def diff_html(text: str, runs: list[Run], start: int, end: int) -> str:

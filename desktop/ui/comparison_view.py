@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.comparison_models import BACKGROUNDS, INKS, ChangeListModel, YearOverYearModel, op_label
 from desktop.ui.comparison_panes import DiffPane, ScrollSync, pane_runs
+from desktop.ui.comparison_reasons import no_prior_text
 from desktop.ui.labels import counted
 
 if TYPE_CHECKING:
     from desktop.core.compare import Comparison
-    from desktop.ui.comparison_loader import ComparisonData
+    from desktop.core.compare.loader import ComparisonData
+    from desktop.core.compare.result import PriorComparison
 
 FLAG_INK = "#b3261e"
 CHECK_INK = "#a15c00"
@@ -193,7 +195,7 @@ class ComparisonView(QWidget):
             self.show_message(QCoreApplication.translate("ComparisonView", "资料库中已没有这份报告。"))
             return
         self.show_comparison(
-            data.result,
+            data.compared,
             data.comparison,
             data.prior_text,
             data.current_text,
@@ -205,7 +207,7 @@ class ComparisonView(QWidget):
 
     def show_comparison(
         self,
-        result: dict[str, Any],
+        compared: PriorComparison,
         comparison: Comparison | None,
         prior_text: str,
         current_text: str,
@@ -221,9 +223,9 @@ class ComparisonView(QWidget):
             hint = QCoreApplication.translate(
                 "ComparisonView", "导入该单位上一年度的报告后，这里会逐处对照两年的报告。"
             )
-            self.show_message(_without_command_hints(result.get("message") or "") + "\n" + hint, heading)
+            self.show_message(no_prior_text(compared.reason, hint), heading)
             return
-        self.header.setText(_header_html(result, comparison, prior_label, current_label))
+        self.header.setText(_header_html(compared, comparison, prior_label, current_label))
         self.header.setVisible(True)
         self.stack.setCurrentIndex(1)
         self.left.set_caption(
@@ -237,7 +239,7 @@ class ComparisonView(QWidget):
             self.right.set_content(current_text, pane_runs(comparison, "b"))
         self.sync.set_comparison(comparison)
         self.changes.set_comparison(comparison, prior_text, current_text)
-        self.figures.set_rows(result.get("metrics") or [])
+        self.figures.set_rows(compared.figures)
         self.tabs.setTabText(
             0, counted(QCoreApplication.translate("ComparisonView", "变化"), self.changes.rowCount())
         )
@@ -326,7 +328,9 @@ def _legend_html() -> str:
     return f"<span style='color:#555'>{legend}</span>{cells}"
 
 
-def _header_html(result: dict[str, Any], comparison: Comparison, prior_label: str, current_label: str) -> str:
+def _header_html(
+    compared: PriorComparison, comparison: Comparison, prior_label: str, current_label: str
+) -> str:
     prior_year, this_year = (
         QCoreApplication.translate("ComparisonView", "上年"),
         QCoreApplication.translate("ComparisonView", "本年"),
@@ -354,13 +358,6 @@ def _header_html(result: dict[str, Any], comparison: Comparison, prior_label: st
     lines = [line]
     lines += [f"<span style='color:{FLAG_INK}'>⚠ {escape(flag)}</span>" for flag in comparison.flags]
     lines += [
-        f"<span style='color:{CHECK_INK}'>⚠ {escape(check['message'])}</span>"
-        for check in result.get("checks") or []
+        f"<span style='color:{CHECK_INK}'>⚠ {escape(check.message)}</span>" for check in compared.checks
     ]
     return "<br>".join(lines)
-
-
-def _without_command_hints(message: str) -> str:
-    """The core's message also speaks to the command line (``--prior``); that sentence means nothing here."""
-    sentences = [s for s in message.split("。") if s and "--" not in s]
-    return "。".join(sentences) + "。" if sentences else message

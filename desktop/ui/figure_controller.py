@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 
 if TYPE_CHECKING:
     from db.session import Library
+    from desktop.core.metrics.result import Figure
     from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("reviewdesk.figures")
@@ -130,14 +131,15 @@ class FigureController(QObject):
         figure = session.get(models.MetricMention, figure_id)
         return snapshot(existing_review(session, figure)) if figure is not None else None
 
-    def _figure(self, figure_id: int) -> dict[str, Any] | None:
+    def _figure(self, figure_id: int) -> Figure | None:
+        from desktop.core.metrics.result import Figure
         from desktop.ui.metrics_panel import FigureRole, children_of, top_items
 
         stack = top_items(self.panel.tree)
         while stack:
             item = stack.pop()
             data = item.data(0, FigureRole)
-            if isinstance(data, dict) and data.get("id") == figure_id:
+            if isinstance(data, Figure) and data.id == figure_id:
                 return data
             stack += children_of(item)
         return None

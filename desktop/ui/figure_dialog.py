@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QDoubleValidator
@@ -20,16 +20,19 @@ from PySide6.QtWidgets import (
 from desktop.core.metrics.catalog import CORE, Catalog
 from desktop.ui.labels import label
 
+if TYPE_CHECKING:
+    from desktop.core.metrics.result import Figure
+
 
 class FigureDialog(QDialog):
     """Shows the figure's clause and lets the reviewer choose the key and type the value."""
 
-    def __init__(self, figure: dict[str, Any], catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, figure: Figure, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figureDialog")
         self.setWindowTitle(QCoreApplication.translate("FigureDialog", "更正数字"))
         self.figure = figure
-        quote = str(figure.get("quote") or "")
+        quote = figure.quote
         quote_label = QLabel(f"“{quote if len(quote) <= 120 else quote[:120] + '…'}”", self)
         quote_label.setWordWrap(True)
         quote_label.setStyleSheet("color:#555")
@@ -43,18 +46,18 @@ class FigureDialog(QDialog):
         ):
             suffix = "" if kind.pack == CORE else f"〔{packs.get(kind.pack, kind.pack)}〕"
             self.key.addItem(f"{label(kind.label)}{suffix} ({key})", key)
-        self.key.setCurrentIndex(max(0, self.key.findData(figure.get("key") or "")))
+        self.key.setCurrentIndex(max(0, self.key.findData(figure.key or "")))
         self.value = QLineEdit(self)
         self.value.setObjectName("figureValue")
         validator = QDoubleValidator(self)
         validator.setLocale(QLocale.c())
         self.value.setValidator(validator)
-        self.value.setText(_number(figure.get("value")))
-        unit = QLabel(str(figure.get("unit") or ""), self)
+        self.value.setText(_number(figure.value))
+        unit = QLabel(figure.unit or "", self)
         form = QFormLayout()
         form.addRow(
             QCoreApplication.translate("FigureDialog", "原文写作"),
-            QLabel(str(figure.get("written") or ""), self),
+            QLabel(figure.written, self),
         )
         form.addRow(QCoreApplication.translate("FigureDialog", "指标"), self.key)
         form.addRow(QCoreApplication.translate("FigureDialog", "数值"), self.value)
@@ -73,21 +76,17 @@ class FigureDialog(QDialog):
     def values(self) -> tuple[str | None, float | None]:
         """(key, value) that changed: a key ("" for "no metric") and/or a value; None for unchanged."""
         key = str(self.key.currentData())
-        new_key = key if key != (self.figure.get("key") or "") else None
+        new_key = key if key != (self.figure.key or "") else None
         try:
             value: float | None = float(self.value.text())
         except ValueError:
             value = None
-        if (
-            value is not None
-            and self.figure.get("value") is not None
-            and value == float(self.figure["value"])
-        ):
+        if value is not None and value == float(self.figure.value):
             value = None
         return new_key, value
 
 
-def _number(value: Any) -> str:
+def _number(value: float | None) -> str:
     if value is None:
         return ""
     number = float(value)

@@ -8,7 +8,7 @@ undoes that decision: the panel only asks (``review_requested``), the figure con
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -22,21 +22,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.metrics.checks import Check
 from desktop.core.metrics.display import format_figure
 from desktop.core.metrics.extract import Mention
+from desktop.core.metrics.result import Figure, ReportMetrics
 from desktop.ui.labels import label
 
 SpanRole = Qt.ItemDataRole.UserRole + 1
 FigureRole = Qt.ItemDataRole.UserRole + 2
-"""The figure's data (the ``metrics`` entry of :func:`desktop.core.metrics.store.report_metrics`)."""
+"""The :class:`~desktop.core.metrics.result.Figure` an item shows."""
 SEVERITY_COLOURS = {"error": "#b3261e", "warning": "#a15c00", "info": "#31588a"}
 DOUBTFUL_COLOUR = "#a15c00"
 EXCLUDED_COLOUR = "#8a8a8a"
 ACTIONS = ("confirm", "correct", "exclude", "reset")
 
 
-def mention_of(data: dict[str, Any]) -> Mention:
-    return Mention(**{k: v for k, v in data.items() if k in Mention.__dataclass_fields__})
+def mention_of(figure: Figure) -> Mention:
+    return figure.as_mention()
 
 
 class MetricsPanel(QWidget):
@@ -78,36 +80,36 @@ class MetricsPanel(QWidget):
         self.tree.clear()
         self.summary.hide()
 
-    def show_metrics(self, result: dict[str, Any] | None) -> None:
+    def show_metrics(self, result: ReportMetrics | None) -> None:
         expanded = self._expanded_groups()
         self.tree.clear()
         if not result:
             self.summary.hide()
             return
         self._show_summary(result)
-        if result["checks"]:
+        if result.checks:
             checks = QTreeWidgetItem(
                 self.tree,
-                [QCoreApplication.translate("MetricsPanel", "一致性检查"), str(len(result["checks"]))],
+                [QCoreApplication.translate("MetricsPanel", "一致性检查"), str(len(result.checks))],
             )
             checks.setForeground(0, QBrush(QColor(SEVERITY_COLOURS["warning"])))
-            for check in result["checks"]:
-                item = QTreeWidgetItem(checks, [check["message"], ""])
-                item.setToolTip(0, check["message"])
-                item.setForeground(0, QBrush(QColor(SEVERITY_COLOURS.get(check["severity"], "#000"))))
-                first = check["mentions"][0] if check["mentions"] else None
+            for check in result.checks:
+                item = QTreeWidgetItem(checks, [check.message, ""])
+                item.setToolTip(0, check.message)
+                item.setForeground(0, QBrush(QColor(SEVERITY_COLOURS.get(check.severity, "#000"))))
+                first = _first_mention(check)
                 if first:
                     item.setData(0, SpanRole, _span(first))
             checks.setExpanded(True)
         groups: dict[str, QTreeWidgetItem] = {}
-        others: list[dict[str, Any]] = []
-        for data in result["metrics"]:
-            if not data["key"]:
+        others: list[Figure] = []
+        for data in result.figures:
+            if not data.key:
                 others.append(data)
                 continue
-            group = groups.get(data["key"])
+            group = groups.get(data.key)
             if group is None:
-                group = groups[data["key"]] = QTreeWidgetItem(self.tree, [label(data["label"]), ""])
+                group = groups[data.key] = QTreeWidgetItem(self.tree, [label(data.label), ""])
                 group.setExpanded(True)
             self._add_figure(group, data)
         for group in groups.values():
@@ -120,19 +122,15 @@ class MetricsPanel(QWidget):
             for data in others:
                 self._add_figure(group, data)
 
-    def _show_summary(self, result: dict[str, Any]) -> None:
-        doubtful = sum(
-            1 for m in result["metrics"] if m["key"] and not m.get("fact", True) and not _excluded(m)
-        )
-        sector = result.get("sector") or {}
-        packs = QCoreApplication.translate("MetricsPanel", "、").join(
-            label(p["label"]) for p in sector.get("packs", [])
-        )
+    def _show_summary(self, result: ReportMetrics) -> None:
+        doubtful = result.doubtful
+        sector = result.sector
+        packs = QCoreApplication.translate("MetricsPanel", "、").join(label(p.label) for p in sector.packs)
         parts = []
         if sector:
             kind = (
-                label(sector["issuer_type"])
-                if sector.get("issuer_type")
+                label(sector.issuer_type)
+                if sector.issuer_type
                 else QCoreApplication.translate("MetricsPanel", "未能识别")
             )
             parts.append(
@@ -161,16 +159,16 @@ class MetricsPanel(QWidget):
             group.setText(
                 1, QCoreApplication.translate("MetricsPanel", "%1 处").replace("%1", str(len(shown)))
             )
-        if shown and all(not d.get("fact", True) for d in shown):
+        if shown and all(not d.fact for d in shown):
             group.setForeground(0, QBrush(QColor(DOUBTFUL_COLOUR)))
             group.setText(0, group.text(0) + QCoreApplication.translate("MetricsPanel", "（存疑）"))
 
-    def _add_figure(self, group: QTreeWidgetItem, data: dict[str, Any]) -> None:
-        item = QTreeWidgetItem(group, [data["quote"], shown_value(data)])
+    def _add_figure(self, group: QTreeWidgetItem, data: Figure) -> None:
+        item = QTreeWidgetItem(group, [data.quote, shown_value(data)])
         item.setData(0, SpanRole, _span(data))
         item.setData(0, FigureRole, data)
-        review = data.get("review") or {}
-        tip = [data["sentence"]]
+        review = data.review
+        tip = [data.sentence]
         if _excluded(data):
             font = QFont(item.font(0))
             font.setStrikeOut(True)
@@ -178,20 +176,18 @@ class MetricsPanel(QWidget):
                 item.setFont(column, font)
                 item.setForeground(column, QBrush(QColor(EXCLUDED_COLOUR)))
             tip.append(QCoreApplication.translate("MetricsPanel", "审阅人已排除：不写入审查意见和汇总。"))
-        elif data["key"] and not data.get("fact", True):
+        elif data.key and not data.fact:
             for column in (0, 1):
                 item.setForeground(column, QBrush(QColor(DOUBTFUL_COLOUR)))
             item.setText(1, item.text(1) + " ？")
             tip.append(
-                QCoreApplication.translate("MetricsPanel", "指标归类存疑：%1").replace(
-                    "%1", data.get("doubt") or ""
-                )
+                QCoreApplication.translate("MetricsPanel", "指标归类存疑：%1").replace("%1", data.doubt or "")
             )
-        elif review.get("decision") in ("confirmed", "corrected"):
+        elif data.decision in ("confirmed", "corrected"):
             item.setText(1, item.text(1) + " ✓")
         if review:
-            who = f"（{review['author']}）" if review.get("author") else ""
-            tip.append(f"{review['label']}{who}")
+            who = f"（{review.author}）" if review.author else ""
+            tip.append(f"{review.label}{who}")
         item.setToolTip(0, "\n".join(tip))
         item.setToolTip(1, "\n".join(tip))
 
@@ -203,20 +199,20 @@ class MetricsPanel(QWidget):
         if span:
             self.figure_activated.emit(*span)
 
-    def figure_at(self, position: QPoint) -> dict[str, Any] | None:
+    def figure_at(self, position: QPoint) -> Figure | None:
         item = self.tree.itemAt(position)
         data = item.data(0, FigureRole) if item is not None else None
-        return data if isinstance(data, dict) and data.get("id") is not None else None
+        return data if isinstance(data, Figure) and data.id is not None else None
 
-    def menu_for(self, data: dict[str, Any]) -> QMenu:
+    def menu_for(self, data: Figure) -> QMenu:
         """The context menu of one figure (its actions carry the figure's id and the choice)."""
         menu = QMenu(self)
-        review = (data.get("review") or {}).get("decision")
+        review = data.decision
         entries = [
             (
                 "confirm",
                 QCoreApplication.translate("MetricsPanel", "确认指标和数值"),
-                review != "confirmed" and not _excluded(data) and bool(data["key"]),
+                review != "confirmed" and not _excluded(data) and bool(data.key),
             ),
             ("correct", QCoreApplication.translate("MetricsPanel", "更正指标或数值…"), True),
             (
@@ -231,7 +227,7 @@ class MetricsPanel(QWidget):
             action.setObjectName(f"figure_{action_name}")
             action.setEnabled(enabled)
             action.triggered.connect(
-                lambda _checked=False, n=action_name: self.review_requested.emit(int(data["id"]), n)
+                lambda _checked=False, n=action_name: self.review_requested.emit(int(data.id or 0), n)
             )
         return menu
 
@@ -241,14 +237,10 @@ class MetricsPanel(QWidget):
             self.menu_for(data).exec(self.tree.viewport().mapToGlobal(position))
 
 
-def shown_value(data: dict[str, Any]) -> str:
+def shown_value(data: Figure) -> str:
     """The figure as the report words it (``超过10万人``), or the reviewer's corrected value."""
-    corrected = (data.get("review") or {}).get("value") is not None
-    return (
-        data.get("written") or ""
-        if data.get("written") and not corrected
-        else format_figure(mention_of(data))
-    )
+    corrected = data.review is not None and data.review.value is not None
+    return data.written if data.written and not corrected else format_figure(mention_of(data))
 
 
 def top_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
@@ -259,9 +251,14 @@ def children_of(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
     return [child for i in range(item.childCount()) if (child := item.child(i)) is not None]
 
 
-def _excluded(data: dict[str, Any]) -> bool:
-    return (data.get("review") or {}).get("decision") == "excluded"
+def _excluded(data: Figure) -> bool:
+    return data.excluded
 
 
-def _span(data: dict[str, Any]) -> list[int]:
-    return [int(data["start"]), int(data["end"]), int(data["sentence_start"]), int(data["sentence_end"])]
+def _first_mention(check: Check) -> Mention | None:
+    mentions: Sequence[Mention] = check.mentions
+    return mentions[0] if mentions else None
+
+
+def _span(data: Figure | Mention) -> list[int]:
+    return [data.start, data.end, data.sentence_start, data.sentence_end]

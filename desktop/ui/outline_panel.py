@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from desktop.ui.labels import KIND_LABELS, kind_label
+
+if TYPE_CHECKING:
+    from desktop.core.report_detail import SectionInfo
 
 StartRole = Qt.ItemDataRole.UserRole + 1
 
@@ -30,21 +34,21 @@ class OutlinePanel(QWidget):
     def clear(self) -> None:
         self.tree.clear()
 
-    def show_sections(self, sections: list[dict[str, Any]], missing: list[str]) -> None:
+    def show_sections(self, sections: Sequence[SectionInfo], missing: Sequence[str]) -> None:
         self.tree.clear()
         parents: dict[int, QTreeWidgetItem] = {}
         for section in sections:
-            if section["level"] > 4:
+            if section.level > 4:
                 continue
-            label = section["number"] + section["title"]
-            if section["level"] == 1 and section["kind"] in KIND_LABELS:
-                label += f"  〔{kind_label(section['kind'])}〕"
-            parent = next((parents[lv] for lv in range(section["level"] - 1, 0, -1) if lv in parents), None)
+            label = section.number + section.title
+            if section.level == 1 and section.kind in KIND_LABELS:
+                label += f"  〔{kind_label(section.kind)}〕"
+            parent = next((parents[lv] for lv in range(section.level - 1, 0, -1) if lv in parents), None)
             item = QTreeWidgetItem(parent if parent is not None else self.tree, [label])
             item.setToolTip(0, label)
-            item.setData(0, StartRole, [section["start"], section.get("heading_end", section["start"])])
-            parents[section["level"]] = item
-            for deeper in [lv for lv in parents if lv > section["level"]]:
+            item.setData(0, StartRole, [section.start, section.heading_end])
+            parents[section.level] = item
+            for deeper in [lv for lv in parents if lv > section.level]:
                 del parents[deeper]
         for kind in missing:
             item = QTreeWidgetItem(

@@ -7,7 +7,7 @@ offsets of the cleaned text, which equal document positions for the BMP characte
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from desktop.ui.report_header import KIND_LABELS, header_html
 from desktop.ui.text_layers import highlight_layers
+
+if TYPE_CHECKING:
+    from desktop.core.report_detail import ReportDetail
 
 __all__ = ["KIND_LABELS", "ReportTextView"]
 
@@ -39,7 +42,7 @@ class ReportTextView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.header)
         layout.addWidget(self.text, 1)
-        self._detail: dict[str, Any] | None = None
+        self._detail: ReportDetail | None = None
         self._annotation_spans: list[tuple[int, int, str]] = []
         self._focus: list[QTextEdit.ExtraSelection] = []
         self.show_original = False
@@ -64,9 +67,9 @@ class ReportTextView(QWidget):
 
     @property
     def report_id(self) -> int | None:
-        return int(self._detail["id"]) if self._detail else None
+        return self._detail.id if self._detail else None
 
-    def show_report(self, detail: dict[str, Any]) -> None:
+    def show_report(self, detail: ReportDetail) -> None:
         self._detail = detail
         self._focus = []
         self._render()
@@ -158,9 +161,9 @@ class ReportTextView(QWidget):
             return
         self.header.setText(header_html(detail, self.show_original))
         if self.show_original:
-            self.text.setPlainText(detail["original_text"])
+            self.text.setPlainText(detail.original_text)
         else:
-            self.text.setPlainText(detail["text"])
+            self.text.setPlainText(detail.text)
             self._format_paragraphs()
         self._apply_selections()
 

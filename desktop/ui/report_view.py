@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
@@ -18,6 +18,8 @@ from desktop.ui.review_panel import ReviewPanel
 if TYPE_CHECKING:
     from desktop.core.annotations.store import AnnotationView
     from desktop.core.annotations.taxonomy import Taxonomy
+    from desktop.core.metrics.result import ReportMetrics
+    from desktop.core.report_detail import ReportDetail
 
 
 class ReportView(QWidget):
@@ -88,7 +90,7 @@ class ReportView(QWidget):
             else QCoreApplication.translate("ReportView", "批注"),
         )
 
-    def show_report(self, detail: dict[str, Any], metrics: dict[str, Any] | None = None) -> None:
+    def show_report(self, detail: ReportDetail, metrics: ReportMetrics | None = None) -> None:
         self.body.show_report(detail)
-        self.outline.show_sections(detail["sections"], detail["missing_sections"])
+        self.outline.show_sections(detail.sections, detail.missing_sections)
         self.metrics.show_metrics(metrics)

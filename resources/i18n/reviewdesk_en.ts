@@ -124,46 +124,6 @@
         <translation>Open or create another library file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="101"/>
-        <source>移到回收站(&amp;D)</source>
-        <translation>Move to &amp;Bin</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/actions.py" line="103"/>
-        <source>把所选报告移到回收站（可撤销；原件和批注保留，可从回收站恢复）</source>
-        <translation>Move the selected reports to the bin (undoable; originals and annotations are kept and can be restored from the bin)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/actions.py" line="109"/>
-        <source>回收站(&amp;B)…</source>
-        <translation>&amp;Bin…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/actions.py" line="111"/>
-        <source>查看移到回收站的报告，恢复或永久删除</source>
-        <translation>See the reports in the bin, restore them or delete them for good</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/actions.py" line="115"/>
-        <source>撤销评审迁移(&amp;K)</source>
-        <translation>Undo Carried Revie&amp;w</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/actions.py" line="117"/>
-        <source>把转移到当前报告（新版本）的批注、审阅状态和结论移回旧版本</source>
-        <translation>Move the annotations, review status and conclusion carried to this report (the new version) back to the earlier version</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/actions.py" line="123"/>
-        <source>显示被取代的旧版本(&amp;H)</source>
-        <translation>Show Super&amp;seded Versions</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/actions.py" line="125"/>
-        <source>在报告列表中显示或隐藏已被新版本取代的报告</source>
-        <translation>Show or hide reports replaced by a newer version in the library list</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/actions.py" line="130"/>
         <source>连接团队资料库(&amp;T)…</source>
         <translation>Connect to &amp;Team Library…</translation>
@@ -212,6 +172,46 @@
         <location filename="../../desktop/ui/actions.py" line="157"/>
         <source>缩小字体</source>
         <translation>Smaller Text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="101"/>
+        <source>移到回收站(&amp;D)</source>
+        <translation>Move to &amp;Bin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="103"/>
+        <source>把所选报告移到回收站（可撤销；原件和批注保留，可从回收站恢复）</source>
+        <translation>Move the selected reports to the bin (undoable; originals and annotations are kept and can be restored from the bin)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="109"/>
+        <source>回收站(&amp;B)…</source>
+        <translation>&amp;Bin…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="111"/>
+        <source>查看移到回收站的报告，恢复或永久删除</source>
+        <translation>See the reports in the bin, restore them or delete them for good</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="115"/>
+        <source>撤销评审迁移(&amp;K)</source>
+        <translation>Undo Carried Revie&amp;w</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="117"/>
+        <source>把转移到当前报告（新版本）的批注、审阅状态和结论移回旧版本</source>
+        <translation>Move the annotations, review status and conclusion carried to this report (the new version) back to the earlier version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="123"/>
+        <source>显示被取代的旧版本(&amp;H)</source>
+        <translation>Show Super&amp;seded Versions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="125"/>
+        <source>在报告列表中显示或隐藏已被新版本取代的报告</source>
+        <translation>Show or hide reports replaced by a newer version in the library list</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="161"/>
@@ -767,212 +767,252 @@ Changes made after the backup are not in it; the current library file is kept un
 <context>
     <name>ComparisonView</name>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="48"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="51"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="49"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="52"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="50"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="53"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="51"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="54"/>
         <source>移动</source>
         <translation>Moved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="58"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="61"/>
         <source>（开头）</source>
         <translation>(opening)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="60"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="63"/>
         <source>（落款）</source>
         <translation>(signature)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="62"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="65"/>
         <source>（顺序调整）</source>
         <translation>(reordered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="124"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="127"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="125"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="128"/>
         <source>所在部分</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="126"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="129"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="166"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="169"/>
         <source>上年：</source>
         <translation>Last year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="168"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="171"/>
         <source>本年：</source>
         <translation>This year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="202"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="205"/>
         <source>指标</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="203"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="230"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="331"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="206"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="232"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="335"/>
         <source>上年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="204"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="219"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="233"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="332"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="207"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="221"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="235"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="336"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="205"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="145"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="242"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="208"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="147"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="244"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="206"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="209"/>
         <source>幅度</source>
         <translation>Change %</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="255"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="264"/>
         <source>个百分点</source>
         <translation> percentage points</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="262"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="271"/>
         <source>变化向好</source>
         <translation>Change for the better</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="264"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="273"/>
         <source>变化向坏，需关注</source>
         <translation>Change for the worse; worth a look</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_models.py" line="265"/>
+        <location filename="../../desktop/ui/comparison_models.py" line="274"/>
         <source>无变化，或该指标的升降无好坏之分</source>
         <translation>No change, or neither direction is better for this figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="74"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="76"/>
         <source>下一处变化(&amp;N)</source>
         <translation>&amp;Next Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="79"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="81"/>
         <source>跳到下一处与上年不同的文字</source>
         <translation>Go to the next passage that differs from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="83"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="85"/>
         <source>上一处变化(&amp;P)</source>
         <translation>&amp;Previous Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="88"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="90"/>
         <source>跳到上一处与上年不同的文字</source>
         <translation>Go to the previous passage that differs from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="108"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="110"/>
         <source>上一处</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="109"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="111"/>
         <source>下一处</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="146"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="245"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="148"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="247"/>
         <source>同比指标</source>
         <translation>Year-on-year figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="175"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="177"/>
         <source>选择一份报告，查看它与上一年度报告的比较。</source>
         <translation>Choose a report to compare it with the year before.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="193"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="195"/>
         <source>资料库中已没有这份报告。</source>
         <translation>This report is no longer in the library.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="221"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="223"/>
         <source>导入该单位上一年度的报告后，这里会逐处对照两年的报告。</source>
         <translation>Import the agency&apos;s report of the year before to compare the two here, passage by passage.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="295"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="297"/>
         <source>没有文字变化</source>
         <translation>No changes in the text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="301"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="303"/>
         <source>共 %1 处变化</source>
         <translation>%1 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="305"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="307"/>
         <source>第 %1 / %2 处</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="316"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="318"/>
         <source>沿用上年</source>
         <translation>Carried over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="319"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="321"/>
         <source>套话（不计）</source>
         <translation>Boilerplate (not counted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="325"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="327"/>
         <source>图例：</source>
         <translation>Legend: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="339"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="343"/>
         <source>沿用上年文字：</source>
         <translation>Carried over from last year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="340"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="344"/>
         <source>句</source>
         <translation>sentences</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="349"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="353"/>
         <source>，不计 %1 句套话；计入套话为 %2%</source>
         <translation>, %1 boilerplate sentences not counted; %2% with them</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_reasons.py" line="23"/>
+        <source>资料库中有可能是该单位上一年度的报告，但配对尚未确认。请在报告信息中确认上年报告。</source>
+        <translation>The library holds a report that may be this agency&apos;s report of the year before, but the pairing is not confirmed yet. Confirm the prior-year report in the report&apos;s details.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_reasons.py" line="28"/>
+        <source>报告单位尚未确认，因此不自动配对上一年度的报告。请先确认或更正报告单位。</source>
+        <translation>The issuing agency is not confirmed, so no prior-year report is paired automatically. Confirm or correct the agency first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_reasons.py" line="32"/>
+        <source>报告年度未能识别，无法查找上一年度的报告。请先更正报告年度。</source>
+        <translation>The report&apos;s year could not be recognised, so there is no prior-year report to look for. Correct the year first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_reasons.py" line="36"/>
+        <source>要比较的上一年度报告在回收站中。从回收站恢复后即可比较。</source>
+        <translation>The prior-year report to compare with is in the bin. Restore it from the bin to compare.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_reasons.py" line="40"/>
+        <source>已否定该单位上一年度报告的配对，因此不作比较。可在报告信息中更改上年报告。</source>
+        <translation>The pairing with this agency&apos;s report of the year before was rejected, so nothing is compared. You can change the prior-year report in the report&apos;s details.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_reasons.py" line="44"/>
+        <source>已指定该报告不与任何报告比较。可在报告信息中更改上年报告。</source>
+        <translation>This report was set to be compared with no other report. You can change the prior-year report in the report&apos;s details.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_reasons.py" line="48"/>
+        <source>资料库中已没有要比较的报告。</source>
+        <translation>The report to compare with is no longer in the library.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_reasons.py" line="49"/>
+        <source>资料库中没有该单位上一年度的报告，无法比较。</source>
+        <translation>The library holds no report of this agency for the year before, so there is nothing to compare.</translation>
     </message>
 </context>
 <context>
@@ -1347,49 +1387,49 @@ A colleague whose library lacks these reports can then import them with the anno
 <context>
     <name>FigureController</name>
     <message>
-        <location filename="../../desktop/ui/figure_controller.py" line="87"/>
+        <location filename="../../desktop/ui/figure_controller.py" line="88"/>
         <source>确认数字</source>
         <translation>Confirm figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_controller.py" line="88"/>
+        <location filename="../../desktop/ui/figure_controller.py" line="89"/>
         <source>更正数字</source>
         <translation>Correct figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_controller.py" line="89"/>
+        <location filename="../../desktop/ui/figure_controller.py" line="90"/>
         <source>排除数字</source>
         <translation>Exclude figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_controller.py" line="90"/>
+        <location filename="../../desktop/ui/figure_controller.py" line="91"/>
         <source>撤销对数字的处理</source>
         <translation>Undo decision on figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_controller.py" line="99"/>
+        <location filename="../../desktop/ui/figure_controller.py" line="100"/>
         <source>未能保存对该数字的处理：%1
 资料库未被修改。</source>
         <translation>Could not save the decision on this figure: %1
 The library was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_controller.py" line="165"/>
+        <location filename="../../desktop/ui/figure_controller.py" line="167"/>
         <source>资料库为只读。</source>
         <translation>The library is read-only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_controller.py" line="167"/>
+        <location filename="../../desktop/ui/figure_controller.py" line="169"/>
         <source>磁盘空间不足。</source>
         <translation>The disk is full.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_controller.py" line="169"/>
+        <location filename="../../desktop/ui/figure_controller.py" line="171"/>
         <source>资料库正被其他程序使用，请稍后重试。</source>
         <translation>The library is in use by another program; please try again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_controller.py" line="170"/>
+        <location filename="../../desktop/ui/figure_controller.py" line="172"/>
         <source>写入资料库时出错。</source>
         <translation>Writing to the library failed.</translation>
     </message>
@@ -1397,27 +1437,27 @@ The library was not changed.</translation>
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../desktop/ui/figure_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/figure_dialog.py" line="33"/>
         <source>更正数字</source>
         <translation>Correct figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/figure_dialog.py" line="41"/>
         <source>（不是指标：其他数字）</source>
         <translation>(no metric: other figure)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/figure_dialog.py" line="59"/>
         <source>原文写作</source>
         <translation>As written</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/figure_dialog.py" line="62"/>
         <source>指标</source>
         <translation>Metric</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/figure_dialog.py" line="63"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
@@ -2343,57 +2383,57 @@ Close anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62"/>
-        <source>法治报告审阅台</source>
-        <translation>ReviewDesk</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="105"/>
+        <location filename="../../desktop/ui/main_window.py" line="106"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="63"/>
+        <source>法治报告审阅台</source>
+        <translation>ReviewDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>与上年比较</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/ui/main_window.py" line="255"/>
         <source>您的账号是审阅人：删除报告需要组长账号</source>
         <translation>Your account is a reviewer&apos;s: deleting reports needs the lead&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310"/>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/ui/main_window.py" line="424"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="444"/>
+        <location filename="../../desktop/ui/main_window.py" line="458"/>
         <source>年度概览</source>
         <translation>Season overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="480"/>
+        <location filename="../../desktop/ui/main_window.py" line="494"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="485"/>
+        <location filename="../../desktop/ui/main_window.py" line="499"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="490"/>
+        <location filename="../../desktop/ui/main_window.py" line="504"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -2449,23 +2489,23 @@ Close anyway?</translation>
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="60"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="62"/>
         <source>指标</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="61"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="63"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="91"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="93"/>
         <source>一致性检查</source>
         <translation>Consistency checks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="117"/>
         <location filename="../../desktop/ui/metrics_panel.py" line="119"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="121"/>
         <source>其他数字</source>
         <translation>Other figures</translation>
     </message>
@@ -2475,67 +2515,67 @@ Close anyway?</translation>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="136"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="134"/>
         <source>未能识别</source>
         <translation>not recognised</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="139"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="137"/>
         <source>单位类型：%1</source>
         <translation>Issuer type: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="140"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="138"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="144"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="142"/>
         <source>%1 个数字的指标归类存疑，确认前不写入审查意见和汇总（右键可确认、更正或排除）</source>
         <translation>%1 figure(s) have a doubtful metric and stay out of the memo and the summary until confirmed (right-click to confirm, correct or exclude)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="159"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="157"/>
         <source>已排除</source>
         <translation>excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="162"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="160"/>
         <source>%1 处</source>
         <translation>%1 places</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="166"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="164"/>
         <source>（存疑）</source>
         <translation> (doubtful)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="180"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="178"/>
         <source>审阅人已排除：不写入审查意见和汇总。</source>
         <translation>Excluded by the reviewer: not in the memo or the summary.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="186"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="184"/>
         <source>指标归类存疑：%1</source>
         <translation>Doubtful metric: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="218"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="214"/>
         <source>确认指标和数值</source>
         <translation>Confirm metric and value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="221"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="217"/>
         <source>更正指标或数值…</source>
         <translation>Correct metric or value…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="224"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="220"/>
         <source>排除（不作为指标）</source>
         <translation>Exclude (not a metric)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="227"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="223"/>
         <source>撤销审阅处理</source>
         <translation>Undo the decision</translation>
     </message>
@@ -2543,12 +2583,12 @@ Close anyway?</translation>
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location filename="../../desktop/ui/outline_panel.py" line="23"/>
+        <location filename="../../desktop/ui/outline_panel.py" line="27"/>
         <source>目录</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outline_panel.py" line="51"/>
+        <location filename="../../desktop/ui/outline_panel.py" line="55"/>
         <source>缺少：</source>
         <translation>Missing: </translation>
     </message>
@@ -2851,137 +2891,137 @@ Close anyway?</translation>
 <context>
     <name>ReportHeader</name>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="26"/>
+        <location filename="../../desktop/ui/report_header.py" line="29"/>
         <source>⚠ 报告单位未确定</source>
         <translation>⚠ Issuing agency not certain</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="30"/>
+        <location filename="../../desktop/ui/report_header.py" line="33"/>
         <source>；可能是“%1”</source>
         <translation>; possibly “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="33"/>
+        <location filename="../../desktop/ui/report_header.py" line="36"/>
         <source>。确认前不自动取代旧版本、不自动配对上年报告。</source>
         <translation>. Until it is confirmed, no version is superseded and no prior-year report is paired automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="35"/>
+        <location filename="../../desktop/ui/report_header.py" line="38"/>
         <source>确认或更正</source>
         <translation>Confirm or correct</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="39"/>
+        <location filename="../../desktop/ui/report_header.py" line="42"/>
         <source>此版本已被 %1 取代。</source>
         <translation>This version is superseded by %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="42"/>
+        <location filename="../../desktop/ui/report_header.py" line="45"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="44"/>
+        <location filename="../../desktop/ui/report_header.py" line="47"/>
         <source>可能与 %1 是同一报告的不同版本，请确认。</source>
         <translation>Possibly another version of the same report as %1; please confirm.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="47"/>
+        <location filename="../../desktop/ui/report_header.py" line="50"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="51"/>
+        <location filename="../../desktop/ui/report_header.py" line="54"/>
         <source>审阅人指定</source>
         <translation>chosen by the reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="53"/>
+        <location filename="../../desktop/ui/report_header.py" line="56"/>
         <source>同一单位</source>
         <translation>same agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="55"/>
+        <location filename="../../desktop/ui/report_header.py" line="58"/>
         <source>上年报告：%1（%2）</source>
         <translation>Prior-year report: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="63"/>
+        <location filename="../../desktop/ui/report_header.py" line="66"/>
         <source>更改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="67"/>
+        <location filename="../../desktop/ui/report_header.py" line="70"/>
         <source>可能的上年报告：%1，请确认。</source>
         <translation>Possible prior-year report: %1; please confirm.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="70"/>
+        <location filename="../../desktop/ui/report_header.py" line="73"/>
         <source>选择</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="76"/>
+        <location filename="../../desktop/ui/report_header.py" line="79"/>
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="78"/>
+        <location filename="../../desktop/ui/report_header.py" line="81"/>
         <source>（标题为自动生成）</source>
         <translation>(title generated)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="82"/>
+        <location filename="../../desktop/ui/report_header.py" line="85"/>
         <source>（未确认）</source>
         <translation> (unconfirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="85"/>
+        <location filename="../../desktop/ui/report_header.py" line="88"/>
         <source>单位：</source>
         <translation>Agency: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="86"/>
+        <location filename="../../desktop/ui/report_header.py" line="89"/>
         <source>年度：</source>
         <translation>Year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="87"/>
+        <location filename="../../desktop/ui/report_header.py" line="90"/>
         <source>成文日期：</source>
         <translation>Written: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="90"/>
+        <location filename="../../desktop/ui/report_header.py" line="93"/>
         <source>发布日期：</source>
         <translation>Published: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="91"/>
+        <location filename="../../desktop/ui/report_header.py" line="94"/>
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="93"/>
+        <location filename="../../desktop/ui/report_header.py" line="96"/>
         <source>已人工更正</source>
         <translation>Corrected by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="98"/>
+        <location filename="../../desktop/ui/report_header.py" line="101"/>
         <source>缺少必备部分：</source>
         <translation>Required parts missing: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="102"/>
+        <location filename="../../desktop/ui/report_header.py" line="105"/>
         <source>当前显示：</source>
         <translation>Showing: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="103"/>
+        <location filename="../../desktop/ui/report_header.py" line="106"/>
         <source>原文</source>
         <translation>original text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_header.py" line="105"/>
+        <location filename="../../desktop/ui/report_header.py" line="108"/>
         <source>清理后文本</source>
         <translation>cleaned text</translation>
     </message>
@@ -2989,7 +3029,7 @@ Close anyway?</translation>
 <context>
     <name>ReportTextView</name>
     <message>
-        <location filename="../../desktop/ui/report_text.py" line="53"/>
+        <location filename="../../desktop/ui/report_text.py" line="56"/>
         <source>在左侧选择一份报告，或把报告文件拖到窗口中导入。</source>
         <translation>Choose a report on the left, or drop report files onto the window to import them.</translation>
     </message>
@@ -2997,19 +3037,19 @@ Close anyway?</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../desktop/ui/report_view.py" line="32"/>
+        <location filename="../../desktop/ui/report_view.py" line="34"/>
         <source>指标</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_view.py" line="33"/>
-        <location filename="../../desktop/ui/report_view.py" line="86"/>
+        <location filename="../../desktop/ui/report_view.py" line="35"/>
         <location filename="../../desktop/ui/report_view.py" line="88"/>
+        <location filename="../../desktop/ui/report_view.py" line="90"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_view.py" line="35"/>
+        <location filename="../../desktop/ui/report_view.py" line="37"/>
         <source>审阅</source>
         <translation>Review</translation>
     </message>
@@ -3074,7 +3114,7 @@ Close anyway?</translation>
     <message>
         <location filename="../../desktop/ui/search_panel.py" line="31"/>
         <source>全文搜索（如：安全生产 “行政复议”），回车开始</source>
-        <translation>Full-text search (words, or a “quoted phrase”), press Enter</translation>
+        <translation>Full-text search (e.g. 安全生产 “行政复议”), press Enter</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/search_panel.py" line="51"/>

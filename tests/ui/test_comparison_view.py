@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QTextEdit
 from pytestqt.qtbot import QtBot
 
 from db.session import Library
+from desktop.core.compare.loader import ComparisonData, load_comparison
 from desktop.core.importing import import_files
-from desktop.ui.comparison_loader import ComparisonData, load_comparison
 from desktop.ui.comparison_models import (
     ASSESSMENT_INKS,
     BACKGROUNDS,
@@ -18,7 +18,6 @@ from desktop.ui.comparison_models import (
     SpanRole,
     YearOverYearModel,
 )
-from desktop.ui.comparison_panes import map_offset, offset_spans
 from desktop.ui.comparison_view import ComparisonView
 from tests.helpers import sample
 
@@ -51,16 +50,6 @@ def _selected(edit: QTextEdit) -> str:
     return edit.textCursor().selectedText().replace("\u2029", "\n")
 
 
-def test_loader_returns_both_texts_and_labels(library: Library, data: ComparisonData) -> None:
-    assert data.prior_id is not None and data.prior_id != data.report_id
-    assert (
-        data.prior_label == "示例市应急管理局 2023年度" and data.current_label == "示例市应急管理局 2024年度"
-    )
-    assert data.current_text.startswith("示例市应急管理局关于2024年") and data.prior_text
-    assert data.comparison is not None and data.comparison.current_length == len(data.current_text)
-    assert load_comparison(library, 9999) is None
-
-
 def test_both_models_pass_the_model_tester(qtmodeltester, data: ComparisonData) -> None:  # type: ignore[no-untyped-def]
     assert data.comparison is not None
     for force_py in (False, True):
@@ -68,7 +57,7 @@ def test_both_models_pass_the_model_tester(qtmodeltester, data: ComparisonData) 
         changes.set_comparison(data.comparison, data.prior_text, data.current_text)
         qtmodeltester.check(changes, force_py=force_py)
         figures = YearOverYearModel()
-        figures.set_rows(data.result["metrics"])
+        figures.set_rows(data.compared.figures)
         qtmodeltester.check(figures, force_py=force_py)
     non_equal = [op for op in data.comparison.ops if op.op != "equal"]
     assert changes.rowCount() == len(non_equal) > 20
@@ -171,35 +160,21 @@ def test_scrolling_one_pane_scrolls_the_other(
     assert right.value() == 0
 
 
-def test_offsets_map_across_the_ordinary_diff(data: ComparisonData) -> None:
-    comparison = data.comparison
-    assert comparison is not None
-    spans = offset_spans(comparison, "b")
-    starts = [s[0] for s in spans]
-    assert map_offset(0, spans, starts) == 0
-    mapped = [map_offset(b, spans, starts) for b in range(0, len(data.current_text), 50)]
-    assert max(mapped) <= len(data.prior_text)
-    moves = [op for op in comparison.ops if op.op == "move"]
-    for op in moves:  # a moved sentence scrolls with its neighbours, not to where it came from
-        before = map_offset(max(op.b_start - 1, 0), spans, starts)
-        assert map_offset(op.b_start, spans, starts) - before <= 1
-
-
 def test_year_over_year_table_has_the_figures(view: ComparisonView, data: ComparisonData) -> None:
     view.show_data(data)
     view.tabs.setCurrentWidget(view.figure_table)
     model = view.figures
     rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
-    assert len(rows) == len(data.result["metrics"]) > 5
+    assert len(rows) == len(data.compared.figures) > 5
     accidents = next(
-        r for r, row in enumerate(data.result["metrics"]) if (row["key"], row["unit"]) == ("accidents", "起")
+        r for r, row in enumerate(data.compared.figures) if (row.key, row.unit) == ("accidents", "起")
     )
     assert rows[accidents][1:] == ["26起", "23起", "−3起", "−11.5%"]
     assert (
         model.index(accidents, 3).data(Qt.ItemDataRole.ForegroundRole).color().name()
         == ASSESSMENT_INKS["good"]
     )
-    rate = next(r for r, row in enumerate(data.result["metrics"]) if row["unit"] == "%")
+    rate = next(r for r, row in enumerate(data.compared.figures) if row.unit == "%")
     assert rows[rate][3].endswith("个百分点")
     proxy = view.figures_proxy
     view.figure_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # 本年, by number, not by text
@@ -216,6 +191,7 @@ def test_without_a_prior_report_the_view_says_so(
     view.show_data(loaded)
     assert view.stack.currentWidget() is view.message
     assert "没有该单位上一年度的报告" in view.message.text() and "--prior" not in view.message.text()
+    assert "导入该单位上一年度的报告后" in view.message.text()
     assert "2024年度" in view.header.text()
     assert view.changes.rowCount() == 0 and not view.next_change_action.isEnabled()
     view.clear()
@@ -254,3 +230,33 @@ def test_boilerplate_is_painted_apart_and_the_header_gives_both_shares(
     )
     assert f"{comparison.substantive_carried}/{comparison.substantive_sentences}" in header
     assert "套话（不计）" in view.legend.text()
+
+
+def test_the_view_words_each_reason_itself_without_command_hints(
+    view: ComparisonView, library: Library
+) -> None:
+    from desktop.core.compare.result import NoPrior
+    from desktop.core.identity_links import choose_prior
+    from desktop.core.library import get_report
+    from desktop.core.report_bin import bin_reports
+    from desktop.ui.comparison_reasons import no_prior_text
+
+    prior, current = _import(library, "shili_2023.docx", "shili_2024.pdf")
+    bin_reports(library.sessions, [prior])
+    binned = load_comparison(library, current)
+    assert binned is not None and binned.reason == NoPrior.BINNED
+    view.show_data(binned)
+    assert view.stack.currentWidget() is view.message
+    assert no_prior_text(NoPrior.BINNED) in view.message.text() and "回收站" in view.message.text()
+    assert "导入该单位上一年度的报告后" not in view.message.text()  # importing is not what helps here
+    with library.sessions.begin() as session:
+        report = get_report(session, current)
+        assert report is not None
+        choose_prior(session, report, None, "张审阅")
+    chosen_none = load_comparison(library, current)
+    assert chosen_none is not None and chosen_none.reason == NoPrior.NONE_CHOSEN
+    view.show_data(chosen_none)
+    assert no_prior_text(NoPrior.NONE_CHOSEN) in view.message.text()
+    texts = {no_prior_text(reason) for reason in NoPrior}
+    assert len(texts) == len(NoPrior)
+    assert not any("--" in text or "reviewdesk" in text for text in texts)

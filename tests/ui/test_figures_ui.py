@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QColor
@@ -12,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from db import models
 from db.session import Library
+from desktop.core.metrics.result import Figure
 from desktop.ui.figure_dialog import FigureDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.metrics_panel import DOUBTFUL_COLOUR, FigureRole, children_of, top_items
@@ -38,13 +38,13 @@ def items(window: MainWindow) -> dict[str, QTreeWidgetItem]:
     for group in top_items(window.report_view.metrics.tree):
         for item in children_of(group):
             data = item.data(0, FigureRole)
-            if isinstance(data, dict):
-                found[data["written"]] = item
+            if isinstance(data, Figure):
+                found[data.written] = item
     return found
 
 
 def choose(window: MainWindow, written: str, action: str) -> None:
-    data: dict[str, Any] = items(window)[written].data(0, FigureRole)
+    data: Figure = items(window)[written].data(0, FigureRole)
     menu = window.report_view.metrics.menu_for(data)
     (entry,) = [a for a in menu.actions() if a.objectName() == f"figure_{action}"]
     assert entry.isEnabled()
@@ -108,8 +108,8 @@ def test_correcting_key_and_value_in_the_dialog(qtbot: QtBot, library: Library, 
     QTimer.singleShot(200, fill)
     choose(window, "13件", "correct")
     data = items(window)["13件"].data(0, FigureRole)
-    assert (data["key"], data["value"], data["review"]["decision"]) == ("legal_reviews", 14, "corrected")
-    assert data["review"]["author"] == "王审阅"
+    assert (data.key, data.value, data.decision) == ("legal_reviews", 14, "corrected")
+    assert data.review is not None and data.review.author == "王审阅" and data.review.label == "已更正"
 
 
 def test_a_failed_decision_is_shown_and_leaves_no_undo_step(
@@ -118,7 +118,7 @@ def test_a_failed_decision_is_shown_and_leaves_no_undo_step(
     window = opened(qtbot, library, tmp_path)
     data = items(window)["46件"].data(0, FigureRole)
     with library.sessions.begin() as session:  # the figure's row is gone (another window re-processed it)
-        session.delete(session.get(models.MetricMention, data["id"]))
+        session.delete(session.get(models.MetricMention, data.id))
     shown: list[str] = []
 
     def close() -> None:
@@ -127,6 +127,6 @@ def test_a_failed_decision_is_shown_and_leaves_no_undo_step(
         box.accept()
 
     QTimer.singleShot(200, close)
-    window.figures.review(data["id"], "confirm")
+    window.figures.review(data.id, "confirm")
     assert shown and "未能保存" in shown[0] and "没有编号为" in shown[0]
     assert window.annotations.undo_stack.count() == 0

@@ -77,7 +77,9 @@ def test_opening_a_library_brings_its_older_analyses_up_to_date(qtbot, library: 
 
     from desktop.ui.main_window import MainWindow
 
-    ids = [import_file(library.sessions, sample(n)).report_id or 0 for n in ("shili_2023.docx", "shili_2024.txt")]
+    ids = [
+        import_file(library.sessions, sample(n)).report_id or 0 for n in ("shili_2023.docx", "shili_2024.txt")
+    ]
     _age(library, ids)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings, TaskRunner())

@@ -7,9 +7,9 @@ lets tests check the content without opening a document, and another renderer re
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy.orm import Session, selectinload, undefer
 
@@ -21,12 +21,13 @@ from desktop.core.annotations import (
     get_review_state,
     list_annotations,
 )
+from desktop.core.compare.result import YearOverYear
 from desktop.core.export.privacy import base_name
 from desktop.core.metrics.catalog import Catalog
 from desktop.core.metrics.display import format_figure
 from desktop.core.metrics.extract import Mention
 from desktop.core.metrics.store import default_catalog, from_rows, report_metrics
-from desktop.core.prior_year import YearOverYear, compare_in_library, find_prior, year_over_year
+from desktop.core.prior_year import compare_in_library, find_prior, year_over_year
 from desktop.core.resources import load_json
 from desktop.core.sections import REQUIRED_KINDS
 from desktop.core.text.headings import numeral_text
@@ -273,30 +274,22 @@ def _comparison(
         for row in rows
     )
     found = report_metrics(session, report.id, catalog)
-    checks = [str(c["message"]) for c in (found or {}).get("checks", []) if _states_facts(c)]
+    checks = [c.message for c in (found.checks if found else ()) if _states_facts(c.mentions)]
     carried: float | None = None
     flags: tuple[str, ...] = ()
     if prior is not None:
         compared = compare_in_library(session, report.id, catalog, prior.id)
-        if compared is not None:
-            result = compared[0]
-            checks.extend(str(c["message"]) for c in result.get("checks", []) if _states_facts(c))
-            carried = result.get("carried_over")
-            flags = tuple(str(s["message"]) for s in result.get("sections", []) if s.get("flagged"))
+        if compared is not None and compared.comparison is not None:
+            checks.extend(c.message for c in compared.checks if _states_facts(c.mentions))
+            carried = compared.carried_over
+            flags = tuple(str(s.message) for s in compared.comparison.sections if s.flagged)
     unconfirmed = sum(1 for m in current_all if m.key and not m.is_fact)
     return figures, tuple(dict.fromkeys(checks)), carried, flags, unconfirmed
 
 
-def _states_facts(check: dict[str, Any]) -> bool:
+def _states_facts(mentions: Iterable[Mention]) -> bool:
     """A check is stated in the memo only if every figure it names may be stated as a fact."""
-    return all(_fact(m) for m in check.get("mentions", []))
-
-
-def _fact(data: dict[str, Any]) -> bool:
-    review = data.get("review") or {}
-    if not data.get("key") or review.get("decision") == "excluded":
-        return False
-    return data.get("confidence", "sure") == "sure" or review.get("decision") in ("confirmed", "corrected")
+    return all(m.is_fact for m in mentions)
 
 
 def _first_mentions(mentions: list[Mention], catalog: Catalog) -> dict[tuple[str, str | None], Mention]:

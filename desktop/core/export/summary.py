@@ -31,11 +31,12 @@ from sqlalchemy.orm import Session
 from db import models
 from desktop.core.annotations.review import REVIEW_STATUSES
 from desktop.core.annotations.taxonomy import Taxonomy, default_taxonomy
+from desktop.core.compare.result import YearOverYear
 from desktop.core.metrics.catalog import Catalog
 from desktop.core.metrics.extract import Mention
 from desktop.core.metrics.reviews import apply_reviews, reviews_for
 from desktop.core.metrics.store import default_catalog, mentions_of_rows
-from desktop.core.prior_year import YearOverYear, year_over_year
+from desktop.core.prior_year import year_over_year
 from desktop.core.resources import load_json
 
 KEY_METRICS = (

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from db import models
     from desktop.core.analysis import AnalysedReport
+    from desktop.core.compare.result import StatedChange
     from desktop.core.metrics.catalog import Catalog
     from desktop.core.metrics.extract import Mention
 
@@ -51,16 +52,14 @@ def _checks(text: str, mentions: Sequence[Mention], catalog: Catalog) -> list[Ch
     ]
 
 
-def _stated(checks: Iterable[dict[str, Any]]) -> list[CheckFacts]:
+def _stated(checks: Iterable[StatedChange]) -> list[CheckFacts]:
     return [
         CheckFacts(
-            kind=str(c["kind"]),
-            severity=str(c.get("severity", "warning")),
-            message=str(c["message"]),
+            kind=c.kind,
+            severity=c.severity,
+            message=c.message,
             # The first mention is this year's stated change; the others are last year's and this year's counts.
-            spans=tuple(
-                (int(m["sentence_start"]), int(m["sentence_end"])) for m in c.get("mentions", [])[:1]
-            ),
+            spans=tuple((m.sentence_start, m.sentence_end) for m in c.mentions[:1]),
         )
         for c in checks
     ]
@@ -155,13 +154,12 @@ def facts_from_library(session: Session, report: models.Report, catalog: Catalog
         checks=_checks(text, mentions, catalog),
     )
     compared = compare_in_library(session, report.id, catalog)
-    if compared is not None and compared[0].get("prior_id") is not None:
-        result = compared[0]
-        facts.prior_id = int(result["prior_id"])
+    if compared is not None and compared.prior_id is not None and compared.comparison is not None:
+        facts.prior_id = compared.prior_id
         from db import models as orm
 
         prior = session.get(orm.Report, facts.prior_id)
         facts.prior_year = prior.year if prior is not None else None
-        facts.carried = _carried(result, parts)
-        facts.checks += _stated(result.get("checks", []))
+        facts.carried = _carried(compared.comparison.to_dict(), parts)
+        facts.checks += _stated(compared.checks)
     return facts

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session, selectinload, sessionmaker, undefer
@@ -18,6 +17,7 @@ from db import models
 from desktop.core.metrics.catalog import Catalog, load_catalog
 from desktop.core.metrics.checks import run_checks
 from desktop.core.metrics.extract import SURE, Mention, extract_metrics
+from desktop.core.metrics.result import Figure, ReportMetrics, SectorView
 from desktop.core.metrics.reviews import apply_reviews, reviews_for
 from desktop.core.metrics.sector import classify_sector
 from desktop.core.text.offsets import OffsetMap
@@ -178,12 +178,12 @@ def report_figures(
     return from_rows(rows, report.clean_text, catalog, keep_excluded=keep_excluded)
 
 
-def report_metrics(session: Session, report_id: int, catalog: Catalog) -> dict[str, Any] | None:
-    """The ``reviewdesk metrics --json`` object, with offsets into the cleaned and original text.
+def report_metrics(session: Session, report_id: int, catalog: Catalog) -> ReportMetrics | None:
+    """Every figure of a report (excluded ones too), with offsets into the cleaned and original text.
 
-    Every figure is listed, excluded ones too (``review.decision``), each with its ``id``, its
-    ``confidence`` (``sure``/``doubtful``), the reason for a doubt, and ``fact``: whether the memo and
-    the summary may state it. Checks run on the figures as the reviewer left them.
+    Each figure has its ``id``, its ``confidence`` (``sure``/``doubtful``), the reason for a doubt,
+    the reviewer's decision, and ``fact``: whether the memo and the summary may state it. Checks run
+    on the figures as the reviewer left them. ``as_json()`` is the ``reviewdesk metrics --json`` object.
     """
     report = session.get(
         models.Report,
@@ -194,18 +194,8 @@ def report_metrics(session: Session, report_id: int, catalog: Catalog) -> dict[s
         return None
     mentions = report_figures(session, report, catalog, keep_excluded=True)
     offsets = OffsetMap.from_bytes(report.offset_map)
-    figures = []
-    for mention in mentions:
-        data = mention.as_json()
-        data["fact"] = mention.is_fact
-        data["original_start"], data["original_end"] = offsets.to_original(mention.start, mention.end)
-        figures.append(data)
+    figures = tuple(Figure.of(m, offsets.to_original(m.start, m.end)) for m in mentions)
     kept = [m for m in mentions if m.decision != "excluded"]
-    checks = [c.as_json() for c in run_checks(report.clean_text, kept, catalog)]
+    checks = tuple(run_checks(report.clean_text, kept, catalog))
     sector = classify_sector(report.agency, report.clean_text, catalog)
-    return {
-        "report_id": report_id,
-        "sector": sector.as_json(catalog),
-        "metrics": figures,
-        "checks": checks,
-    }
+    return ReportMetrics(report_id, SectorView.of(sector, catalog), figures, checks)
