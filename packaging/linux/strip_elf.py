@@ -1,0 +1,129 @@
+"""Strip debug information and symbol tables from the bundle's ELF files, where that is safe.
+
+Many wheels ship their compiled modules with full debug information (kiwisolver's 5.6 MB
+``_cext`` is 0.2 MB without it; fontTools, SQLAlchemy's Cython modules and PDFium likewise):
+about 22 MB of the Linux bundle that the app never reads. ``strip --strip-unneeded`` removes it
+and keeps the dynamic symbols, so nothing that links or imports the file changes.
+
+What is *not* safe: files that auditwheel rewrote with patchelf (it sets an RPATH on modules that
+link a vendored library and renames the vendored libraries in ``<package>.libs/``). strip
+rewrites such files with load segments whose file offset and address no longer agree modulo the
+page size, and the dynamic loader refuses them ("ELF load command address/offset not
+page-aligned"; numpy's OpenBLAS does exactly that). So a file is stripped only if it
+
+1. is not in a ``*.libs/`` directory and has no ``DT_RPATH``/``DT_RUNPATH`` entry, and
+2. the stripped copy's ``PT_LOAD`` segments still satisfy the loader's alignment rule;
+
+otherwise the original is kept. The packaging check then runs the installed app through
+everything that loads these files. Pure Python and the standard library (plus binutils' strip).
+"""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+PT_LOAD, PT_DYNAMIC = 1, 2
+DT_NULL, DT_RPATH, DT_RUNPATH = 0, 15, 29
+PAGE = 4096  # the smallest page size of the targets (x86-64; arm64 kernels use 4 or 64 KiB)
+
+
+@dataclass(frozen=True)
+class Segment:
+    kind: int
+    offset: int
+    vaddr: int
+    filesz: int
+    align: int
+
+
+def segments(data: bytes) -> list[Segment] | None:
+    """The program headers of an ELF image, or None if it is not one we can read."""
+    if data[:4] != b"\x7fELF" or len(data) < 64:
+        return None
+    is64 = data[4] == 2
+    end = "<" if data[5] == 1 else ">"
+    if is64:
+        (phoff,) = struct.unpack_from(end + "Q", data, 0x20)
+        phentsize, phnum = struct.unpack_from(end + "HH", data, 0x36)
+    else:
+        (phoff,) = struct.unpack_from(end + "I", data, 0x1C)
+        phentsize, phnum = struct.unpack_from(end + "HH", data, 0x2A)
+    found = []
+    for index in range(phnum):
+        start = phoff + index * phentsize
+        if start + (56 if is64 else 32) > len(data):
+            return None
+        if is64:
+            kind, _flags, offset, vaddr, _paddr, filesz, _memsz, align = struct.unpack_from(
+                end + "IIQQQQQQ", data, start
+            )
+        else:
+            kind, offset, vaddr, _paddr, filesz, _memsz, _flags, align = struct.unpack_from(
+                end + "IIIIIIII", data, start
+            )
+        found.append(Segment(kind, offset, vaddr, filesz, align))
+    return found
+
+
+def has_search_path(data: bytes) -> bool:
+    """Whether the dynamic section carries DT_RPATH or DT_RUNPATH (auditwheel's patchelf sets one)."""
+    found = segments(data)
+    if not found:
+        return False
+    is64 = data[4] == 2
+    end = "<" if data[5] == 1 else ">"
+    entry, size = ("qQ", 16) if is64 else ("iI", 8)
+    for segment in found:
+        if segment.kind != PT_DYNAMIC:
+            continue
+        for start in range(segment.offset, min(segment.offset + segment.filesz, len(data)) - size + 1, size):
+            tag, _value = struct.unpack_from(end + entry, data, start)
+            if tag == DT_NULL:
+                break
+            if tag in (DT_RPATH, DT_RUNPATH):
+                return True
+    return False
+
+
+def loads_aligned(data: bytes) -> bool:
+    """Whether every PT_LOAD segment's offset and address agree modulo its alignment and the page
+    size, as the dynamic loader requires before it maps the file."""
+    found = segments(data)
+    if found is None:
+        return False
+    for segment in found:
+        if segment.kind != PT_LOAD:
+            continue
+        delta = segment.vaddr - segment.offset
+        if delta % PAGE or (segment.align > 1 and delta % segment.align):
+            return False
+    return True
+
+
+def why_not_strip(dest: str, data: bytes) -> str | None:
+    """Why the file at bundle path ``dest`` must stay as it is, or None if it may be stripped."""
+    if segments(data) is None:
+        return "not an ELF file"
+    if any(part.endswith(".libs") for part in dest.replace("\\", "/").split("/")[:-1]):
+        return "a library auditwheel vendored (renamed with patchelf)"
+    if has_search_path(data):
+        return "has an RPATH/RUNPATH (set by patchelf or the build)"
+    return None
+
+
+def strip_copy(source: Path, target: Path, strip: str | None = None) -> bool:
+    """Write a stripped copy of ``source`` to ``target``; False (and no target) when the copy
+    would not load or strip is unavailable or fails."""
+    strip = strip or shutil.which("strip")
+    if strip is None:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run([strip, "--strip-unneeded", "-o", str(target), str(source)], capture_output=True)
+    if result.returncode == 0 and target.is_file() and loads_aligned(target.read_bytes()):
+        return True
+    target.unlink(missing_ok=True)
+    return False

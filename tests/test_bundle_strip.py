@@ -1,0 +1,108 @@
+"""Stripping the bundle's ELF files (packaging/linux/strip_elf.py), tried on the real wheels.
+
+A stripped copy of a file auditwheel never touched must still import; a file auditwheel
+patched is left alone, and the alignment check recognises what strip does to one.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux") or shutil.which("strip") is None, reason="ELF files and binutils"
+)
+
+
+def load_strip_elf() -> ModuleType:
+    path = ROOT / "packaging" / "linux" / "strip_elf.py"
+    spec = importlib.util.spec_from_file_location("strip_elf", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["strip_elf"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+strip_elf = load_strip_elf()
+
+
+def extension(package: str, stem: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    assert spec is not None and spec.origin is not None
+    found = sorted(Path(spec.origin).parent.rglob(f"{stem}*.so"))
+    assert found, f"no {stem} extension in {package}"
+    return found[0]
+
+
+def test_a_module_with_debug_information_and_no_search_path_is_stripped_and_still_imports(
+    tmp_path: Path,
+) -> None:
+    source = extension("kiwisolver", "_cext")
+    data = source.read_bytes()
+    assert strip_elf.why_not_strip(f"kiwisolver/{source.name}", data) is None
+    copy = tmp_path / "kiwisolver"
+    shutil.copytree(source.parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    target = copy / source.name
+    assert strip_elf.strip_copy(source, target)
+    assert target.stat().st_size < len(data) // 2  # the debug information is most of the file
+    check = (
+        "import kiwisolver, sys; s = kiwisolver.Solver(); assert kiwisolver.__file__.startswith(sys.argv[1])"
+    )
+    subprocess.run(
+        [sys.executable, "-c", check, str(tmp_path)],
+        check=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(tmp_path)},
+    )
+
+
+def test_files_auditwheel_patched_are_left_alone() -> None:
+    umath = extension("numpy", "_multiarray_umath")
+    assert "RPATH" in strip_elf.why_not_strip(f"numpy/_core/{umath.name}", umath.read_bytes())
+    libs = sorted((umath.parents[2] / "numpy.libs").glob("libscipy_openblas*.so"))
+    if libs:
+        why = strip_elf.why_not_strip(f"numpy.libs/{libs[0].name}", libs[0].read_bytes())
+        assert why is not None and "vendored" in why
+    assert (
+        strip_elf.why_not_strip("resources/samples/shili_2024.txt", b"not an ELF file") == "not an ELF file"
+    )
+
+
+def loads(path: Path) -> tuple[bool, str]:
+    """Whether the dynamic loader maps the library (in a fresh process), and its complaint."""
+    result = subprocess.run(
+        [sys.executable, "-c", "import ctypes, sys; ctypes.CDLL(sys.argv[1])", str(path)],
+        capture_output=True,
+        text=True,
+    )
+    return result.returncode == 0, result.stderr.strip().splitlines()[-1:]
+
+
+def test_the_alignment_check_agrees_with_the_dynamic_loader_on_a_patched_library(tmp_path: Path) -> None:
+    # numpy's OpenBLAS is the library the loader refused after strip ("ELF load command
+    # address/offset not page-aligned"). Whatever this binutils does to it, strip_copy keeps a
+    # copy only if the loader would map it.
+    spec = importlib.util.find_spec("numpy")
+    assert spec is not None and spec.origin is not None
+    libs_dir = Path(spec.origin).parents[1] / "numpy.libs"
+    libs = sorted(libs_dir.glob("libscipy_openblas*.so"))
+    if not libs:
+        pytest.skip("this numpy wheel vendors no OpenBLAS")
+    copy = tmp_path / "numpy.libs"
+    shutil.copytree(libs_dir, copy)
+    library = copy / libs[0].name
+    assert strip_elf.loads_aligned(library.read_bytes()) and loads(library)[0]
+    subprocess.run(["strip", "--strip-unneeded", str(library)], check=True)
+    loaded, complaint = loads(library)
+    assert strip_elf.loads_aligned(library.read_bytes()) == loaded, complaint
+    assert strip_elf.strip_copy(libs[0], tmp_path / "checked.so") == loaded
+    assert (tmp_path / "checked.so").exists() == loaded
