@@ -38,6 +38,7 @@ translations: $(STAMP)
 	$(BIN)/pyside6-lupdate desktop/ui/*.py -ts resources/i18n/reviewdesk_en.ts \
 		-source-language zh_CN -target-language en -no-obsolete
 	$(BIN)/pyside6-lrelease resources/i18n/reviewdesk_en.ts -qm resources/i18n/reviewdesk_en.qm
+	$(BIN)/pyside6-lrelease resources/i18n/qt_supplement_zh_CN.ts -qm resources/i18n/qt_supplement_zh_CN.qm
 
 samples: $(STAMP)
 	$(BIN)/python resources/samples/build_samples.py

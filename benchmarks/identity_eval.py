@@ -200,7 +200,10 @@ def main() -> None:
     by_id = {o.report_id: c for o, c in zip(outcomes, cases, strict=True) if o.ok}
     false_superseding = real_superseding = false_pairs = real_pairs = 0
     for outcome, case in zip(outcomes, cases, strict=True):
-        for older in outcome.superseded:
+        # A file supersedes earlier versions, or (a poorer format of a report already here) is
+        # superseded by the richer one at once: both are version decisions to check.
+        newer = [outcome.superseded_by] if outcome.superseded_by in by_id else []
+        for older in [*outcome.superseded, *newer]:
             other = by_id[older]
             same = other.series == case.series and other.year == case.year and other.series is not None
             real_superseding += same

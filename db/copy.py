@@ -17,19 +17,9 @@ from sqlalchemy import Connection, Table, func, select, text, update
 from db import models
 from db.session import Library, LibraryError, open_library
 
-TABLES = (
-    "reports",
-    "report_files",
-    "sections",
-    "metric_mentions",
-    "comparison_summaries",
-    "library_settings",
-    "metadata_corrections",
-    "annotations",
-    "annotation_conflicts",
-    "review_states",
-)
-"""In an order that respects the foreign keys (a report's newer version is linked afterwards)."""
+TABLES = tuple(table.name for table in models.Base.metadata.sorted_tables)
+"""Every table of the schema, in an order that respects the foreign keys (a report's newer version is
+linked afterwards); taken from the models, so a new table can never be left behind."""
 CHUNK = 200
 Progress = Callable[[str, int, int], None]  # progress(table, copied, total)
 

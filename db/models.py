@@ -362,3 +362,55 @@ class FindingDecision(Base):
     annotation_id: Mapped[str | None] = mapped_column(ForeignKey("annotations.id", ondelete="SET NULL"))
     decided_by: Mapped[str | None] = mapped_column(String(100))
     decided_at: Mapped[datetime]
+
+
+class VersionCarry(Base):
+    """The review of earlier versions carried to a newer version of one report, as one undoable step.
+
+    ``moves`` records, for every annotation, review state, figure decision and finding decision that
+    moved, where it was before and the version it had after the move: undoing puts each back only if
+    nobody changed it since (see ``desktop.core.annotations.carry``). ``summary`` is what the import
+    summary said (counts, the status and conclusion carried).
+    """
+
+    __tablename__ = "version_carries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    newer_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    newer_sha256: Mapped[str] = mapped_column(String(64))
+    older_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    older_sha256s: Mapped[list[str]] = mapped_column(default=list)
+    moves: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    carried_by: Mapped[str | None] = mapped_column(String(100))
+    carried_at: Mapped[datetime]
+    undone_by: Mapped[str | None] = mapped_column(String(100))
+    undone_at: Mapped[datetime | None]
+
+
+class BinnedReport(Base):
+    """A report moved to the bin: its original file and what restoring it needs, until the bin is emptied.
+
+    Binning removes the report from the library as deleting does (so no list, search, summary,
+    overview or pairing sees it; its annotations stay, detached, keyed by the file's sha256); the
+    bytes stay here, and restoring imports them again under the same id when it is free, with the
+    review state, version links and import time saved in ``saved``.
+    """
+
+    __tablename__ = "report_bin"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(Integer, index=True)
+    """The id the report had (restoring gives it back when no other report has taken it)."""
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    source_name: Mapped[str] = mapped_column(String(500))
+    source_format: Mapped[str] = mapped_column(String(10))
+    size: Mapped[int] = mapped_column(Integer)
+    agency: Mapped[str | None] = mapped_column(String(200))
+    year: Mapped[int | None] = mapped_column(Integer)
+    title: Mapped[str | None] = mapped_column(String(500))
+    imported_at: Mapped[datetime]
+    binned_at: Mapped[datetime]
+    binned_by: Mapped[str | None] = mapped_column(String(100))
+    saved: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    data: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))

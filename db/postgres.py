@@ -3,8 +3,8 @@
 - Connecting: passwords typed into a prompt are kept in memory for the session (``remember_password``)
   and handed to the driver when it connects; a pgpass file works as libpq reads it. Connections
   carry a timeout, keepalives (a dead network is noticed) and ReviewDesk's name for the server's logs.
-- Roles: ``reviewdesk_lead`` may import and delete reports; ``reviewdesk_reviewer`` may annotate,
-  review and correct. The server enforces it through grants (``apply_grants``, run after migrations);
+- Roles: ``reviewdesk_lead`` may import, bin, restore and delete reports; ``reviewdesk_reviewer`` may
+  annotate, review and correct, and only read the bin (``report_bin``). The server enforces it through grants (``apply_grants``, run after migrations);
   ``capabilities`` tells the UI what to disable. README, "Team library", has the SQL to create them.
 - Changes: a trigger per table announces committed changes (``NOTIFY reviewdesk_changes``), which
   other reviewers' windows hear (``ChangeListener``).
@@ -48,6 +48,8 @@ REVIEWER_WRITES = (
     "report_links",
     "figure_reviews",
     "finding_decisions",
+    # carrying the review of an earlier version to a newer one (and undoing it) moves only rows above
+    "version_carries",
     # derived data that any reviewer's app may bring up to date (search index, figures, comparisons)
     "search_docs",
     "metric_mentions",

@@ -23,6 +23,7 @@ from desktop import (
     cli_memo,
     cli_search,
     cli_team,
+    cli_versions,
 )
 
 COMMANDS = (
@@ -43,6 +44,7 @@ COMMANDS = (
     "search",
     *cli_team.COMMANDS,
     *cli_data.COMMANDS,
+    *cli_versions.COMMANDS,
 )
 
 
@@ -61,8 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", parents=[library], help="导入报告文件（.docx .pdf .txt .html .doc）")
     p.add_argument("files", nargs="+", metavar="FILE", help="文件或文件夹")
-    sub.add_parser("list", parents=[library], help="列出资料库中的报告").add_argument(
-        "--current", action="store_true", help="只列出各单位各年度的最新版本"
+    cli_versions.add_import_options(p)
+    cli_versions.add_list_options(
+        sub.add_parser("list", parents=[library], help="列出资料库中的报告（现行版本）")
     )
     p = sub.add_parser("show", parents=[library], help="显示一份报告")
     p.add_argument("id", type=int)
@@ -73,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--prior", type=int, metavar="ID", help="指定要比较的报告（默认自动查找同一单位上一年度的报告）"
     )
+    cli_versions.add_compare_options(p)
     p = sub.add_parser("correct", parents=[library], help="更正报告信息（单位、年度、日期、标题）")
     p.add_argument("id", type=int)
     for field in ("agency", "region", "year", "title", "report-date", "published-date"):
@@ -80,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", metavar="NAME", help="更正人")
     p = sub.add_parser("reprocess", parents=[library], help="用当前版本重新分析已导入的报告（保留更正）")
     p.add_argument("ids", type=int, nargs="*", help="报告编号（省略则处理全部）")
+    p.add_argument("--stale", action="store_true", help="只处理由旧版本分析的报告（升级后使用）")
     p = sub.add_parser("export-original", parents=[library], help="导出报告的原始文件")
     p.add_argument("id", type=int)
     p.add_argument("--out", required=True, metavar="FILE")
@@ -92,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_figures.add_parsers(sub, library)
     cli_team.add_parsers(sub, library)
     cli_data.add_parsers(sub, library)
+    cli_versions.add_parsers(sub, library)
     return parser
 
 
@@ -221,7 +227,11 @@ def _cmd_import(library: Any, args: argparse.Namespace) -> int:
     if library.read_only:
         return _failed(args, read_only_message(library.read_only), "storage_read_only")
 
-    outcomes = import_files(library.sessions, expand_paths(Path(name) for name in args.files))
+    from desktop.core.importing import skipped_in_folders
+
+    given = [Path(name) for name in args.files]
+    outcomes = import_files(library.sessions, expand_paths(given), carry=not args.no_carry, by=args.by)
+    skipped = skipped_in_folders(given)
     if args.json:
         emit([o.as_json() for o in outcomes])
     else:
@@ -235,14 +245,21 @@ def _cmd_import(library: Any, args: argparse.Namespace) -> int:
                     say(f"    {line}")
             else:
                 say(f"失败  {o.file}\n    {o.error}")
+            if o.carry and o.carry.get("carry_id"):
+                say(f"    撤销转移：reviewdesk carry {o.report_id} --undo")
+        if skipped:
+            names = "、".join(p.name for p in skipped[:5]) + ("等" if len(skipped) > 5 else "")
+            say(f"文件夹中另有 {len(skipped)} 个文件不是报告格式（{names}），未导入。")
     return 0 if all(o.ok for o in outcomes) else 1
 
 
 def _cmd_list(library: Any, args: argparse.Namespace) -> int:
+    from desktop.core.collation import agency_sort_key
     from desktop.core.library import list_reports
 
     with library.sessions() as session:
-        reports = list_reports(session, include_superseded=not args.current)
+        reports = list_reports(session, include_superseded=args.all)
+    reports.sort(key=lambda r: (agency_sort_key(r.agency), -(r.year or 0), r.id))
     if args.json:
         emit([r.as_json() for r in reports])
     else:
@@ -314,7 +331,9 @@ def _cmd_compare(library: Any, args: argparse.Namespace) -> int:
     if not library.read_only:
         ensure_current(library.sessions, catalog)
     with library.sessions() as session:
-        compared = compare_in_library(session, args.id, catalog, args.prior)
+        compared = compare_in_library(
+            session, args.id, catalog, args.prior, cli_versions.compare_options(args)
+        )
     if compared is None:
         return fail(f"资料库中没有编号为 {args.id} 的报告。")
     result, _comparison = compared
@@ -381,10 +400,16 @@ def _cmd_correct(library: Any, args: argparse.Namespace) -> int:
 def _cmd_reprocess(library: Any, args: argparse.Namespace) -> int:
     from desktop.core.errors import ImportRefused
     from desktop.core.library import list_reports
-    from desktop.core.reprocess import reprocess_report
+    from desktop.core.reprocess import reprocess_report, stale_report_ids
 
     with library.sessions() as session:
-        ids = args.ids or [r.id for r in list_reports(session)]
+        if args.stale:
+            stale = stale_report_ids(session)
+            ids = [i for i in args.ids if i in stale] if args.ids else stale
+        else:
+            ids = args.ids or [r.id for r in list_reports(session)]
+    if not ids and not args.json:
+        say("没有需要重新分析的报告。")
     results = []
     for report_id in ids:
         try:
@@ -434,4 +459,5 @@ _HANDLERS = {
     **cli_figures.HANDLERS,
     **cli_team.HANDLERS,
     **cli_data.HANDLERS,
+    **cli_versions.HANDLERS,
 }

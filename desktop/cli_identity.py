@@ -31,7 +31,12 @@ def add_parsers(
     p.add_argument("id", type=int, help="报告编号")
     choice = p.add_mutually_exclusive_group(required=True)
     choice.add_argument("--of", type=int, metavar="NEWER_ID", help="该报告是 NEWER_ID 的旧版本")
-    choice.add_argument("--undo", action="store_true", help="该报告不是旧版本：恢复为当前版本")
+    choice.add_argument(
+        "--undo", action="store_true", help="该报告不是旧版本：恢复为当前版本（审阅记录随之移回）"
+    )
+    p.add_argument(
+        "--no-carry", action="store_true", help="与 --of 合用：不把该报告的批注、审阅状态和结论转移到新版本"
+    )
     p.add_argument("--by", metavar="NAME", help="审阅人")
 
 
@@ -72,25 +77,35 @@ def _cmd_prior(library: Library, args: argparse.Namespace) -> int:
 
 def _cmd_version(library: Library, args: argparse.Namespace) -> int:
     from desktop.cli import emit, fail, say
+    from desktop.core.annotations.carry import carry_review
+    from desktop.core.annotations.taxonomy import AnnotationError
     from desktop.core.identity_links import mark_earlier_version, restore_version
     from desktop.core.library import get_report
 
-    with library.sessions.begin() as session:
-        report = get_report(session, args.id)
-        if report is None:
-            return fail(f"资料库中没有编号为 {args.id} 的报告。")
-        if args.undo:
-            restore_version(session, report, args.by)
-        else:
-            newer = get_report(session, args.of)
-            if newer is None or newer.id == report.id:
-                return fail(f"资料库中没有编号为 {args.of} 的另一份报告。")
-            mark_earlier_version(session, newer, report, args.by)
-        result = {
-            "id": report.id,
-            "current": report.superseded_by_id is None,
-            "superseded_by": report.superseded_by_id,
-        }
+    carried: dict[str, object] | None = None
+    try:
+        with library.sessions.begin() as session:
+            report = get_report(session, args.id)
+            if report is None:
+                return fail(f"资料库中没有编号为 {args.id} 的报告。")
+            if args.undo:
+                restore_version(session, report, args.by)
+            else:
+                newer = get_report(session, args.of)
+                if newer is None or newer.id == report.id:
+                    return fail(f"资料库中没有编号为 {args.of} 的另一份报告。")
+                mark_earlier_version(session, newer, report, args.by)
+                if not args.no_carry:
+                    session.flush()
+                    carried = carry_review(session, newer, [report], args.by).as_json()
+            result = {
+                "id": report.id,
+                "current": report.superseded_by_id is None,
+                "superseded_by": report.superseded_by_id,
+                "carry": carried,
+            }
+    except AnnotationError as error:  # the review moved back would undo someone's later change
+        return fail(str(error))
     if args.json:
         emit(result)
     else:
@@ -99,6 +114,8 @@ def _cmd_version(library: Library, args: argparse.Namespace) -> int:
             if result["current"]
             else f"报告 #{args.id} 已标为 #{result['superseded_by']} 的旧版本"
         )
+        if carried is not None:
+            say(f"{carried['message']}。撤销：reviewdesk carry {args.of} --undo")
     return 0
 
 

@@ -28,9 +28,12 @@ def add_parsers(
     p.add_argument("destination", metavar="DEST", help="目标资料库（须为空，不存在则新建）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p = sub.add_parser(
-        "delete-reports", parents=[library_parent], help="从资料库删除报告（批注保留；团队资料库需组长账号）"
+        "delete-reports",
+        parents=[library_parent],
+        help="把报告移入回收站（可用 restore-report 恢复；团队资料库需组长账号）",
     )
     p.add_argument("ids", type=int, nargs="+", metavar="ID", help="报告编号")
+    p.add_argument("--by", metavar="NAME", help="操作人")
     sub.add_parser(
         "team-roles",
         parents=[library_parent],
@@ -112,21 +115,9 @@ def _cmd_roles(library: Any, args: argparse.Namespace) -> int:
 
 
 def _cmd_delete(library: Any, args: argparse.Namespace) -> int:
-    from db.postgres import ServerError
-    from desktop.cli import emit, fail, say
-    from desktop.core.report_admin import ReportNotFound, delete_reports
+    from desktop.cli_versions import cmd_delete_reports
 
-    try:
-        refreshed = delete_reports(library.sessions, args.ids)
-    except ReportNotFound as error:
-        return fail(str(error))
-    except ServerError as error:
-        return fail(str(error))
-    if args.json:
-        emit({"deleted": args.ids, "recompared": refreshed})
-    else:
-        say(f"已删除报告 {'、'.join(f'#{i}' for i in args.ids)}（其批注保留，重新导入同一文件后恢复）。")
-    return 0
+    return cmd_delete_reports(library, args)
 
 
 HANDLERS: dict[str, Callable[[Any, argparse.Namespace], int]] = {

@@ -114,3 +114,31 @@ def test_unknown_report_is_an_error_in_chinese(tmp_path: Path) -> None:
     result = reviewdesk("show", "999", "--library", str(tmp_path / "lib.sqlite"), "--json")
     assert result.returncode == 2
     assert "没有编号为 999 的报告" in result.stderr.decode()
+
+
+def test_reprocess_stale_brings_only_older_analyses_up_to_date(tmp_path: Path) -> None:
+    import sqlite3
+
+    from desktop.core.analysis import PIPELINE_VERSION
+
+    library = str(tmp_path / "lib.sqlite")
+    imported = json.loads(
+        reviewdesk(
+            "import",
+            str(sample("shili_2023.docx")),
+            str(sample("shili_2024.txt")),
+            "--library",
+            library,
+            "--json",
+        ).stdout
+    )
+    ids = [entry["report_id"] for entry in imported]
+    nothing = reviewdesk("reprocess", "--stale", "--library", library)
+    assert nothing.returncode == 0 and "没有需要重新分析的报告" in nothing.stdout.decode()
+    with sqlite3.connect(library) as db:  # as an older ReviewDesk left the first report
+        db.execute("UPDATE reports SET pipeline_version = ? WHERE id = ?", (PIPELINE_VERSION - 1, ids[0]))
+    done = json.loads(reviewdesk("reprocess", "--stale", "--library", library, "--json").stdout)
+    assert [entry["id"] for entry in done] == [ids[0]] and done[0]["ok"]
+    with sqlite3.connect(library) as db:
+        versions = {row[0] for row in db.execute("SELECT pipeline_version FROM reports")}
+    assert versions == {PIPELINE_VERSION}

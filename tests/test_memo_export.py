@@ -130,7 +130,7 @@ def test_memo_content_is_gathered(reviewed: tuple[Library, int, Path]) -> None:
     assert data.prior_year == 2023 and data.carried_over is not None and 0.6 < data.carried_over < 0.95
     assert len(data.carried_flags) == 2 and "存在的不足和原因" in data.carried_flags[0]
     accidents = next(f for f in data.figures if f.label == "事故起数")
-    assert (accidents.prior, accidents.current, accidents.change) == ("26起", "23起", "−3（−11.5%）")
+    assert (accidents.prior, accidents.current, accidents.change) == ("26起", "23起", "−3起（−11.5%）")
     rate = next(f for f in data.figures if f.label == "隐患整改率")
     assert rate.change == "+1.17个百分点"
     # Open findings by part of the report, then by category; resolved ones only counted; orphan apart.
@@ -172,7 +172,17 @@ def test_memo_structure(reviewed: tuple[Library, int, Path]) -> None:
     [table] = document.tables
     assert [c.text for c in table.rows[0].cells] == ["指标", "上年", "本年", "同比变化"]
     rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in table.rows[1:]}
-    assert rows["事故起数"] == ["26起", "23起", "−3（−11.5%）"]
+    assert rows["事故起数"] == ["26起", "23起", "−3起（−11.5%）"]  # the change with its unit
+    assert rows["罚款金额"][2].startswith("+58.1万元")
+    # Figure columns are as wide as their longest figure: none wraps inside its cell.
+    from desktop.core.export.memo_docx import CELL_PADDING_MM, text_width_mm
+
+    for column in (1, 2, 3):
+        longest = max(text_width_mm(r.cells[column].text, 14) for r in table.rows)
+        assert table.columns[column].width.mm >= longest + CELL_PADDING_MM - 0.1
+        assert all(r.cells[column]._tc.tcPr.find(qn("w:noWrap")) is not None for r in table.rows)
+    assert sum(c.width.mm for c in table.columns) == pytest.approx(156, abs=0.5)  # the text width
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in table.rows)
 
 
 def test_memo_fonts_and_sizes(reviewed: tuple[Library, int, Path]) -> None:

@@ -63,6 +63,6 @@ def test_delete_reports_on_the_command_line(library: Library, capsys: pytest.Cap
     assert run(["delete-reports", "999", "--library", where]) == 2
     assert "没有编号为 999" in capsys.readouterr().err
     assert run(["delete-reports", str(outcome.report_id), "--library", where]) == 0
-    assert "已删除报告" in capsys.readouterr().out
+    assert "移入回收站" in capsys.readouterr().out  # to the bin, undoable (see test_report_bin.py)
     with library.sessions() as session:
         assert list_reports(session) == []

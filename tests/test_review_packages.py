@@ -157,6 +157,24 @@ def test_round_trip_into_a_library_with_the_report(pair: tuple[Library, Library]
     assert (back.added, back.updated, back.unchanged, back.conflicts) == (0, 0, 2, 0)
 
 
+def test_an_accepted_finding_keeps_its_rule_in_the_other_library(
+    pair: tuple[Library, Library], tmp_path: Path
+) -> None:
+    """An annotation accepted from a finding carries the rule id, which the memo shows, to the other side."""
+    a, b = pair
+    with a.sessions.begin() as session:
+        note = session.get(models.Annotation, by_quote(a, QUOTE))
+        assert note is not None
+        note.rule = "figures_inconsistent"
+    export(a, tmp_path / "a.rdpkg")
+    with zipfile.ZipFile(tmp_path / "a.rdpkg") as archive:
+        items = json.loads(archive.read("annotations.json"))["items"]
+    assert sorted(str(i["body"].get("rule")) for i in items) == ["None", "figures_inconsistent"]
+    import_package(b, tmp_path / "a.rdpkg")
+    assert annotations(b)[by_quote(a, QUOTE)].rule == "figures_inconsistent"
+    assert annotations(b)[by_quote(a, OTHER)].rule is None
+
+
 def test_an_edit_on_one_side_updates_the_other(pair: tuple[Library, Library], tmp_path: Path) -> None:
     a, b = pair
     import_package(b, export(a, tmp_path / "a.rdpkg"))

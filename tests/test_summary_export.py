@@ -73,11 +73,11 @@ def test_one_row_per_current_report_with_figures_counts_and_review(library: Libr
     with library.sessions() as session:
         rows = summary_rows(session)
     assert [(r.agency, r.year) for r in rows] == [
-        ("示例县司法局", 2024),
         ("示例市应急管理局", 2023),
         ("示例市应急管理局", 2024),
-    ]  # the superseded 2024 version has no row
-    partial, prior, current = rows
+        ("示例县司法局", 2024),
+    ]  # by pinyin (shì lì shì … before shì lì xiàn …); the superseded 2024 version has no row
+    prior, current, partial = rows
     assert partial.missing_parts == ["党政主要负责人履行推进法治建设第一责任人职责情况", "下一年度主要安排"]
     assert (partial.review_status_label, partial.annotations, partial.prior_id) == ("未审", 0, None)
     assert prior.figures["检查企业/单位数"] == "980家" and prior.carried_over is None
@@ -87,6 +87,11 @@ def test_one_row_per_current_report_with_figures_counts_and_review(library: Libr
     assert current.figures["罚款金额"] == "326.5万元（+58.1，+21.6%）"
     assert current.figures["行政复议件数"] == "1件（+1）"  # from zero: no percentage
     assert current.figures["行政诉讼件数"] == "0件（持平）"
+    cell = current.figure_cells["罚款金额"]
+    assert (cell.current, cell.prior, cell.unit) == (326.5, 268.4, "万元")
+    assert cell.change == pytest.approx(58.1) and cell.ratio == pytest.approx(58.1 / 268.4)
+    assert current.figure_cells["行政复议件数"].ratio is None  # from zero
+    assert prior.figure_cells["检查企业/单位数"].change is None  # no prior report to compare with
     assert (current.review_status, current.review_status_label, current.reviewer) == (
         "done",
         "已完成",
@@ -133,16 +138,25 @@ def test_xlsx_opens_with_a_frozen_filtered_header_and_sized_columns(library: Lib
     table = [
         dict(zip(header, (cell.value for cell in row), strict=True)) for row in sheet.iter_rows(min_row=2)
     ]
-    current = table[2]
+    current = table[1]
     assert (current["单位"], current["年度"], current["审阅状态"]) == ("示例市应急管理局", 2024, "已完成")
-    assert current["检查企业/单位数"] == "1150家（+170，+17.3%）"
+    # Numbers in number cells, unit and change in their own columns: a spreadsheet sums and sorts them.
+    figure = [current[f"检查企业/单位数{part}"] for part in ("", "·单位", "·上年", "·增减")]
+    assert figure == [1150, "家", 980, 170]
+    assert current["检查企业/单位数·增减率"] == pytest.approx(170 / 980)
+    assert current["罚款金额"] == 326.5 and current["事故起数·增减"] == -3
+    value = sheet.cell(3, header.index("检查企业/单位数") + 1)
+    assert value.data_type == "n" and value.number_format == "0"
+    ratio = sheet.cell(3, header.index("检查企业/单位数·增减率") + 1)
+    assert ratio.data_type == "n" and ratio.number_format == "0.0%"
+    assert table[2]["检查企业/单位数"] is None  # a figure the report does not state is an empty cell
     assert (current["批注数"], current["批注·较重"], current["批注·照搬往年"]) == (2, 1, 1)
     assert current["审阅结论"] == "=总体完整，\n数据需核实"  # text, not a formula
-    conclusion = sheet.cell(4, header.index("审阅结论") + 1)
+    conclusion = sheet.cell(3, header.index("审阅结论") + 1)
     assert conclusion.data_type == "s" and conclusion.alignment.wrap_text
-    share = sheet.cell(4, header.index("沿用上年比例") + 1)
+    share = sheet.cell(3, header.index("沿用上年比例") + 1)
     assert isinstance(share.value, float) and share.number_format == "0.0%"
-    assert table[0]["缺少的必备部分"] == "党政主要负责人履行推进法治建设第一责任人职责情况、下一年度主要安排"
+    assert table[2]["缺少的必备部分"] == "党政主要负责人履行推进法治建设第一责任人职责情况、下一年度主要安排"
     widths = {
         h: sheet.column_dimensions[sheet.cell(1, i).column_letter].width for i, h in enumerate(header, 1)
     }
@@ -161,13 +175,14 @@ def test_csv_has_a_bom_and_round_trips(library: Library, tmp_path: Path) -> None
     with out.open(encoding="utf-8-sig", newline="") as stream:
         table = list(csv.DictReader(stream))
     assert len(table) == 3
-    current = table[2]
-    assert current["检查企业/单位数"] == "1150家（+170，+17.3%）"
-    assert current["事故起数"] == "23起（-3，-11.5%）"
+    current = table[1]
+    figure = [current[f"检查企业/单位数{part}"] for part in ("", "·单位", "·上年", "·增减", "·增减率")]
+    assert figure == ["1150", "家", "980", "170", "17.3%"]  # numbers Excel and WPS read as numbers
+    assert (current["事故起数"], current["事故起数·增减"], current["罚款金额"]) == ("23", "-3", "326.5")
     assert (current["审阅人"], current["批注数"], current["年度"]) == ("张审阅", "2", "2024")
     assert current["沿用上年比例"].endswith("%")
     assert current["审阅结论"] == "'=总体完整，\n数据需核实"  # a leading quote: never run as a formula
-    assert table[1]["沿用上年比例"] == ""
+    assert table[0]["沿用上年比例"] == ""
 
 
 def test_other_suffixes_are_refused_in_chinese(library: Library, tmp_path: Path) -> None:

@@ -316,11 +316,25 @@ def test_copy_library_to_a_server_and_back(server_library: str, tmp_path: Path) 
                 session, report, start, start + 4, category="问题查摆不深", author="甲审阅"
             )
             note_id = note.id
+            # The reviewer's decisions on pairings and figures travel with the library too.
+            from desktop.core.identity_links import choose_prior
+            from desktop.core.metrics.reviews import review_figure
+            from desktop.core.metrics.store import default_catalog
+
+            choose_prior(session, report, None, by="甲审阅")
+            figure = session.scalar(
+                select(models.MetricMention).where(
+                    models.MetricMention.report_id == 2, models.MetricMention.key.is_not(None)
+                )
+            )
+            assert figure is not None
+            review_figure(session, figure.id, "excluded", default_catalog(), author="甲审阅")
     finally:
         library.close()
     assert run(["copy-library", str(source), server_library]) == 0
     counts = copy_counts(server_library)
     assert counts == copy_counts(str(source)) and counts["reports"] == 2 and counts["annotations"] == 1
+    assert counts["report_links"] == 1 and counts["figure_reviews"] == 1
     team = open_library(server_library)
     try:
         with team.sessions() as session:

@@ -102,3 +102,15 @@ def test_saved_page_gets_the_same_rules(tmp_path: Path) -> None:
     from_txt = analyse(txt.encode("utf-8"), "page.txt").cleaned.text
     assert from_html == from_txt
     assert "无障碍" not in from_html and "字号" not in from_html and "打印" not in from_html
+
+
+def test_a_report_with_an_endless_line_imports_within_the_limit(library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The chrome scan's test for a report sentence once backtracked over a long line without a
+    clause end (quadratic: ten minutes for 400,000 characters); the import's 20 s limit refused it."""
+    from desktop.core.importing import import_file
+
+    body = PAGE.replace("您现在所在的位置", "示例县司法局").split("【打印本页】")[0]
+    path = tmp_path / "endless.txt"
+    path.write_text(body + "一二三四五六七八九十" * 40_000, encoding="utf-8")
+    outcome = import_file(library.sessions, path)
+    assert outcome.ok, outcome.error

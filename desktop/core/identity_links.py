@@ -120,6 +120,9 @@ class Superseding:
     older: int
     newer: int
     reason: str
+    kind: str = "version"
+    """``version``: a newer (corrected) version; ``format``: the same text in a richer format
+    (:mod:`desktop.core.version_choice`); ``confirmed``: the reviewer's decision."""
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -131,7 +134,13 @@ def _by_sha(session: Session, sha256: str) -> models.Report | None:
 
 def supersede_older_versions(session: Session, report: models.Report) -> list[Superseding]:
     """Mark what ``report`` (just imported) supersedes, or what supersedes it, by the reviewer's
-    decisions first and then by a confident identity and substantially the same text."""
+    decisions first and then by a confident identity and substantially the same text.
+
+    A file with the same text as the current version in a richer format (the PDF of a Word file
+    already here) does not replace it: it becomes another version of it, whatever the import order.
+    """
+    from desktop.core import version_choice
+
     done: list[Superseding] = []
     decided: set[str] = set()
     for link in decisions(session, VERSION, report.sha256):
@@ -145,9 +154,11 @@ def supersede_older_versions(session: Session, report: models.Report) -> list[Su
         older.superseded_by_id = newer.id
         if newer.superseded_by_id == older.id:
             newer.superseded_by_id = None
-        done.append(Superseding(older.id, newer.id, "审阅人已确认为旧版本"))
+        done.append(Superseding(older.id, newer.id, "审阅人已确认为旧版本", "confirmed"))
     if not report.agency_confident or not report.agency_key or not report.year:
         return done
+    if report.superseded_by_id is not None:
+        return done  # the reviewer's decision made it an earlier version of another report
     same = session.scalars(
         select(models.Report)
         .options(undefer(models.Report.clean_text))
@@ -158,22 +169,73 @@ def supersede_older_versions(session: Session, report: models.Report) -> list[Su
             models.Report.id != report.id,
             models.Report.superseded_by_id.is_(None),
         )
+        .order_by(models.Report.id)
     ).all()
+    candidates: list[tuple[models.Report, float, bool]] = []
     for version in same:
         if version.sha256 in decided:
             continue
         overlap = substantive_overlap(version.clean_text, report.clean_text)
-        if overlap < VERSION_OVERLAP:
-            continue
+        if overlap >= VERSION_OVERLAP:
+            candidates.append((version, overlap, version_choice.same_text(session, version, report)))
+    richer = [
+        v
+        for v, _o, same_text in candidates
+        if same_text and version_choice.richness(v) > version_choice.richness(report)
+    ]
+    if richer:
+        keeper = max(richer, key=lambda v: (version_choice.richness(v), v.id))
+        report.superseded_by_id = keeper.id
+        reason = (
+            f"与 #{keeper.id}（{keeper.source_name}）正文相同，仅格式不同："
+            f"{version_choice.why_richer(keeper, report)}，#{keeper.id} 仍为当前版本"
+        )
+        done.append(Superseding(report.id, keeper.id, reason, "format"))
+        return done
+    for version, overlap, same_text in candidates:
         version.superseded_by_id = report.id
-        reason = f"同一单位（{report.agency}）同一年度（{report.year}年），正文 {overlap:.0%} 相同"
-        done.append(Superseding(version.id, report.id, reason))
+        if same_text:
+            why = version_choice.why_richer(report, version)
+            if version_choice.richness(report) == version_choice.richness(version):
+                why = "两份文件同样完整，以后导入的为准"
+            reason = f"与 #{version.id}（{version.source_name}）正文相同，仅格式不同：{why}，本文件为当前版本"
+            done.append(Superseding(version.id, report.id, reason, "format"))
+        else:
+            reason = f"同一单位（{report.agency}）同一年度（{report.year}年），正文 {overlap:.0%} 相同"
+            done.append(Superseding(version.id, report.id, reason))
     return done
 
 
+def give_back_review(
+    session: Session, newer: models.Report | None, older: models.Report, by: str | None
+) -> None:
+    """Undo the carries that took ``older``'s review to ``newer`` (they are not one report after
+    all); raises ``EditConflict`` (nothing written) when it was changed since. A carry undone as a
+    unit gave back the other versions' review too: what still is an earlier version of ``newer``
+    has it carried again."""
+    from desktop.core.annotations.carry import carries_from, carry_review, undo_carry
+
+    for record in carries_from(session, older):
+        if newer is not None and record.newer_id != newer.id:
+            continue
+        undo_carry(session, record.newer_id, by, record.id)
+        others = [
+            other
+            for sha in record.older_sha256s
+            if sha != older.sha256
+            and (other := _by_sha(session, sha)) is not None
+            and other.superseded_by_id == record.newer_id
+        ]
+        target = session.get(models.Report, record.newer_id)
+        if others and target is not None:
+            carry_review(session, target, others, by)
+
+
 def restore_version(session: Session, older: models.Report, by: str | None) -> None:
-    """Undo a superseding: ``older`` is current again, and stays so after re-import."""
+    """Undo a superseding: ``older`` is current again, and stays so after re-import; the review
+    carried from it to the newer version comes back to it."""
     newer = session.get(models.Report, older.superseded_by_id) if older.superseded_by_id else None
+    give_back_review(session, newer, older, by)
     older.superseded_by_id = None
     if newer is not None:
         record(session, VERSION, newer.sha256, older.sha256, REJECTED, by)
@@ -216,15 +278,23 @@ def possible_versions(session: Session, report: models.Report) -> list[models.Re
         link.other_sha256 if link.sha256 == report.sha256 else link.sha256
         for link in decisions(session, VERSION, report.sha256)
     }
-    others = session.scalars(
-        select(models.Report).where(models.Report.year == report.year, models.Report.id != report.id)
-    ).all()
+    everyone = session.scalars(select(models.Report).where(models.Report.year == report.year)).all()
+    newer = {r.id: r.superseded_by_id for r in everyone}
+
+    def current_of(report_id: int) -> int:
+        seen = {report_id}
+        while (after := newer.get(report_id)) is not None and after not in seen:
+            seen.add(after)
+            report_id = after
+        return report_id
+
+    family = current_of(report.id)  # versions of one current report are settled already
     return [
         other
-        for other in others
-        if other.sha256 not in decided
-        and other.superseded_by_id != report.id
-        and report.superseded_by_id != other.id
+        for other in everyone
+        if other.id != report.id
+        and other.sha256 not in decided
+        and current_of(other.id) != family
         and compatible(report, other)
     ]
 
@@ -278,8 +348,10 @@ def version_candidates(session: Session, report: models.Report) -> list[Candidat
 
 
 def reject_version(session: Session, report: models.Report, other: models.Report, by: str | None) -> None:
-    """Not the same report: neither supersedes the other, now or after re-import."""
+    """Not the same report: neither supersedes the other, now or after re-import (a review carried
+    between them goes back)."""
     for newer, older in ((report, other), (other, report)):
+        give_back_review(session, newer, older, by)
         if older.superseded_by_id == newer.id:
             older.superseded_by_id = None
     record(session, VERSION, report.sha256, other.sha256, REJECTED, by)

@@ -28,10 +28,21 @@ def _label(report: models.Report) -> str:
 
 def describe(sessions: sessionmaker[Session], outcomes: Iterable[ImportOutcome]) -> None:
     """Fill ``outcome.identity`` of the newly imported files (after the batch's derived data)."""
+    from desktop.core.version_carry import current_version
+
+    outcomes = list(outcomes)
+    # A file superseded by a later file of the batch hears of it too (the later file's outcome has it).
+    later = [item for o in outcomes for item in o.identity.get("superseding", [])]
     for outcome in outcomes:
-        if not outcome.ok or outcome.duplicate or outcome.report_id is None:
+        own = outcome.identity.setdefault("superseding", [])
+        own.extend(i for i in later if i["older"] == outcome.report_id and i not in own)
+    for outcome in outcomes:
+        if not outcome.ok or outcome.report_id is None:
             continue
         with sessions() as session:
+            outcome.current_id = current_version(session, outcome.report_id)
+            if outcome.duplicate:
+                continue
             report = session.get(models.Report, outcome.report_id)
             if report is not None:
                 outcome.identity.update(identity_facts(session, report))
@@ -74,8 +85,14 @@ def summary_lines(outcome: ImportOutcome) -> list[str]:
     for item in facts.get("superseding", []):
         if item["newer"] == outcome.report_id:
             lines.append(f"取代了旧版本 #{item['older']}：{item['reason']}")
+        elif item.get("kind") == "format":
+            lines.append(f"作为 #{item['newer']} 的另一格式保存：{item['reason']}")
         else:
             lines.append(f"已被 #{item['newer']} 取代：{item['reason']}")
+    if outcome.ok and outcome.current_id is not None and outcome.current_id != outcome.report_id:
+        lines.append(f"该报告的当前版本为 #{outcome.current_id}")
+    if outcome.carry:
+        lines.append(str(outcome.carry.get("message", "")))
     prior = facts.get("prior")
     if prior:
         lines.append(

@@ -25,6 +25,7 @@ from desktop.core.identity_links import supersede_older_versions
 from desktop.core.limits import IMPORT_TIMEOUT_SECONDS, MAX_FILE_BYTES, STORE_RESERVE_SECONDS
 from desktop.core.metrics.store import default_catalog, remember_digest, stored_digest, to_rows
 from desktop.core.prior_year import refresh_around
+from desktop.core.sizes import too_large_message
 
 log = logging.getLogger("reviewdesk.import")
 
@@ -50,6 +51,15 @@ class ImportOutcome:
     identity: dict[str, Any] = field(default_factory=dict)
     """What was superseded or paired and why, and what the reviewer is asked to confirm
     (see :func:`desktop.core.identity_summary.describe`)."""
+    superseded_by: int | None = None
+    """The report this file is another version of, which stays current (the same text in a richer
+    format, or the reviewer's decision)."""
+    current_id: int | None = None
+    """After the whole batch: the current version of this file's report (this file's own id when it
+    is current)."""
+    carry: dict[str, Any] | None = None
+    """The review carried from the versions this file replaced (``CarryResult.as_json()``)."""
+    restored_from_bin: bool = False
 
     def as_json(self) -> dict[str, object]:
         return asdict(self)
@@ -60,11 +70,7 @@ def read_file_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ImportRefused(
-                "too_large",
-                f"文件过大（{size / 1024 / 1024:.1f} MB），超过 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限。"
-                "年度报告通常不足 5 MB，请确认是否选错了文件。",
-            )
+            raise ImportRefused("too_large", too_large_message(size))
         return path.read_bytes()
     except FileNotFoundError as error:
         raise ImportRefused("not_found", f"找不到文件：{path}") from error
@@ -74,6 +80,37 @@ def read_file_bytes(path: Path) -> bytes:
         raise ImportRefused("unreadable", f"没有读取该文件的权限：{path}") from error
     except OSError as error:
         raise ImportRefused("unreadable", f"无法读取文件：{path}（{error.strerror}）") from error
+
+
+_TYPE_HINTS = {
+    **dict.fromkeys((".wps", ".wpt"), "WPS 文字文件请在 WPS 中另存为 .docx 后导入"),
+    **dict.fromkeys((".ofd",), "OFD 版式文件请在阅读器中另存为 PDF 后导入"),
+    **dict.fromkeys((".rtf", ".odt", ".wpd", ".pages"), "请在文字处理软件中另存为 .docx 后导入"),
+    **dict.fromkeys((".xls", ".xlsx", ".et", ".csv", ".ods"), "这是表格文件，不是报告"),
+    **dict.fromkeys((".ppt", ".pptx", ".dps", ".odp"), "这是演示文稿，不是报告"),
+    **dict.fromkeys((".zip", ".rar", ".7z", ".tar", ".gz"), "这是压缩包，请解压后导入其中的报告"),
+    **dict.fromkeys(
+        (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif", ".webp"),
+        "这是图片；扫描件须先经文字识别（OCR）转为 Word 或带文字层的 PDF",
+    ),
+}
+
+
+def refuse_unsupported_type(path: Path) -> None:
+    """Refuse a file whose extension names a type ReviewDesk does not read, with what to do instead.
+
+    A file without an extension is read by its content (downloads often lack one)."""
+    from desktop.core.importers import SUPPORTED_EXTENSIONS
+
+    suffix = path.suffix.lower()
+    if not suffix or suffix in SUPPORTED_EXTENSIONS:
+        return
+    hint = _TYPE_HINTS.get(suffix, "请将报告另存为 Word（.docx）、PDF 或文本（.txt）文件后导入")
+    raise ImportRefused(
+        "unsupported_type",
+        f"不支持导入“{path.name}”这类文件（{suffix}）：{hint}。"
+        "ReviewDesk 导入 .docx、.doc、.pdf、.txt 和 .html 格式的报告。",
+    )
 
 
 STOPS_BATCH = ("disk_full", "read_only", "no_permission", "damaged", "cannot_open", "io_error")
@@ -89,6 +126,7 @@ def import_file(sessions: sessionmaker[Session], path: Path) -> ImportOutcome:
     outcome = ImportOutcome(file=str(path), ok=False)
     started = time.monotonic()
     try:
+        refuse_unsupported_type(path)
         data = read_file_bytes(path)
         return import_bytes(sessions, data, path.name, outcome, started)
     except ImportRefused as refused:
@@ -135,12 +173,19 @@ def import_bytes(
             outcome.agency, outcome.year = existing.agency, existing.year
             outcome.warnings = [f"该文件已在资料库中（报告编号 {existing.id}），未重复导入。"]
             return outcome
+        # A file in the bin comes back from it: its id, review state and version links with it.
+        binned = session.scalar(select(models.BinnedReport.id).where(models.BinnedReport.sha256 == digest))
     # Heavy parsing happens in the import worker with no session open (bounded in time and
     # memory); the write below is one short transaction.
     budget = IMPORT_TIMEOUT_SECONDS - STORE_RESERVE_SECONDS - (time.monotonic() - started)
     analysed = analyse_isolated(data, filename, limit=max(budget, 1.0), shown_limit=IMPORT_TIMEOUT_SECONDS)
     with sessions.begin() as session:
         report = _new_report(analysed, data)
+        entry = session.get(models.BinnedReport, binned) if binned is not None else None
+        if entry is not None:
+            from desktop.core.report_bin import before_restore
+
+            before_restore(session, entry, report)
         session.add(report)
         if stored_digest(session) is None:
             remember_digest(session, analysed.catalog_digest)
@@ -148,42 +193,82 @@ def import_bytes(
         session.flush()
         # Annotations left behind when this file was deleted come back with it.
         attach_orphans_by_sha(session, report)
-        supersedings = supersede_older_versions(session, report)
+        if entry is not None:
+            from desktop.core.report_bin import after_restore
+
+            supersedings = after_restore(session, entry, report)
+            outcome.restored_from_bin = True
+        else:
+            supersedings = supersede_older_versions(session, report)
         stored = (report.id, report.agency, report.year, list(report.warnings))
         confident = report.agency_confident
         note = None if report.agency_confident else (report.agency_evidence or {}).get("note")
     # Only now is it stored: a failed commit raised above and left the outcome a failure.
     outcome.superseded = [s.older for s in supersedings if s.newer == stored[0]]
+    outcome.superseded_by = next((s.newer for s in supersedings if s.older == stored[0]), None)
     outcome.identity["superseding"] = [s.as_json() for s in supersedings]
     outcome.report_id, outcome.agency, outcome.year, outcome.warnings = stored
     outcome.agency_confident, outcome.agency_note = confident, note
+    if outcome.restored_from_bin:
+        outcome.warnings.append(f"该文件原在回收站中，已从回收站恢复为报告 #{stored[0]}，审阅记录随之恢复。")
     outcome.ok = True
     return outcome
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, plus the supported files inside given folders (recursively, sorted)."""
+    """Files as given (whatever their type: one ReviewDesk does not read is refused with a message in
+    its outcome, never dropped), plus the supported files inside given folders (recursively, sorted)."""
     from desktop.core.importers import SUPPORTED_EXTENSIONS
 
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             files += sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS and not _housekeeping(p)
             )
         else:
             files.append(path)
     return files
 
 
+def _housekeeping(path: Path) -> bool:
+    """Files a folder holds that nobody means to import: hidden files, Office's lock files
+    (``~$报告.docx``, left while the document is open) and the system's thumbnails."""
+    return path.name.startswith((".", "~$")) or path.name.lower() in ("thumbs.db", "desktop.ini")
+
+
+def skipped_in_folders(paths: Iterable[Path]) -> list[Path]:
+    """Files inside given folders that :func:`expand_paths` leaves out (not a report format), for the
+    summary to name; hidden files and Office lock files (``~$报告.docx``) are not worth naming."""
+    from desktop.core.importers import SUPPORTED_EXTENSIONS
+
+    skipped: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            skipped += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() not in SUPPORTED_EXTENSIONS and not _housekeeping(p)
+            )
+    return skipped
+
+
 def import_files(
     sessions: sessionmaker[Session],
     paths: Iterable[Path],
     progress: Callable[[int, str], bool] | None = None,
+    *,
+    carry: bool = True,
+    by: str | None = None,
 ) -> list[ImportOutcome]:
-    """Import many files, then update what the library derives from them.
+    """Import many files, carry the review of the versions they replace, then update what the
+    library derives from them.
 
     ``progress(index, name)`` returning False cancels the rest (what was imported stays).
+    ``carry``: move annotations, review status and conclusion, and the reviewer's decisions of each
+    replaced version to the new current version (:mod:`desktop.core.annotations.carry`; undoable).
     """
     from desktop.core.importers.worker import warm_up
 
@@ -201,6 +286,10 @@ def import_files(
         if outcome.error_code and outcome.error_code.removeprefix("storage_") in STOPS_BATCH:
             stopped = outcome
     new = [o for o in outcomes if o.ok and not o.duplicate and o.report_id]
+    if carry and new:
+        from desktop.core.version_carry import carry_batch
+
+        carry_batch(sessions, new, by)
     try:
         update_derived(sessions, [o.report_id for o in new if o.report_id])
         from desktop.core.identity_summary import describe as describe_identity

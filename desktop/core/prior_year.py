@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, undefer
 
 from db import models
-from desktop.core.compare import Comparison, compare_texts
+from desktop.core.compare import DEFAULT_OPTIONS, CompareOptions, Comparison, compare_texts
 from desktop.core.identity_links import CONFIRMED, PRIOR, REJECTED, decisions
 from desktop.core.metrics.catalog import Catalog
 from desktop.core.metrics.extract import Mention
@@ -198,9 +198,15 @@ def stated_change_checks(
 
 
 def compare_in_library(
-    session: Session, report_id: int, catalog: Catalog, prior_id: int | None = None
+    session: Session,
+    report_id: int,
+    catalog: Catalog,
+    prior_id: int | None = None,
+    options: CompareOptions | None = None,
 ) -> tuple[dict[str, Any], Comparison | None] | None:
-    """The ``reviewdesk compare --json`` object and the comparison model (None without a prior report)."""
+    """The ``reviewdesk compare --json`` object and the comparison model (None without a prior report).
+
+    ``options``: what counts as a change (default :data:`DEFAULT_OPTIONS`, as every stored share)."""
     report = _load(session, report_id)
     if report is None:
         return None
@@ -220,10 +226,14 @@ def compare_in_library(
             "checks": [],
         }
         return result, None
-    comparison = compare_texts(prior.clean_text, prior.sections, report.clean_text, report.sections)
+    options = (options or DEFAULT_OPTIONS).with_years(prior.year, report.year)
+    comparison = compare_texts(
+        prior.clean_text, prior.sections, report.clean_text, report.sections, options=options
+    )
     prior_mentions = from_rows(prior.metrics, prior.clean_text)
     current_mentions = from_rows(report.metrics, report.clean_text)
     result = {"report_id": report_id, "prior_id": prior.id, **comparison.to_dict()}
+    result["options"] = {"ignore_years": options.ignore_years, "ignore_splits": options.ignore_splits}
     result["metrics"] = [row.as_json() for row in year_over_year(prior_mentions, current_mentions, catalog)]
     result["checks"] = stated_change_checks(prior_mentions, current_mentions, catalog)
     return result, comparison

@@ -38,3 +38,14 @@ def reprocess_report(sessions: sessionmaker[Session], report_id: int) -> list[st
         session.flush()
         refresh_around(session, report, default_catalog())
         return list(report.warnings)
+
+
+def stale_report_ids(session: Session) -> list[int]:
+    """Reports analysed by an older ReviewDesk (its cleaning, sections, identity or figures differ):
+    they are analysed again from their stored originals when a library opens after an upgrade."""
+    from sqlalchemy import select
+
+    from desktop.core.analysis import PIPELINE_VERSION
+
+    query = select(models.Report.id).where(models.Report.pipeline_version < PIPELINE_VERSION)
+    return list(session.scalars(query.order_by(models.Report.id)))

@@ -42,7 +42,14 @@ def install_translator(app: QApplication, language: str) -> list[QTranslator]:
     if qt_translator.load(qt_name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
-    if not language.startswith("zh"):
+    if language.startswith("zh"):
+        # Qt's shipped Chinese leaves a few of its file dialog's labels in English.
+        supplement = QTranslator(app)
+        extra = resource("i18n", "qt_supplement_zh_CN.qm")
+        if extra.is_file() and supplement.load(str(extra)):
+            app.installTranslator(supplement)
+            installed.append(supplement)
+    else:
         translator = QTranslator(app)
         qm = resource("i18n", f"reviewdesk_{language}.qm")
         if qm.is_file() and translator.load(str(qm)):

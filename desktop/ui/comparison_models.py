@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.ui.labels import kind_label
+from desktop.ui.labels import kind_label, label
 
 if TYPE_CHECKING:
     from desktop.core.compare import Comparison, Op, SectionPair
@@ -219,7 +219,7 @@ class YearOverYearModel(QAbstractTableModel):
             return _display(row, column)
         if role == Qt.ItemDataRole.EditRole:
             # Numbers for sorting; a missing figure sorts below every real one.
-            return row["label"] if column == "label" else _number_or_floor(row.get(column))
+            return label(row["label"]) if column == "label" else _number_or_floor(row.get(column))
         if role == Qt.ItemDataRole.TextAlignmentRole and column != "label":
             return _NUMBERS
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -244,7 +244,7 @@ def _display(row: dict[str, Any], column: str) -> str:
     unit = row.get("unit") or ""
     value = row.get(column)
     if column == "label":
-        return str(row["label"])
+        return label(str(row["label"]))
     if value is None:
         return "—"
     if column in ("prior", "current"):

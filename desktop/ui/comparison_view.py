@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.comparison_models import BACKGROUNDS, INKS, ChangeListModel, YearOverYearModel, op_label
 from desktop.ui.comparison_panes import DiffPane, ScrollSync, pane_runs
+from desktop.ui.labels import counted
 
 if TYPE_CHECKING:
     from desktop.core.compare import Comparison
@@ -114,7 +115,7 @@ class ComparisonView(QWidget):
             button.clicked.connect(action.trigger)
             action.enabledChanged.connect(button.setEnabled)
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            button.setToolTip(f"{text}（{shortcut}）")
+            button.setToolTip(counted(text, shortcut))
             bar.addWidget(button)
         self.panes_splitter = QSplitter(Qt.Orientation.Horizontal, content)
         self.panes_splitter.setObjectName("comparisonPanesSplitter")
@@ -238,10 +239,10 @@ class ComparisonView(QWidget):
         self.changes.set_comparison(comparison, prior_text, current_text)
         self.figures.set_rows(result.get("metrics") or [])
         self.tabs.setTabText(
-            0, QCoreApplication.translate("ComparisonView", "变化") + f"（{self.changes.rowCount()}）"
+            0, counted(QCoreApplication.translate("ComparisonView", "变化"), self.changes.rowCount())
         )
         self.tabs.setTabText(
-            1, QCoreApplication.translate("ComparisonView", "同比指标") + f"（{self.figures.rowCount()}）"
+            1, counted(QCoreApplication.translate("ComparisonView", "同比指标"), self.figures.rowCount())
         )
         self._update_position()
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.metrics.catalog import CORE, Catalog
+from desktop.ui.labels import label
 
 
 class FigureDialog(QDialog):
@@ -36,12 +37,12 @@ class FigureDialog(QDialog):
         self.key.setObjectName("figureKey")
         self.key.addItem(QCoreApplication.translate("FigureDialog", "（不是指标：其他数字）"), "")
         kinds = catalog.all_kinds
-        packs = {name: pack.label for name, pack in catalog.packs.items()}
+        packs = {name: label(pack.label) for name, pack in catalog.packs.items()}
         for key, kind in sorted(
             kinds.items(), key=lambda item: (item[1].pack != CORE, item[1].pack, item[0])
         ):
             suffix = "" if kind.pack == CORE else f"〔{packs.get(kind.pack, kind.pack)}〕"
-            self.key.addItem(f"{kind.label}{suffix}（{key}）", key)
+            self.key.addItem(f"{label(kind.label)}{suffix} ({key})", key)
         self.key.setCurrentIndex(max(0, self.key.findData(figure.get("key") or "")))
         self.value = QLineEdit(self)
         self.value.setObjectName("figureValue")

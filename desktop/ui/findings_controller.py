@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.ui.findings_panel import FindingsPanel
+from desktop.ui.labels import counted
 
 if TYPE_CHECKING:
     from desktop.core.findings.model import Finding
@@ -32,7 +33,7 @@ class FindingsController(QObject):
     @staticmethod
     def _title(count: int | None) -> str:
         title = QCoreApplication.translate("FindingsController", "提示")
-        return f"{title}（{count}）" if count else title
+        return counted(title, count) if count else title
 
     def _set_title(self, count: int | None) -> None:
         side = self.window.report_view.side

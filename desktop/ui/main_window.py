@@ -54,6 +54,11 @@ if TYPE_CHECKING:
     from desktop.ui.overview_view import OverviewView
 
 
+def app_title() -> str:
+    """The window's name in the interface language (法治报告审阅台 / ReviewDesk)."""
+    return QCoreApplication.translate("MainWindow", "法治报告审阅台")
+
+
 class MainWindow(QMainWindow):
     library_loaded = Signal()
     first_painted = Signal()
@@ -65,7 +70,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.runner = runner
         self.library: Library | None = None
-        self.setWindowTitle(f"{APP_NAME_ZH} {APP_NAME}")
+        self.setWindowTitle(app_title())
         self.setAcceptDrops(True)
         self.model = LibraryModel(self)
         from desktop.core.annotations.taxonomy import default_taxonomy
@@ -210,7 +215,7 @@ class MainWindow(QMainWindow):
         self.search.library = library
         location = library_location(library.url)
         remember_library(self.settings, location)
-        self.setWindowTitle(f"{APP_NAME_ZH} — {location}")
+        self.setWindowTitle(f"{app_title()} — {location}")
         self.care.library_set(library)
         self.refresh()
         self.team.library_opened(library)

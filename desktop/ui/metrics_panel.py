@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.metrics.display import format_figure
 from desktop.core.metrics.extract import Mention
+from desktop.ui.labels import label
 
 SpanRole = Qt.ItemDataRole.UserRole + 1
 FigureRole = Qt.ItemDataRole.UserRole + 2
@@ -106,7 +107,7 @@ class MetricsPanel(QWidget):
                 continue
             group = groups.get(data["key"])
             if group is None:
-                group = groups[data["key"]] = QTreeWidgetItem(self.tree, [data["label"], ""])
+                group = groups[data["key"]] = QTreeWidgetItem(self.tree, [label(data["label"]), ""])
                 group.setExpanded(True)
             self._add_figure(group, data)
         for group in groups.values():
@@ -124,13 +125,19 @@ class MetricsPanel(QWidget):
             1 for m in result["metrics"] if m["key"] and not m.get("fact", True) and not _excluded(m)
         )
         sector = result.get("sector") or {}
-        packs = "、".join(p["label"] for p in sector.get("packs", []))
+        packs = QCoreApplication.translate("MetricsPanel", "、").join(
+            label(p["label"]) for p in sector.get("packs", [])
+        )
         parts = []
         if sector:
-            kind = sector.get("issuer_type") or QCoreApplication.translate("MetricsPanel", "未能识别")
+            kind = (
+                label(sector["issuer_type"])
+                if sector.get("issuer_type")
+                else QCoreApplication.translate("MetricsPanel", "未能识别")
+            )
             parts.append(
                 QCoreApplication.translate("MetricsPanel", "单位类型：%1").replace("%1", kind)
-                + (f"（{packs}）" if packs else "")
+                + (QCoreApplication.translate("MetricsPanel", "（%1）").replace("%1", packs) if packs else "")
             )
         if doubtful:
             parts.append(

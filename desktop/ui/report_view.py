@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.ui.annotations_panel import AnnotationsPanel
+from desktop.ui.labels import counted
 from desktop.ui.metrics_panel import MetricsPanel
 from desktop.ui.outline_panel import OutlinePanel
 from desktop.ui.report_text import ReportTextView
@@ -75,7 +76,10 @@ class ReportView(QWidget):
         ]
         self.body.set_annotation_spans(spans)
         self.side.setTabText(
-            1, QCoreApplication.translate("ReportView", "批注") + (f"（{len(views)}）" if views else "")
+            1,
+            counted(QCoreApplication.translate("ReportView", "批注"), len(views))
+            if views
+            else QCoreApplication.translate("ReportView", "批注"),
         )
 
     def show_report(self, detail: dict[str, Any], metrics: dict[str, Any] | None = None) -> None:

@@ -360,7 +360,7 @@
         <translation>First select the text to annotate in the cleaned text.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="156"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="162"/>
         <source>批注已被修改</source>
         <translation>Annotation Changed</translation>
     </message>
@@ -469,12 +469,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="135"/>
+        <location filename="../../desktop/ui/app.py" line="142"/>
         <source>该资料库已在另一个 ReviewDesk 窗口中打开，已切换到那个窗口。</source>
         <translation>This library is already open in another ReviewDesk window; switched to that window.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="189"/>
+        <location filename="../../desktop/ui/app.py" line="196"/>
         <source>无法打开资料库</source>
         <translation>Cannot open the library</translation>
     </message>
@@ -642,23 +642,23 @@ Changes made after the backup are not in it; the current library file is kept un
     </message>
     <message>
         <location filename="../../desktop/ui/comparison_models.py" line="203"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="229"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="330"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="230"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="331"/>
         <source>上年</source>
         <translation>Last year</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/comparison_models.py" line="204"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="218"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="232"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="331"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="219"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="233"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="332"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/comparison_models.py" line="205"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="144"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="241"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="145"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="242"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
@@ -688,98 +688,98 @@ Changes made after the backup are not in it; the current library file is kept un
         <translation>No change, or neither direction is better for this figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="73"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="74"/>
         <source>下一处变化(&amp;N)</source>
         <translation>&amp;Next Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="78"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="79"/>
         <source>跳到下一处与上年不同的文字</source>
         <translation>Go to the next passage that differs from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="82"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="83"/>
         <source>上一处变化(&amp;P)</source>
         <translation>&amp;Previous Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="87"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="88"/>
         <source>跳到上一处与上年不同的文字</source>
         <translation>Go to the previous passage that differs from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="107"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="108"/>
         <source>上一处</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="108"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="109"/>
         <source>下一处</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="145"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="244"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="146"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="245"/>
         <source>同比指标</source>
         <translation>Year-on-year figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="174"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="175"/>
         <source>选择一份报告，查看它与上一年度报告的比较。</source>
         <translation>Choose a report to compare it with the year before.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="192"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="193"/>
         <source>资料库中已没有这份报告。</source>
         <translation>This report is no longer in the library.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="220"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="221"/>
         <source>导入该单位上一年度的报告后，这里会逐处对照两年的报告。</source>
         <translation>Import the agency&apos;s report of the year before to compare the two here, passage by passage.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="294"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="295"/>
         <source>没有文字变化</source>
         <translation>No changes in the text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="300"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="301"/>
         <source>共 %1 处变化</source>
         <translation>%1 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="304"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="305"/>
         <source>第 %1 / %2 处</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="315"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="316"/>
         <source>沿用上年</source>
         <translation>Carried over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="318"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="319"/>
         <source>套话（不计）</source>
         <translation>Boilerplate (not counted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="324"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="325"/>
         <source>图例：</source>
         <translation>Legend: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="338"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="339"/>
         <source>沿用上年文字：</source>
         <translation>Carried over from last year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="339"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="340"/>
         <source>句</source>
         <translation>sentences</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="348"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="349"/>
         <source>，不计 %1 句套话；计入套话为 %2%</source>
         <translation>, %1 boilerplate sentences not counted; %2% with them</translation>
     </message>
@@ -1206,27 +1206,27 @@ The library was not changed.</translation>
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../desktop/ui/figure_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/figure_dialog.py" line="30"/>
         <source>更正数字</source>
         <translation>Correct figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/figure_dialog.py" line="38"/>
         <source>（不是指标：其他数字）</source>
         <translation>(no metric: other figure)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/figure_dialog.py" line="56"/>
         <source>原文写作</source>
         <translation>As written</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/figure_dialog.py" line="59"/>
         <source>指标</source>
         <translation>Metric</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/figure_dialog.py" line="60"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
@@ -1252,17 +1252,17 @@ The library was not changed.</translation>
 <context>
     <name>FindingsController</name>
     <message>
-        <location filename="../../desktop/ui/findings_controller.py" line="34"/>
+        <location filename="../../desktop/ui/findings_controller.py" line="35"/>
         <source>提示</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_controller.py" line="52"/>
+        <location filename="../../desktop/ui/findings_controller.py" line="53"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_controller.py" line="74"/>
+        <location filename="../../desktop/ui/findings_controller.py" line="75"/>
         <source>无法完成检查：</source>
         <translation>Could not check the report: </translation>
     </message>
@@ -1536,6 +1536,346 @@ The library was not changed.</translation>
         <source>已处理</source>
         <translation>Resolved</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="58"/>
+        <source>规范性文件</source>
+        <translation>Normative documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="59"/>
+        <source>规范性文件备案</source>
+        <translation>Normative documents filed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="60"/>
+        <source>规范性文件清理</source>
+        <translation>Normative documents reviewed for repeal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="61"/>
+        <source>重大行政决策</source>
+        <translation>Major administrative decisions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="62"/>
+        <source>合法性审查/法制审核</source>
+        <translation>Legality reviews</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="63"/>
+        <source>法律顾问出具意见</source>
+        <translation>Legal adviser opinions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="64"/>
+        <source>研究法治建设的会议</source>
+        <translation>Meetings on rule of law</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="65"/>
+        <source>学法/专题学习次数</source>
+        <translation>Law study sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="66"/>
+        <source>执法/业务/法治培训次数</source>
+        <translation>Enforcement and legal trainings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="67"/>
+        <source>参训人数/人次</source>
+        <translation>Trainees</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="68"/>
+        <source>持执法证人数</source>
+        <translation>Certified enforcement officers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="69"/>
+        <source>普法/宣传活动场次</source>
+        <translation>Legal publicity events</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="70"/>
+        <source>宣传覆盖/参与人次</source>
+        <translation>Publicity reach</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="71"/>
+        <source>检查企业/单位数</source>
+        <translation>Entities inspected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="72"/>
+        <source>立案/查办案件</source>
+        <translation>Cases filed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="73"/>
+        <source>行政处罚决定</source>
+        <translation>Administrative penalty decisions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="74"/>
+        <source>罚款金额</source>
+        <translation>Fines</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="75"/>
+        <source>案卷评查</source>
+        <translation>Case files evaluated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="76"/>
+        <source>行政许可/审批办理</source>
+        <translation>Licences and approvals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="77"/>
+        <source>行政复议件数</source>
+        <translation>Administrative reconsiderations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="78"/>
+        <source>行政复议纠错率</source>
+        <translation>Reconsideration correction rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="79"/>
+        <source>行政诉讼件数</source>
+        <translation>Administrative lawsuits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="80"/>
+        <source>行政诉讼败诉件数</source>
+        <translation>Lawsuits lost</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="81"/>
+        <source>行政诉讼败诉率</source>
+        <translation>Lawsuit loss rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="82"/>
+        <source>负责人出庭应诉</source>
+        <translation>Heads appearing in court</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="83"/>
+        <source>负责人出庭应诉率</source>
+        <translation>Heads&apos; court appearance rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="84"/>
+        <source>信访/投诉举报件数</source>
+        <translation>Petitions and complaints</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="85"/>
+        <source>政府信息公开</source>
+        <translation>Government information disclosed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="86"/>
+        <source>人大建议/政协提案办理</source>
+        <translation>Deputies&apos; suggestions and proposals handled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="87"/>
+        <source>矛盾纠纷调解</source>
+        <translation>Disputes mediated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="88"/>
+        <source>法律援助案件</source>
+        <translation>Legal aid cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="89"/>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="90"/>
+        <source>应急管理</source>
+        <translation>Emergency management</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="91"/>
+        <source>公安</source>
+        <translation>Public security</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="92"/>
+        <source>司法行政</source>
+        <translation>Justice administration</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="93"/>
+        <source>市场监管</source>
+        <translation>Market regulation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="94"/>
+        <source>教育</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="95"/>
+        <source>生态环境</source>
+        <translation>Ecology and environment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="96"/>
+        <source>人社</source>
+        <translation>Human resources and social security</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="97"/>
+        <source>卫生健康</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="98"/>
+        <source>自然资源</source>
+        <translation>Natural resources</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="99"/>
+        <source>住建</source>
+        <translation>Housing and construction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="100"/>
+        <source>交通运输</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="101"/>
+        <source>税务</source>
+        <translation>Taxation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="102"/>
+        <source>开发区</source>
+        <translation>Development zone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="103"/>
+        <source>乡镇街道</source>
+        <translation>Township or subdistrict</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="104"/>
+        <source>人民政府</source>
+        <translation>People&apos;s government</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="105"/>
+        <source>排查/发现隐患</source>
+        <translation>Hazards found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="106"/>
+        <source>已整改隐患</source>
+        <translation>Hazards rectified</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="107"/>
+        <source>隐患整改率</source>
+        <translation>Hazard rectification rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="108"/>
+        <source>重大事故隐患</source>
+        <translation>Major accident hazards</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="109"/>
+        <source>应急演练次数</source>
+        <translation>Emergency drills</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="110"/>
+        <source>事故起数</source>
+        <translation>Accidents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="111"/>
+        <source>死亡人数</source>
+        <translation>Deaths</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="112"/>
+        <source>事故起数同比</source>
+        <translation>Accidents, year on year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="113"/>
+        <source>死亡人数同比</source>
+        <translation>Deaths, year on year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="114"/>
+        <source>警情</source>
+        <translation>Police incidents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="115"/>
+        <source>刑事立案</source>
+        <translation>Criminal cases filed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="116"/>
+        <source>破获刑事案件</source>
+        <translation>Criminal cases solved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="117"/>
+        <source>抓获违法犯罪人员</source>
+        <translation>Offenders caught</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="118"/>
+        <source>逮捕</source>
+        <translation>Arrests</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="119"/>
+        <source>刑事案件破案率</source>
+        <translation>Criminal case clearance rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="120"/>
+        <source>警情同比</source>
+        <translation>Police incidents, year on year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="121"/>
+        <source>刑事立案同比</source>
+        <translation>Criminal cases filed, year on year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="122"/>
+        <source>破获刑事案件同比</source>
+        <translation>Criminal cases solved, year on year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="123"/>
+        <source>抓获违法犯罪人员同比</source>
+        <translation>Offenders caught, year on year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="124"/>
+        <source>逮捕同比</source>
+        <translation>Arrests, year on year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="138"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>LibraryCare</name>
@@ -1736,52 +2076,57 @@ Close anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95"/>
+        <location filename="../../desktop/ui/main_window.py" line="59"/>
+        <source>法治报告审阅台</source>
+        <translation>ReviewDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="100"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="106"/>
         <source>筛选：单位、年度、标题…</source>
         <translation>Filter: agency, year, title…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>与上年比较</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236"/>
+        <location filename="../../desktop/ui/main_window.py" line="241"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="375"/>
         <source>年度概览</source>
         <translation>Season overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/ui/main_window.py" line="416"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="416"/>
+        <location filename="../../desktop/ui/main_window.py" line="421"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -1837,83 +2182,93 @@ Close anyway?</translation>
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="59"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="60"/>
         <source>指标</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="60"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="61"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="90"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="91"/>
         <source>一致性检查</source>
         <translation>Consistency checks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="116"/>
-        <location filename="../../desktop/ui/metrics_panel.py" line="118"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="117"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="119"/>
         <source>其他数字</source>
         <translation>Other figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="130"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="128"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metrics_panel.py" line="136"/>
         <source>未能识别</source>
         <translation>not recognised</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="132"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="139"/>
         <source>单位类型：%1</source>
         <translation>Issuer type: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="137"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="140"/>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/metrics_panel.py" line="144"/>
         <source>%1 个数字的指标归类存疑，确认前不写入审查意见和汇总（右键可确认、更正或排除）</source>
         <translation>%1 figure(s) have a doubtful metric and stay out of the memo and the summary until confirmed (right-click to confirm, correct or exclude)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="152"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="159"/>
         <source>已排除</source>
         <translation>excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="155"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="162"/>
         <source>%1 处</source>
         <translation>%1 places</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="159"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="166"/>
         <source>（存疑）</source>
         <translation> (doubtful)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="173"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="180"/>
         <source>审阅人已排除：不写入审查意见和汇总。</source>
         <translation>Excluded by the reviewer: not in the memo or the summary.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="179"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="186"/>
         <source>指标归类存疑：%1</source>
         <translation>Doubtful metric: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="211"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="218"/>
         <source>确认指标和数值</source>
         <translation>Confirm metric and value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="214"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="221"/>
         <source>更正指标或数值…</source>
         <translation>Correct metric or value…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="217"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="224"/>
         <source>排除（不作为指标）</source>
         <translation>Exclude (not a metric)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metrics_panel.py" line="220"/>
+        <location filename="../../desktop/ui/metrics_panel.py" line="227"/>
         <source>撤销审阅处理</source>
         <translation>Undo the decision</translation>
     </message>
@@ -2367,18 +2722,19 @@ Close anyway?</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../desktop/ui/report_view.py" line="30"/>
+        <location filename="../../desktop/ui/report_view.py" line="31"/>
         <source>指标</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_view.py" line="31"/>
-        <location filename="../../desktop/ui/report_view.py" line="78"/>
+        <location filename="../../desktop/ui/report_view.py" line="32"/>
+        <location filename="../../desktop/ui/report_view.py" line="80"/>
+        <location filename="../../desktop/ui/report_view.py" line="82"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_view.py" line="33"/>
+        <location filename="../../desktop/ui/report_view.py" line="34"/>
         <source>审阅</source>
         <translation>Review</translation>
     </message>
@@ -2443,7 +2799,7 @@ Close anyway?</translation>
     <message>
         <location filename="../../desktop/ui/search_panel.py" line="31"/>
         <source>全文搜索（如：安全生产 “行政复议”），回车开始</source>
-        <translation>Full-text search (e.g. 安全生产 “行政复议”), press Enter</translation>
+        <translation>Full-text search (words, or a “quoted phrase”), press Enter</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/search_panel.py" line="51"/>
@@ -2521,38 +2877,38 @@ Close anyway?</translation>
     <name>TeamMode</name>
     <message>
         <location filename="../../desktop/ui/team_mode.py" line="77"/>
-        <location filename="../../desktop/ui/team_mode.py" line="100"/>
-        <location filename="../../desktop/ui/team_mode.py" line="114"/>
+        <location filename="../../desktop/ui/team_mode.py" line="102"/>
+        <location filename="../../desktop/ui/team_mode.py" line="116"/>
         <source>您的账号是审阅人：导入和删除报告需要组长账号</source>
         <translation>Your account is a reviewer&apos;s: importing and deleting reports needs a lead&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="87"/>
+        <location filename="../../desktop/ui/team_mode.py" line="89"/>
         <source>组长</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="88"/>
+        <location filename="../../desktop/ui/team_mode.py" line="90"/>
         <source>审阅人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="89"/>
+        <location filename="../../desktop/ui/team_mode.py" line="91"/>
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="91"/>
+        <location filename="../../desktop/ui/team_mode.py" line="93"/>
         <source>团队资料库 · %1 · %2</source>
         <translation>Team library · %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="117"/>
+        <location filename="../../desktop/ui/team_mode.py" line="119"/>
         <source>删除所选的 %1 份报告？原始文件、章节和指标一并删除；批注保留，重新导入同一文件后恢复。</source>
         <translation>Delete the %1 selected reports? Their original files, sections and figures go too; their annotations stay and come back when the same file is imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="121"/>
+        <location filename="../../desktop/ui/team_mode.py" line="123"/>
         <source>删除报告</source>
         <translation>Delete Reports</translation>
     </message>

@@ -84,3 +84,48 @@ def test_english_interface_has_no_chinese_in_menus_and_actions(qtbot, tmp_path: 
     ]
     assert "Agency" in headers and not any(HAN.search(h) for h in headers)
     assert window.report_view.side.tabText(0) == "Figures"
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_file_dialog_speaks_one_language(qtbot, qapp: QApplication, language: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
+
+    installed = install_translator(qapp, language)
+    try:
+        dialog = QFileDialog(None, "x")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        qtbot.addWidget(dialog)
+        texts = [w.text() for w in dialog.findChildren(QLabel) if w.text()]
+        texts += [w.text() for w in dialog.findChildren(QAbstractButton) if w.text()]
+        assert len(texts) >= 4
+        if language == "en":
+            assert not [t for t in texts if HAN.search(t)]
+        else:
+            assert not [t for t in texts if re.search("[A-Za-z]{3,}", t)], texts
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+
+
+def test_compiled_qt_supplement_matches_its_ts_file(tmp_path: Path) -> None:
+    source = TS.with_name("qt_supplement_zh_CN.ts")
+    compiled = tmp_path / "supplement.qm"
+    subprocess.run(
+        [_tool("pyside6-lrelease"), str(source), "-qm", str(compiled)], check=True, capture_output=True
+    )
+    assert compiled.read_bytes() == source.with_suffix(".qm").read_bytes(), "run `make translations`"
+
+
+def test_every_shipped_catalog_label_is_marked_for_translation() -> None:
+    import json
+
+    from desktop.ui.labels import CATALOG_LABELS
+
+    shown: set[str] = set()
+    for path in sorted((ROOT / "resources").glob("metrics_*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        shown |= {data["label"]} if "label" in data else set()
+        shown |= {m["label"] for m in data.get("metrics", [])}
+        shown |= {t["type"] if isinstance(t, dict) else t for t in data.get("issuer_types", [])}
+    assert len(shown) > 50
+    assert sorted(shown - set(CATALOG_LABELS)) == []

@@ -20,6 +20,7 @@ from desktop.core.compare.model import (
     OpKind,
     SectionPair,
 )
+from desktop.core.compare.options import DEFAULT_OPTIONS, CompareOptions
 from desktop.core.compare.tokens import normalise, tokenize, warm_up
 
 
@@ -30,18 +31,28 @@ class _Analysed(Protocol):
     def sections(self) -> Any: ...
 
 
-def compare_reports(prior: _Analysed, current: _Analysed) -> Comparison:
-    """Compare two :class:`~desktop.core.analysis.AnalysedReport` objects (prior year first)."""
+def compare_reports(
+    prior: _Analysed, current: _Analysed, options: CompareOptions | None = None
+) -> Comparison:
+    """Compare two :class:`~desktop.core.analysis.AnalysedReport` objects (prior year first), with
+    ``options`` (default: :data:`DEFAULT_OPTIONS`) and the years their metadata gives."""
+    years = (getattr(getattr(r, "metadata", None), "year", None) for r in (prior, current))
     return compare_texts(
-        prior.cleaned.text, prior.sections.sections, current.cleaned.text, current.sections.sections
+        prior.cleaned.text,
+        prior.sections.sections,
+        current.cleaned.text,
+        current.sections.sections,
+        options=(options or DEFAULT_OPTIONS).with_years(*years),
     )
 
 
 __all__ = [
     "CARRIED_SIMILARITY",
+    "DEFAULT_OPTIONS",
     "FLAG_KINDS",
     "FLAG_SHARE",
     "CarriedSentence",
+    "CompareOptions",
     "Comparison",
     "Op",
     "OpKind",

@@ -41,8 +41,10 @@ class PairState:
 
 
 class Aligner:
-    def __init__(self, prior: list[Part], current: list[Part]) -> None:
+    def __init__(self, prior: list[Part], current: list[Part], splits: bool = True) -> None:
         self.prior, self.current = prior, current
+        self.splits = splits
+        """Sentences broken across lines differently still match (the ``ignore_splits`` option)."""
         self.ua: list[Unit] = [u for p in prior for u in p.units]
         self.ub: list[Unit] = [u for p in current for u in p.units]
         self.ranges_a = _ranges(prior)
@@ -127,16 +129,36 @@ class Aligner:
         ):
             state.blocks.append((i0, i1, j0, j1, "equal", 1.0))
             self._mark(range(i0, i1), range(j0, j1))
-        # A gap whose sentences read the same once joined differs only in where lines were broken.
+        # A gap whose sentences read the same once joined differs only in where lines were broken;
+        # so do its first and last sentences when they join up the same (a paragraph split at a
+        # page break next to a sentence that really changed).
         rewrapped: list[Block] = []
-        for i0, i1, j0, j1 in self.gaps(state):
+        for i0, i1, j0, j1 in self.gaps(state) if self.splits else ():
             if i1 > i0 and j1 > j0:
                 joined_a = "".join(u.key for u in self.ua[i0:i1])
                 if joined_a == "".join(u.key for u in self.ub[j0:j1]):
                     rewrapped.append((i0, i1, j0, j1, "equal", 1.0))
                     self._mark(range(i0, i1), range(j0, j1))
+                else:
+                    for block in self._rejoined_edges(i0, i1, j0, j1):
+                        rewrapped.append(block)
+                        self._mark(range(block[0], block[1]), range(block[2], block[3]))
         # Blocks are added in bulk and sorted once: inserting one by one would cost their square.
         state.blocks = sorted(state.blocks + rewrapped)
+
+    def _rejoined_edges(self, i0: int, i1: int, j0: int, j1: int) -> list[Block]:
+        """Runs at the start and at the end of a gap that are the same text split into a different
+        number of units (at least one side more than one unit: single units are exact matches)."""
+        found: list[Block] = []
+        head = _joined_run(self.ua, self.ub, range(i0, i1), range(j0, j1))
+        if head is not None:
+            found.append((i0, head[0], j0, head[1], "equal", 1.0))
+            i0, j0 = head
+        if i0 < i1 and j0 < j1:
+            tail = _joined_run(self.ua, self.ub, range(i1 - 1, i0 - 1, -1), range(j1 - 1, j0 - 1, -1))
+            if tail is not None:
+                found.append((tail[0] + 1, i1, tail[1] + 1, j1, "equal", 1.0))
+        return found
 
     def _pair_gaps(self, state: PairState, cutoff: float) -> None:
         paired: list[Block] = []
@@ -181,6 +203,31 @@ class Aligner:
             self.done_a[i] = True
         for j in b:
             self.done_b[j] = True
+
+
+def _joined_run(ua: list[Unit], ub: list[Unit], ia: range, ib: range) -> tuple[int, int] | None:
+    """Walk both unit runs (forwards, or backwards for reversed ranges) joining keys while one side's
+    text is the start (end) of the other's; where they meet, return the next indexes on each side."""
+    forward = ia.step > 0
+    taken_a = taken_b = 1
+    acc_a, acc_b = ua[ia[0]].key, ub[ib[0]].key
+    while acc_a != acc_b:
+        a_is_start = acc_b.startswith(acc_a) if forward else acc_b.endswith(acc_a)
+        b_is_start = acc_a.startswith(acc_b) if forward else acc_a.endswith(acc_b)
+        if a_is_start and taken_a < len(ia):
+            key = ua[ia[taken_a]].key
+            acc_a = acc_a + key if forward else key + acc_a
+            taken_a += 1
+        elif b_is_start and taken_b < len(ib):
+            key = ub[ib[taken_b]].key
+            acc_b = acc_b + key if forward else key + acc_b
+            taken_b += 1
+        else:
+            return None
+    if taken_a == taken_b == 1 or len(acc_a) < MIN_COUNTED:
+        return None
+    step_a, step_b = (taken_a, taken_b) if forward else (-taken_a, -taken_b)
+    return ia.start + step_a, ib.start + step_b
 
 
 def _ranges(parts: list[Part]) -> list[range]:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from desktop.core.compare.align import Aligner, PairState
 from desktop.core.compare.boilerplate import Boilerplate, default_boilerplate
 from desktop.core.compare.inline import inline_ops
 from desktop.core.compare.model import CARRIED_SIMILARITY, CarriedSentence, Comparison, Op, SectionPair
+from desktop.core.compare.options import DEFAULT_OPTIONS, CompareOptions
 from desktop.core.compare.parts import SectionLike, build_parts, is_heading_unit
 from desktop.core.compare.tokens import MIN_COUNTED
+from desktop.core.compare.years import relative_key
 
 
 def compare_texts(
@@ -18,15 +21,29 @@ def compare_texts(
     current_text: str,
     current_sections: Sequence[SectionLike],
     boilerplate: Boilerplate | None = None,
+    options: CompareOptions | None = None,
 ) -> Comparison:
     """Compare last year's report (``a``) with this year's (``b``); both cleaned texts.
 
     ``boilerplate`` decides which sentences are formulae (the built-in lists and the office's
-    file when None)."""
+    file when None); ``options`` what counts as a change (:mod:`desktop.core.compare.options`;
+    years are made relative only when it names both reports' years)."""
     if boilerplate is None:
         boilerplate = default_boilerplate()
-    aligner = Aligner(build_parts(prior_text, prior_sections), build_parts(current_text, current_sections))
-    builder = _Builder(prior_text, current_text, aligner, boilerplate)
+    options = options or DEFAULT_OPTIONS
+    years: tuple[int, int] | None = None
+    keyer_a = keyer_b = None
+    if options.years_apply:
+        assert options.prior_year is not None and options.current_year is not None
+        years = (options.prior_year, options.current_year)
+        keyer_a = partial(relative_key, year=options.prior_year)
+        keyer_b = partial(relative_key, year=options.current_year)
+    aligner = Aligner(
+        build_parts(prior_text, prior_sections, keyer_a),
+        build_parts(current_text, current_sections, keyer_b),
+        splits=options.ignore_splits,
+    )
+    builder = _Builder(prior_text, current_text, aligner, boilerplate, years)
     pairs: list[SectionPair] = []
     carried: list[CarriedSentence] = []
     for state in aligner.run():
@@ -41,13 +58,22 @@ def compare_texts(
         sentences=sum(p.sentences for p in pairs),
         boilerplate=sum(p.boilerplate for p in pairs),
         notes=list(boilerplate.problems),
+        years=years,
     )
 
 
 class _Builder:
-    def __init__(self, a_text: str, b_text: str, aligner: Aligner, boilerplate: Boilerplate) -> None:
+    def __init__(
+        self,
+        a_text: str,
+        b_text: str,
+        aligner: Aligner,
+        boilerplate: Boilerplate,
+        years: tuple[int, int] | None = None,
+    ) -> None:
         self.a_text, self.b_text, self.al = a_text, b_text, aligner
         self.boilerplate = boilerplate
+        self.years = years
         self.first_a: dict[str, int] = {}
         for i, unit in enumerate(aligner.ua):
             self.first_a.setdefault(unit.key, i)
@@ -87,7 +113,13 @@ class _Builder:
             else:
                 ops.extend(
                     inline_ops(
-                        self.a_text, first_a.start, first_a.end, self.b_text, first_b.start, first_b.end
+                        self.a_text,
+                        first_a.start,
+                        first_a.end,
+                        self.b_text,
+                        first_b.start,
+                        first_b.end,
+                        self.years,
                     )
                 )
             i, j, a_pos, b_pos = i1, j1, ua[i1 - 1].end, ub[j1 - 1].end
@@ -146,10 +178,10 @@ class _Builder:
         found: list[CarriedSentence] = []
         for j in state.b_units:
             unit = self.al.ub[j]
-            if len(unit.key) < MIN_COUNTED or is_heading_unit(part, unit):
+            if len(unit.plain_key) < MIN_COUNTED or is_heading_unit(part, unit):
                 continue
             pair.sentences += 1
-            boilerplate = self.boilerplate.is_boilerplate(unit.key)
+            boilerplate = self.boilerplate.is_boilerplate(unit.plain_key)
             pair.boilerplate += boilerplate
             link = self.al.moves.get(j) or links.get(j)
             if link is None and unit.key in self.first_a:

@@ -14,6 +14,7 @@ from rapidfuzz.distance import Indel
 
 from desktop.core.compare.model import Op, OpKind
 from desktop.core.compare.tokens import coarse_tokens, normalise_with_map, words
+from desktop.core.compare.years import relative_with_map
 
 CONFETTI = 2
 """Equal islands of at most this many characters between changes are folded into the change."""
@@ -22,10 +23,25 @@ _Span = tuple[str, int, int, int, int]
 _CLAUSE_MARKS = frozenset(",;:、。!?“”《》()")
 
 
-def inline_ops(a_text: str, a_start: int, a_end: int, b_text: str, b_start: int, b_end: int) -> list[Op]:
-    """Ops that tile ``a_text[a_start:a_end]`` and ``b_text[b_start:b_end]`` in order."""
+def inline_ops(
+    a_text: str,
+    a_start: int,
+    a_end: int,
+    b_text: str,
+    b_start: int,
+    b_end: int,
+    years: tuple[int, int] | None = None,
+) -> list[Op]:
+    """Ops that tile ``a_text[a_start:a_end]`` and ``b_text[b_start:b_end]`` in order.
+
+    ``years``: the two reports' years; a year that moved on by their difference is no change."""
     key_a, map_a = normalise_with_map(a_text[a_start:a_end])
     key_b, map_b = normalise_with_map(b_text[b_start:b_end])
+    spans: list[_Span] | None = None
+    if years is not None:
+        key_a, map_a, written_a = relative_with_map(key_a, map_a, years[0])
+        key_b, map_b, written_b = relative_with_map(key_b, map_b, years[1])
+        spans = _years_kept(key_opcodes(key_a, key_b), written_a, written_b)
 
     def pos(i: int, size: int, start: int, end: int, mapping: Sequence[int]) -> int:
         # Whitespace before a key character goes with it; the span's edges stay where they are.
@@ -34,7 +50,7 @@ def inline_ops(a_text: str, a_start: int, a_end: int, b_text: str, b_start: int,
         return end if i == size else start + mapping[i]
 
     ops: list[Op] = []
-    for tag, i1, i2, j1, j2 in key_opcodes(key_a, key_b):
+    for tag, i1, i2, j1, j2 in spans if spans is not None else key_opcodes(key_a, key_b):
         a1, a2 = pos(i1, len(key_a), a_start, a_end, map_a), pos(i2, len(key_a), a_start, a_end, map_a)
         b1, b2 = pos(j1, len(key_b), b_start, b_end, map_b), pos(j2, len(key_b), b_start, b_end, map_b)
         if a1 == a2 and b1 == b2:
@@ -51,6 +67,20 @@ def inline_ops(a_text: str, a_start: int, a_end: int, b_text: str, b_start: int,
         kind = "equal" if both else _kind(a_end == a_start, b_end == b_start)
         ops.append(Op(kind, a_start, a_end, b_start, b_end))
     return ops
+
+
+def _years_kept(spans: list[_Span], written_a: dict[int, str], written_b: dict[int, str]) -> list[_Span]:
+    """A year replaced by another year written the same (``2021年以来`` repeated a year later: its
+    offset from the report's year changed, its words did not) is no change either."""
+    if not written_a or not written_b:
+        return spans
+    out: list[_Span] = []
+    for span in spans:
+        tag, i1, i2, j1, j2 = span
+        if tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1 and written_a.get(i1, "") == written_b.get(j1):
+            span = ("equal", i1, i2, j1, j2)
+        out.append(span)
+    return out
 
 
 def key_opcodes(key_a: str, key_b: str) -> list[_Span]:

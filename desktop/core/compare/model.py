@@ -161,6 +161,10 @@ class Comparison:
     """Of those, the boilerplate ones (formulae, chrome, standard headings)."""
     notes: list[str] = field(default_factory=list)
     """Chinese notes for the reviewer, e.g. that the office's boilerplate file could not be read."""
+    years: tuple[int, int] | None = None
+    """The prior and current report years when year-only changes were ignored: an ``equal`` op's two
+    texts are then the same once their years are made relative to these
+    (:func:`desktop.core.compare.years.relative_key`)."""
 
     @property
     def ops(self) -> list[Op]:

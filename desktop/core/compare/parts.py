@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -39,7 +39,9 @@ class Part:
     units: list[Unit]
 
 
-def build_parts(text: str, sections: Sequence[SectionLike]) -> list[Part]:
+def build_parts(
+    text: str, sections: Sequence[SectionLike], keyer: Callable[[str], str] | None = None
+) -> list[Part]:
     """Preamble, the level-1 parts, closing block; they tile the text so the ops can tile it too.
 
     A preamble or closing block of whitespace only joins its neighbour, so a blank line before the
@@ -50,25 +52,33 @@ def build_parts(text: str, sections: Sequence[SectionLike]) -> list[Part]:
         if 0 <= section.start < len(text) and (not level1 or section.start > level1[-1].start):
             level1.append(section)
     if not level1:
-        whole = _part(text, "preamble", None, 0, len(text), 0)
-        return [whole, _part(text, "closing", None, len(text), len(text), 0)]
+        whole = _part(text, "preamble", None, 0, len(text), 0, keyer)
+        return [whole, _part(text, "closing", None, len(text), len(text), 0, keyer)]
     starts = [s.start for s in level1]
     if not text[: starts[0]].strip():
         starts[0] = 0
     body_end = min(len(text), max(max(s.end for s in level1), starts[-1]))
     if not text[body_end:].strip():
         body_end = len(text)
-    parts = [_part(text, "preamble", None, 0, starts[0], 0)]
+    parts = [_part(text, "preamble", None, 0, starts[0], 0, keyer)]
     for index, section in enumerate(level1):
         end = starts[index + 1] if index + 1 < len(starts) else body_end
         heading_end = min(max(section.heading_end, section.start), end)
-        parts.append(_part(text, section.kind, section.title, starts[index], end, heading_end))
-    parts.append(_part(text, "closing", None, body_end, len(text), 0))
+        parts.append(_part(text, section.kind, section.title, starts[index], end, heading_end, keyer))
+    parts.append(_part(text, "closing", None, body_end, len(text), 0, keyer))
     return parts
 
 
-def _part(text: str, kind: str, title: str | None, start: int, end: int, heading_end: int) -> Part:
-    return Part(kind, title, start, end, heading_end, split_units(text, start, end))
+def _part(
+    text: str,
+    kind: str,
+    title: str | None,
+    start: int,
+    end: int,
+    heading_end: int,
+    keyer: Callable[[str], str] | None = None,
+) -> Part:
+    return Part(kind, title, start, end, heading_end, split_units(text, start, end, keyer))
 
 
 def is_heading_unit(part: Part, unit: Unit) -> bool:

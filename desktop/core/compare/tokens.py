@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -34,6 +34,14 @@ class Unit:
     text_end: int
     """End without the trailing whitespace: what a reader calls the sentence."""
     key: str
+    """What is compared: NFKC, no whitespace, and years relative to the report's own when the
+    comparison ignores year-only changes (:mod:`desktop.core.compare.years`)."""
+    written: str = ""
+    """The key with its years as written, when that differs from ``key`` (boilerplate is judged on it)."""
+
+    @property
+    def plain_key(self) -> str:
+        return self.written or self.key
 
 
 class _Fold(dict[int, str]):
@@ -95,8 +103,10 @@ so that scoring and diffing one pair of units costs a bounded amount whatever th
 _CLAUSE_END = "，,、："
 
 
-def split_units(text: str, start: int, end: int) -> list[Unit]:
-    """Sentences of ``text[start:end]`` split at 。！？； and line ends; they tile the range."""
+def split_units(text: str, start: int, end: int, keyer: Callable[[str], str] | None = None) -> list[Unit]:
+    """Sentences of ``text[start:end]`` split at 。！？； and line ends; they tile the range.
+
+    ``keyer`` turns a key into what is compared (e.g. :func:`~desktop.core.compare.years.relative_key`)."""
     starts: list[int] = []
     for m in _UNIT_RE.finditer(text, start, end):
         content = m.group()
@@ -112,7 +122,10 @@ def split_units(text: str, start: int, end: int) -> list[Unit]:
     units = []
     for unit_start, unit_end in pairwise(starts):
         piece = folded[unit_start - start : unit_end - start]
-        units.append(Unit(unit_start, unit_end, unit_start + len(piece.rstrip()), _key(piece)))
+        key = _key(piece)
+        compared = keyer(key) if keyer is not None else key
+        written = key if compared != key else ""
+        units.append(Unit(unit_start, unit_end, unit_start + len(piece.rstrip()), compared, written))
     return units
 
 

@@ -118,7 +118,7 @@ def export_package(
 
 _FIELDS = (
     "id", "category", "severity", "status", "comment", "author", "created_at", "modified_at",
-    "quote_exact", "quote_prefix", "quote_suffix", "position_start", "position_end", "text_hash",
+    "quote_exact", "quote_prefix", "quote_suffix", "position_start", "position_end", "text_hash", "rule",
 )  # fmt: skip
 
 
@@ -220,6 +220,7 @@ def annotation_json(values: dict[str, Any], source: dict[str, Any], history: lis
             "category": values["category"],
             "severity": values["severity"],
             "status": values["status"],
+            **({"rule": values["rule"]} if values.get("rule") else {}),
         },
         "target": {
             "source": source,

@@ -271,6 +271,7 @@ def _new_annotation(item: IncomingAnnotation, report_id: int | None) -> models.A
         text_hash=item.text_hash,
         orphan=False,
         sync_hashes=merge_history(item.history, [item.content_hash]),
+        rule=item.rule,
     )
 
 

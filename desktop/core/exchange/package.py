@@ -93,6 +93,8 @@ class IncomingAnnotation:
     end: int
     text_hash: str
     history: tuple[str, ...]
+    rule: str | None = None
+    """The finding rule an accepted finding came from (None: written by a reviewer)."""
 
     @property
     def content_hash(self) -> str:
@@ -327,7 +329,21 @@ def _annotation(raw: Any, index: int) -> IncomingAnnotation:
         end=end,
         text_hash=_hex64(target, "text_hash", where),
         history=tuple(history[-MAX_HISTORY:]),
+        rule=_rule(body, where),
     )
+
+
+_RULE_ID = re.compile(r"[a-z][a-z0-9_]{0,39}")
+
+
+def _rule(body: dict[str, Any], where: str) -> str | None:
+    """An optional finding-rule id: an identifier, or refused (it is shown in the memo)."""
+    rule = body.get("rule")
+    if rule is None:
+        return None
+    if not isinstance(rule, str) or not _RULE_ID.fullmatch(rule):
+        raise _bad(f"{where}的 rule 应为规则编号")
+    return rule
 
 
 def _reports(raw: Any, notes: list[str]) -> list[IncomingReport]:

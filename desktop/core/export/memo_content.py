@@ -326,7 +326,8 @@ def _number(value: float) -> str:
 
 
 def change_text(row: YearOverYear) -> str:
-    """``+170（+17.3%）``, ``−3（−11.5%）``; rates change by 个百分点; a missing year says so."""
+    """``+170家（+17.3%）``, ``−3起（−11.5%）``, ``+17.676万元``: with the unit, so a change is never read
+    in the wrong one; rates change by 个百分点; a missing year says so."""
     if row.prior is None:
         return "上年未报告"
     if row.current is None:
@@ -338,7 +339,7 @@ def change_text(row: YearOverYear) -> str:
     if row.unit == "%":
         return f"{sign}{_number(abs(change))}个百分点"
     pct = row.pct
-    text = f"{sign}{_number(abs(change))}"
+    text = f"{sign}{_number(abs(change))}{row.unit or ''}"
     return text + (f"（{'+' if pct > 0 else '−'}{abs(pct):.1f}%）" if pct is not None else "")
 
 

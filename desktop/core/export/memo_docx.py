@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from importlib.abc import Traversable
 from pathlib import Path
@@ -168,11 +169,24 @@ class DocWriter:
             paragraph.paragraph_format.right_indent = Twips(round(right_chars * CHAR))
         return paragraph
 
-    def table(self, header: list[str], rows: list[list[str]], widths_mm: list[float]) -> Any:
+    def table(
+        self,
+        header: list[str],
+        rows: list[list[str]],
+        widths_mm: list[float],
+        keep_whole: Sequence[int] = (),
+    ) -> Any:
+        """A table as wide as ``widths_mm`` together; the ``keep_whole`` columns (figures) are made
+        as wide as their longest text so that a figure never wraps inside its cell, and the first
+        column (the labels, which may wrap) takes the rest."""
         from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml.ns import qn
         from docx.shared import Mm
+
+        if keep_whole:
+            size = self.fonts("MemoTableText")[2]
+            widths_mm = fit_columns([header, *rows], widths_mm, keep_whole, size)
 
         table = self.doc.add_table(rows=0, cols=len(header))
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -193,11 +207,14 @@ class DocWriter:
         layout.addnext(margins)
         for index, values in enumerate([header, *rows]):
             row = table.add_row()
+            row._tr.get_or_add_trPr().append(w_element("w:cantSplit"))  # a row never breaks across pages
             if index == 0:
                 row._tr.get_or_add_trPr().append(w_element("w:tblHeader"))  # repeat on each page
             for column, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
                 cell.width = Mm(widths_mm[column])
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                if column in keep_whole:
+                    cell._tc.get_or_add_tcPr().append(w_element("w:noWrap"))
                 paragraph = cell.paragraphs[0]
                 style = "MemoTableHeader" if index == 0 else "MemoTableText"
                 paragraph.style = self.doc.styles[style]
@@ -211,6 +228,48 @@ class DocWriter:
 
     def finish(self) -> None:
         self.marker._p.getparent().remove(self.marker._p)
+
+
+_MM_PER_POINT = 25.4 / 72
+CELL_PADDING_MM = 2.0 + 1.5
+"""The cell's left and right margins (1 mm each, see ``w:tblCellMar``) and a little slack for
+rounding in the word processor's own measurement."""
+MIN_LABEL_MM = 24.0
+
+
+_LATIN_EMS = {**dict.fromkeys("0123456789", 0.64), "+": 0.84, "%": 0.95, ".": 0.32, ",": 0.32, " ": 0.32}
+"""Widths of the half-width characters figures use, in ems, of the widest Latin font a memo may be
+set in: Times New Roman's digits are 0.5 em, but a machine without it substitutes a wider one
+(DejaVu Serif: 0.64), and a figure must not wrap there either."""
+
+
+def text_width_mm(text: str, size_pt: float) -> float:
+    """Width of ``text`` set at ``size_pt``: full-width and East Asian ambiguous characters (``−``,
+    ``％``: runs carry the East Asian font hint) take a whole em, half-width ones
+    :data:`_LATIN_EMS` (0.7 em when not listed)."""
+    import unicodedata
+
+    ems = sum(1.0 if unicodedata.east_asian_width(ch) in "WFA" else _LATIN_EMS.get(ch, 0.7) for ch in text)
+    return ems * size_pt * _MM_PER_POINT
+
+
+def fit_columns(
+    rows: Sequence[Sequence[str]], widths_mm: Sequence[float], keep_whole: Sequence[int], size_pt: float
+) -> list[float]:
+    """Column widths (same total as ``widths_mm``) where every ``keep_whole`` column fits its longest
+    text on one line; the first column gets what is left (at least :data:`MIN_LABEL_MM`)."""
+    total = sum(widths_mm)
+    widths = list(widths_mm)
+    for column in keep_whole:
+        longest = max(text_width_mm(row[column], size_pt) for row in rows)
+        widths[column] = round(longest + CELL_PADDING_MM, 1)
+    others = [c for c in range(len(widths)) if c not in keep_whole]
+    spare = total - sum(widths[c] for c in keep_whole)
+    if others:
+        share = max(MIN_LABEL_MM, spare) / len(others)
+        for column in others:
+            widths[column] = round(share, 1)
+    return widths
 
 
 def render_memo(

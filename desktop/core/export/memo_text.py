@@ -76,11 +76,13 @@ def _figures(w: DocWriter, data: MemoData, today: date) -> None:
         w.para("报告中未识别出可比较的主要数据。")
     elif data.prior_id is None:
         w.para("资料库中没有该单位上一年度的报告，无法进行同比比较。本年度报告的主要数据如下：")
-        w.table(["指标", "本年"], [[f.label, f.current or "—"] for f in data.figures], [96, 60])
+        w.table(
+            ["指标", "本年"], [[f.label, f.current or "—"] for f in data.figures], [96, 60], keep_whole=(1,)
+        )
     else:
         w.para(f"与该单位{data.prior_year}年度报告相比，主要数据变化如下（数值按报告原文摘录）：")
         rows = [[f.label, f.prior or "—", f.current or "—", f.change] for f in data.figures]
-        w.table(["指标", "上年", "本年", "同比变化"], rows, [58, 26, 26, 46])
+        w.table(["指标", "上年", "本年", "同比变化"], rows, [58, 26, 26, 46], keep_whole=(1, 2, 3))
     w.para("（二）数据一致性核查", "MemoHeading2")
     if not data.checks:
         w.para("经核对，未发现比率与数量、合计与分项、同比变化与上年数据之间的矛盾。")

@@ -58,6 +58,20 @@ class SummaryExportError(ValueError):
     """A summary that cannot be written, with a Chinese message for the user."""
 
 
+@dataclass(frozen=True)
+class FigureCell:
+    """One key figure as numbers, for spreadsheet cells that sum and sort (None: not stated)."""
+
+    current: float | None
+    prior: float | None
+    unit: str | None
+    change: float | None
+    """Current minus prior; None without both (or without a prior report)."""
+    ratio: float | None
+    """``change / prior`` (0.173 for +17.3 %); None from zero, for rates (changes in 个百分点)
+    and without both values."""
+
+
 @dataclass
 class SummaryRow:
     report_id: int
@@ -72,7 +86,9 @@ class SummaryRow:
     """Chinese labels of the required parts the report lacks."""
     figures: dict[str, str]
     """Key-metric label → ``1150家（+170，+17.3%）``; empty text when neither year states it."""
-    prior_id: int | None
+    figure_cells: dict[str, FigureCell] = field(default_factory=dict)
+    """Key-metric label → the same figure as numbers (the spreadsheet's columns)."""
+    prior_id: int | None = None
     annotations: int = 0
     by_severity: dict[str, int] = field(default_factory=dict)
     by_category: dict[str, int] = field(default_factory=dict)
@@ -133,6 +149,7 @@ def summary_rows(
                 conclusion=review.conclusion if review else "",
                 missing_parts=[part_labels.get(kind, kind) for kind in report.missing_sections],
                 figures={catalog.label(k): _figure(table, k, catalog, prior_id is not None) for k in keys},
+                figure_cells={catalog.label(k): _cell(table, k, catalog, prior_id is not None) for k in keys},
                 prior_id=prior_id,
                 annotations=sum(by_severity.values()),
                 by_severity=dict(by_severity),
@@ -140,6 +157,9 @@ def summary_rows(
                 carried_over=carried.get(report.id),
             )
         )
+    from desktop.core.collation import agency_sort_key
+
+    rows.sort(key=lambda r: (agency_sort_key(r.agency), r.year or 0, r.report_id))
     return rows
 
 
@@ -248,14 +268,29 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{round(value, 2):g}"
 
 
-def _figure(table: list[YearOverYear], key: str, catalog: Catalog, has_prior: bool) -> str:
-    """``1150家（+170，+17.3%）`` for the metric's first stated unit (the catalog's order)."""
+def _first_stated(table: list[YearOverYear], key: str, catalog: Catalog) -> YearOverYear | None:
+    """The metric's row in its first stated unit (the catalog's order), this year's first."""
     rows = [r for r in table if r.key == key]
     units = catalog.kinds[key].units
     rows.sort(key=lambda r: (r.current is None, units.index(r.unit) if r.unit in units else len(units)))
-    if not rows:
+    return rows[0] if rows else None
+
+
+def _cell(table: list[YearOverYear], key: str, catalog: Catalog, has_prior: bool) -> FigureCell:
+    row = _first_stated(table, key, catalog)
+    if row is None:
+        return FigureCell(None, None, None, None, None)
+    prior = row.prior if has_prior else None
+    change = row.change if has_prior else None
+    ratio = change / prior if change is not None and prior and row.unit != "%" else None
+    return FigureCell(row.current, prior, row.unit, change, ratio)
+
+
+def _figure(table: list[YearOverYear], key: str, catalog: Catalog, has_prior: bool) -> str:
+    """``1150家（+170，+17.3%）`` for the metric's first stated unit (the catalog's order)."""
+    row = _first_stated(table, key, catalog)
+    if row is None:
         return ""
-    row = rows[0]
     unit = row.unit or ""
     if row.current is None:
         return f"未报（上年 {_number(row.prior)}{unit}）" if row.prior is not None else ""
@@ -279,7 +314,7 @@ def _figure(table: list[YearOverYear], key: str, catalog: Catalog, has_prior: bo
 class _Column:
     header: str
     kind: str = "text"
-    """``text``, ``wide`` (wrapped), ``int`` or ``percent`` (a 0–1 share)."""
+    """``text``, ``wide`` (wrapped), ``int``, ``number`` or ``percent`` (a 0–1 share)."""
 
 
 def summary_table(
@@ -298,7 +333,7 @@ def summary_table(
         _Column("审阅状态"),
         _Column("审阅人"),
         _Column("缺少的必备部分", "wide"),
-        *(_Column(label) for label in figures),
+        *(column for label in figures for column in _figure_columns(label)),
         _Column("沿用上年比例", "percent"),
         _Column("批注数", "int"),
         *(_Column(f"批注·{label}", "int") for label in severities),
@@ -314,7 +349,7 @@ def summary_table(
             r.review_status_label,
             r.reviewer or "",
             "、".join(r.missing_parts),
-            *(r.figures.get(label, "") for label in figures),
+            *(value for label in figures for value in _figure_values(r.figure_cells.get(label))),
             r.carried_over,
             r.annotations,
             *(r.by_severity.get(label, 0) for label in severities),
@@ -324,6 +359,29 @@ def summary_table(
         for r in rows
     ]
     return columns, values
+
+
+FIGURE_PARTS = ("", "·单位", "·上年", "·增减", "·增减率")
+"""The columns of each key figure: this year's value, its unit, last year's, the change, the change
+as a share of last year's (a rate's change is in 个百分点, in the 增减 column only)."""
+
+
+def _figure_columns(label: str) -> list[_Column]:
+    kinds = ("number", "text", "number", "number", "percent")
+    return [_Column(label + part, kind) for part, kind in zip(FIGURE_PARTS, kinds, strict=True)]
+
+
+def _figure_values(cell: FigureCell | None) -> list[Any]:
+    if cell is None:
+        return [None] * len(FIGURE_PARTS)
+    return [_plain(cell.current), cell.unit or "", _plain(cell.prior), _plain(cell.change), cell.ratio]
+
+
+def _plain(value: float | None) -> float | int | None:
+    """Whole numbers as integers: a spreadsheet shows ``1150``, not ``1150.0``."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(value, 6)
 
 
 def _ordered(known: list[str], seen: Any) -> list[str]:
@@ -368,6 +426,8 @@ def _display(value: Any, kind: str) -> str:
         return ""
     if kind == "percent":
         return f"{value:.1%}"
+    if kind == "number":
+        return _number(value)
     return str(value)
 
 
@@ -418,6 +478,8 @@ def _write_xlsx(columns: list[_Column], values: list[list[Any]], out: Path) -> N
                 cell.data_type = "s"  # openpyxl would store "=…" as a formula
             if column.kind == "percent":
                 cell.number_format = "0.0%"
+            elif column.kind == "number" and value is not None:
+                cell.number_format = "0" if float(value).is_integer() else "0.0###"
             elif column.kind == "wide":
                 cell.alignment = wrap
     for c, column in enumerate(columns, start=1):

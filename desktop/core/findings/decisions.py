@@ -238,3 +238,64 @@ __all__ = [
     "forget",
     "restore_decision",
 ]
+
+
+# Carrying decisions to a newer version of the report (desktop.core.annotations.carry) -------------------
+
+_PLACE = ("report_id", "report_sha256", "agency_key", "year", "position_start", "position_end", "text_hash")
+
+
+def _fingerprint(row: models.FindingDecision) -> list[Any]:
+    return [row.report_sha256, row.decision, row.annotation_id]
+
+
+def move_decisions(
+    session: Session, olders: list[models.Report], newer: models.Report
+) -> list[dict[str, Any]]:
+    """Give the decisions made on earlier versions (by their file or id) to ``newer``, anchored in its
+    text when their passage is there. Decisions found by agency and year already apply to every
+    version; moving them too keeps a version whose agency the reviewer confirmed by hand covered."""
+    d = models.FindingDecision
+    shas = [o.sha256 for o in olders]
+    ids = [o.id for o in olders]
+    rows = session.scalars(select(d).where(or_(d.report_sha256.in_(shas), d.report_id.in_(ids))))
+    text = newer.clean_text
+    digest = text_hash(text)
+    moved: list[dict[str, Any]] = []
+    for row in rows:
+        before = {name: getattr(row, name) for name in _PLACE}
+        before_sha = row.report_sha256
+        row.report_id, row.report_sha256 = newer.id, newer.sha256
+        row.agency_key, row.year = newer.agency_key or row.agency_key, newer.year or row.year
+        selectors = _selectors(row)
+        span = anchor(text, selectors, digest) if selectors is not None else None
+        if span is not None:
+            row.position_start, row.position_end = span
+            row.text_hash = digest
+        moved.append(
+            {"id": row.id, "before": before, "before_sha256": before_sha, "after": _fingerprint(row)}
+        )
+    return moved
+
+
+def decisions_changed(session: Session, moved: list[dict[str, Any]]) -> int:
+    changed = 0
+    for entry in moved:
+        row = session.get(models.FindingDecision, entry["id"])
+        if row is not None and _fingerprint(row) != entry["after"]:
+            changed += 1
+    return changed
+
+
+def unmove_decisions(session: Session, moved: list[dict[str, Any]], report_of: Any) -> int:
+    """Put moved decisions back; ``report_of(sha256)`` is the id that file has now (None: gone)."""
+    count = 0
+    for entry in moved:
+        row = session.get(models.FindingDecision, entry["id"])
+        if row is None:
+            continue
+        for name, value in entry["before"].items():
+            setattr(row, name, value)
+        row.report_id = report_of(entry["before_sha256"])
+        count += 1
+    return count

@@ -21,11 +21,9 @@ SUPPORTED_EXTENSIONS = tuple(EXTENSION_FORMATS)
 def read_document(data: bytes, filename: str) -> ExtractedDocument:
     """Read one file's bytes into an extracted document, refusing what cannot be a report."""
     if len(data) > MAX_FILE_BYTES:
-        raise ImportRefused(
-            "too_large",
-            f"文件过大（{len(data) / 1024 / 1024:.1f} MB），超过 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限。"
-            "年度报告通常不足 5 MB，请确认是否选错了文件。",
-        )
+        from desktop.core.sizes import too_large_message
+
+        raise ImportRefused("too_large", too_large_message(len(data)))
     actual = sniff_format(data)
     claimed = EXTENSION_FORMATS.get(PurePath(filename).suffix.lower())
     _check_type(actual, claimed, filename)

@@ -241,3 +241,57 @@ def _existing(
 
 def _finite(value: float) -> bool:
     return value == value and value not in (float("inf"), float("-inf"))
+
+
+# Carrying decisions to a newer version of the report (desktop.core.annotations.carry) -------------------
+
+
+def _fingerprint(row: models.FigureReview) -> list[Any]:
+    return [row.report_sha256, row.decision, row.key, row.value]
+
+
+def move_reviews(
+    session: Session, older_sha256s: Sequence[str], newer_sha256: str, text: str
+) -> list[dict[str, Any]]:
+    """Give the decisions on earlier versions' figures to the newer file, anchored in its ``text``
+    (a decision whose words are not there stays, and simply finds no figure). Returns what moved."""
+    digest = text_hash(text)
+    moved: list[dict[str, Any]] = []
+    for rows in reviews_for(session, older_sha256s).values():
+        for row in rows:
+            before = {
+                "report_sha256": row.report_sha256,
+                "position_start": row.position_start,
+                "position_end": row.position_end,
+                "text_hash": row.text_hash,
+            }
+            span = anchor(text, _selectors(row), digest)
+            row.report_sha256 = newer_sha256
+            if span is not None:
+                row.position_start, row.position_end = span
+                row.text_hash = digest
+            moved.append({"id": row.id, "before": before, "after": _fingerprint(row)})
+    return moved
+
+
+def reviews_changed(session: Session, moved: Sequence[dict[str, Any]]) -> int:
+    """How many moved decisions someone changed since (an undo would lose that change)."""
+    changed = 0
+    for entry in moved:
+        row = session.get(models.FigureReview, entry["id"])
+        if row is not None and _fingerprint(row) != entry["after"]:
+            changed += 1
+    return changed
+
+
+def unmove_reviews(session: Session, moved: Sequence[dict[str, Any]]) -> int:
+    """Put moved decisions back where they were; returns how many (those deleted since stay deleted)."""
+    count = 0
+    for entry in moved:
+        row = session.get(models.FigureReview, entry["id"])
+        if row is None:
+            continue
+        for name, value in entry["before"].items():
+            setattr(row, name, value)
+        count += 1
+    return count

@@ -72,7 +72,8 @@ _EDGE_ONLY = re.compile(
 )
 _HEAD_ONLY = re.compile(rf"^{_BULLET[1:]}{_DATE}{_TIME}\s*$")
 """A bare timestamp before the report (the page's publishing time); after it, a date is the 落款."""
-_SENTENCE = re.compile(r"[\u4e00-\u9fff].*[，。；,;]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_END = re.compile(r"[，。；,;]")
 
 
 @dataclass
@@ -137,7 +138,9 @@ def iso_date(value: str) -> str | None:
 
 def _is_content(line: str) -> bool:
     """A report paragraph: a sentence of some length (or the title itself)."""
-    return len(line) >= 30 and bool(_SENTENCE.search(line)) and not is_chrome_line(line)
+    # Two linear searches: one pattern ``汉.*，`` backtracks over every character of a long line.
+    han = _HAN.search(line) if len(line) >= 30 else None
+    return han is not None and bool(_CLAUSE_END.search(line, han.end())) and not is_chrome_line(line)
 
 
 def scan(text: str) -> ChromeScan:
@@ -158,7 +161,7 @@ def scan(text: str) -> ChromeScan:
             continue
         edge = index < first or index > last
         chrome = is_chrome_line(line) or index in repeated
-        if not chrome and edge:
+        if not chrome and edge and len(line) <= CHROME_MAX_CHARS:
             chrome = bool(_EDGE_ONLY.search(line)) or (
                 index < first and (bool(_HEAD_ONLY.search(line)) or _compact(line) in seen_head)
             )
