@@ -104,6 +104,16 @@ PYTHON_UNUSED = (
     "ruff",
     "IPython",
     "pygments",  # only for Mako's optional HTML error highlighting (falls back without it)
+    # setuptools' resource API: jieba tries it for its dictionary and opens the file beside its
+    # module without it. Bundled, it also adds PyInstaller's pkg_resources start-up hook, which
+    # scans every distribution on each launch.
+    "pkg_resources",
+    # Interactive help and debugging: reached only from fontTools' and numpy's developer entry
+    # points (doctest in "if __name__ == '__main__'" blocks, numpy.info()).
+    "doctest",
+    "pdb",
+    "pydoc",
+    "pydoc_data",
     # Pillow stays (openpyxl and pdfplumber import it) but not its optional codecs: each plugin
     # imports its codec module inside try/except, so AVIF/WebP images are simply unsupported.
     "PIL._avif",  # + libavif (5 MB)
@@ -162,6 +172,7 @@ def excludes_for(platform: str = sys.platform) -> tuple[str, ...]:
 OPTIONAL_IMPORTS = (
     "pygments",  # Mako (through Alembic) highlights tracebacks with it
     "psycopg_binary",  # psycopg.pq tries it, then its Python implementation with the system libpq
+    "pkg_resources",  # jieba._compat tries it, then opens its dictionary beside the module
 )
 
 # OpenCC conversions the app asks for (``opencc.OpenCC("t2s")``); their dictionaries are kept.

@@ -106,3 +106,31 @@ def test_the_alignment_check_agrees_with_the_dynamic_loader_on_a_patched_library
     assert strip_elf.loads_aligned(library.read_bytes()) == loaded, complaint
     assert strip_elf.strip_copy(libs[0], tmp_path / "checked.so") == loaded
     assert (tmp_path / "checked.so").exists() == loaded
+
+
+def test_a_patched_library_is_stripped_only_when_the_loader_maps_the_same_image(tmp_path: Path) -> None:
+    # Qt's ICU libraries carry an RPATH (rule 1 refuses them), yet strip leaves every loadable
+    # segment where it was: the copy is kept. numpy's patched module moves under strip: refused.
+    spec = importlib.util.find_spec("PySide6")
+    assert spec is not None and spec.origin is not None
+    icu = sorted((Path(spec.origin).parent / "Qt" / "lib").glob("libicuuc.so.*"))
+    if not icu:
+        pytest.skip("this PySide6 wheel bundles no ICU")
+    original = icu[0].read_bytes()
+    assert "RPATH" in (strip_elf.why_not_strip(f"PySide6/Qt/lib/{icu[0].name}", original) or "")
+    target = tmp_path / icu[0].name
+    assert strip_elf.strip_copy(icu[0], target, identical_image=True)
+    stripped = target.read_bytes()
+    assert len(stripped) < len(original) and strip_elf.same_image(original, stripped)
+    for data in icu[0].parent.glob("libicudata.so.*"):  # found through the RPATH ($ORIGIN)
+        shutil.copy(data, tmp_path / data.name)
+    assert loads(target) == (True, [])
+
+    umath = extension("numpy", "_multiarray_umath")
+    assert not strip_elf.strip_copy(umath, tmp_path / umath.name, identical_image=True)
+    assert not (tmp_path / umath.name).exists()
+    # What the loader maps differs as soon as one byte of a segment does.
+    changed = bytearray(stripped)
+    text = next(s for s in strip_elf.segments(stripped) if s.kind == strip_elf.PT_LOAD and s.offset > 0)
+    changed[text.offset + 16] ^= 0xFF
+    assert not strip_elf.same_image(original, bytes(changed))

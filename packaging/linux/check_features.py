@@ -23,10 +23,12 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 TITLE = "年度法治政府建设年度报告审阅概览"
 AGENCY = "示例市应急管理局"
 BUNDLE = "/opt/reviewdesk/"
+SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
 def fail(message: str) -> None:
@@ -44,17 +46,18 @@ def opened(trace: Path) -> set[str]:
     return found
 
 
-def chinese_fonts() -> dict[str, str]:
-    """{font file: PostScript name} of every installed font that covers Chinese (fontconfig)."""
+def chinese_fonts() -> dict[str, set[str]]:
+    """{font file: PostScript names} of every installed font that covers Chinese (fontconfig; a
+    .ttc collection holds several faces)."""
     if shutil.which("fc-list") is None:
         fail("fc-list (fontconfig) is needed to know the system's Chinese fonts")
     listing = subprocess.run(
         ["fc-list", ":lang=zh", "file", "postscriptname"], capture_output=True, text=True, check=True
     ).stdout
-    fonts = {}
+    fonts: dict[str, set[str]] = {}
     for line in listing.splitlines():
         file, _, rest = line.partition(":")
-        fonts[file.strip()] = rest.partition("=")[2].strip()
+        fonts.setdefault(file.strip(), set()).add(rest.partition("=")[2].strip())
     if not fonts:
         fail("no Chinese font installed (fonts-noto-cjk): the charts cannot show their labels")
     return fonts
@@ -66,7 +69,7 @@ def tool(name: str, *args: str) -> str:
     return subprocess.run([name, *args], capture_output=True, text=True, check=True).stdout
 
 
-def check_pdf(path: Path, fonts: dict[str, str], what: str) -> None:
+def check_pdf(path: Path, fonts: dict[str, set[str]], what: str) -> None:
     data = path.read_bytes()
     if not data.startswith(b"%PDF-"):
         fail(f"{path} is not a PDF")
@@ -75,10 +78,13 @@ def check_pdf(path: Path, fonts: dict[str, str], what: str) -> None:
         for line in tool("pdffonts", str(path)).splitlines()[2:]
         if line.split() and " yes " in line
     ]
-    names = {name.lower() for name in fonts.values()} | {
-        re.sub(r"-[A-Za-z]+$", "", name).lower() for name in fonts.values()
-    }
-    chinese = [name for name in embedded if name.lower() in names or re.sub(r"-[A-Za-z]+$", "", name).lower() in names]
+    every = set().union(*fonts.values())
+    names = {name.lower() for name in every} | {re.sub(r"-[A-Za-z]+$", "", name).lower() for name in every}
+    chinese = [
+        name
+        for name in embedded
+        if name.lower() in names or re.sub(r"-[A-Za-z]+$", "", name).lower() in names
+    ]
     if not chinese:
         fail(f"{path} embeds no Chinese font (embedded: {embedded or 'none'})")
     text = tool("pdftotext", "-enc", "UTF-8", str(path), "-")
@@ -107,11 +113,16 @@ def check_overview(home: Path) -> None:
     check_pdf(home / "overview.pdf", fonts, "overview")
     with zipfile.ZipFile(home / "overview.xlsx") as book:
         images = [name for name in book.namelist() if name.startswith("xl/media/")]
-        strings = book.read("xl/sharedStrings.xml").decode("utf-8") if "xl/sharedStrings.xml" in book.namelist() else ""
-        sheets = "".join(book.read(n).decode("utf-8") for n in book.namelist() if n.startswith("xl/worksheets/"))
+        # Cell text, shared or inline (written as character references): what Excel shows.
+        texts = [
+            node.text or ""
+            for name in book.namelist()
+            if name == "xl/sharedStrings.xml" or name.startswith("xl/worksheets/sheet")
+            for node in ElementTree.fromstring(book.read(name)).iter(f"{{{SHEET_NS}}}t")
+        ]
     if len(images) != 4:
         fail(f"overview.xlsx holds {len(images)} chart images, not 4")
-    if AGENCY not in strings + sheets:
+    if AGENCY not in texts:
         fail("overview.xlsx lacks the agency in its table")
     print(f"ok: overview workbook with the table and {len(images)} charts")
     cache = sorted((home / ".cache" / "ReviewDesk" / "matplotlib").glob("fontlist-*.json"))
@@ -130,7 +141,9 @@ def check_team(home: Path) -> None:
     openssl = sorted(f for f in files if re.search(r"/lib(ssl|crypto)[-.]", f))
     if not libpq or any(f.startswith(BUNDLE) for f in libpq + openssl):
         fail(f"libpq/OpenSSL not from the system: {libpq + openssl}")
-    print(f"ok: team library on PostgreSQL, {len(reports)} current reports, through {', '.join(libpq + openssl)}")
+    print(
+        f"ok: team library on PostgreSQL, {len(reports)} current reports, through {', '.join(libpq + openssl)}"
+    )
 
 
 def main(argv: list[str]) -> int:

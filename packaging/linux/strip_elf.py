@@ -14,8 +14,13 @@ page-aligned"; numpy's OpenBLAS does exactly that). So a file is stripped only i
 1. is not in a ``*.libs/`` directory and has no ``DT_RPATH``/``DT_RUNPATH`` entry, and
 2. the stripped copy's ``PT_LOAD`` segments still satisfy the loader's alignment rule;
 
-otherwise the original is kept. The packaging check then runs the installed app through
-everything that loads these files. Pure Python and the standard library (plus binutils' strip).
+otherwise the original is kept. A file that fails rule 1 is stripped all the same when the
+stripped copy maps to exactly the same memory image (``same_image``: every loadable segment at
+the same address with the same bytes; only the section headers and the sections no segment
+covers, such as ``.symtab`` and ``.debug_*``, are gone): then the loader cannot tell the two
+apart. Qt's ICU libraries pass that test with this binutils, PIL's and numpy's patched modules
+do not. The packaging check then runs the installed app through everything that loads these
+files. Pure Python and the standard library (plus binutils' strip).
 """
 
 from __future__ import annotations
@@ -104,6 +109,35 @@ def loads_aligned(data: bytes) -> bool:
     return True
 
 
+def image(data: bytes) -> list[tuple[int, int, int, int, int, bytes]] | None:
+    """What the dynamic loader maps from an ELF file: per program header its type, flags, address,
+    sizes and, for loadable segments, the bytes. The ELF header's section-table fields (offset,
+    entry count, string-table index) are left out: the loader never reads them."""
+    found = segments(data)
+    if found is None:
+        return None
+    is64 = data[4] == 2
+    header = 64 if is64 else 52
+    # e_shoff, e_shnum and e_shstrndx are what strip rewrites; e_flags .. e_shentsize stay.
+    masked = data[:0x28] + data[0x30:0x3C] if is64 else data[:0x20] + data[0x24:0x30]
+    result = []
+    for segment in found:
+        content = b""
+        if segment.kind == PT_LOAD:
+            start = max(segment.offset, header)
+            content = (masked if segment.offset == 0 else b"") + data[start : segment.offset + segment.filesz]
+        result.append(
+            (segment.kind, segment.vaddr, segment.filesz, segment.offset % PAGE, segment.align, content)
+        )
+    return result
+
+
+def same_image(original: bytes, stripped: bytes) -> bool:
+    """Whether the stripped copy maps to exactly the memory image of the original."""
+    before = image(original)
+    return before is not None and before == image(stripped)
+
+
 def why_not_strip(dest: str, data: bytes) -> str | None:
     """Why the file at bundle path ``dest`` must stay as it is, or None if it may be stripped."""
     if segments(data) is None:
@@ -115,15 +149,19 @@ def why_not_strip(dest: str, data: bytes) -> str | None:
     return None
 
 
-def strip_copy(source: Path, target: Path, strip: str | None = None) -> bool:
+def strip_copy(
+    source: Path, target: Path, strip: str | None = None, *, identical_image: bool = False
+) -> bool:
     """Write a stripped copy of ``source`` to ``target``; False (and no target) when the copy
-    would not load or strip is unavailable or fails."""
+    would not load or strip is unavailable or fails. With ``identical_image`` the copy must also
+    map to the original's memory image (``same_image``), for files ``why_not_strip`` refuses."""
     strip = strip or shutil.which("strip")
     if strip is None:
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
     result = subprocess.run([strip, "--strip-unneeded", "-o", str(target), str(source)], capture_output=True)
-    if result.returncode == 0 and target.is_file() and loads_aligned(target.read_bytes()):
+    loads = result.returncode == 0 and target.is_file() and loads_aligned(target.read_bytes())
+    if loads and (not identical_image or same_image(source.read_bytes(), target.read_bytes())):
         return True
     target.unlink(missing_ok=True)
     return False
