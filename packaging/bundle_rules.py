@@ -114,6 +114,12 @@ PYTHON_UNUSED = (
     "pdb",
     "pydoc",
     "pydoc_data",
+    # SQLAlchemy's dialects for servers a library never lives on: a library is a SQLite file or a
+    # postgresql:// URL (db/paths.py), and a dialect loads only when a URL names it. Alembic's
+    # MySQL, SQL Server and Oracle modules name them under TYPE_CHECKING only.
+    "sqlalchemy.dialects.mysql",
+    "sqlalchemy.dialects.mssql",
+    "sqlalchemy.dialects.oracle",
     # Pillow stays (openpyxl and pdfplumber import it) but not its optional codecs: each plugin
     # imports its codec module inside try/except, so AVIF/WebP images are simply unsupported.
     "PIL._avif",  # + libavif (5 MB)

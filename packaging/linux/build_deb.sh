@@ -162,7 +162,7 @@ GLIBC_MIN="$(python3 packaging/linux/glibc_floor.py --json "$STAGE/opt/reviewdes
     python3 -c 'import json, sys; print(json.load(sys.stdin)["glibc"])')"
 INSTALLED_SIZE="$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)"
 
-# Libraries the bundled Qt (xcb platform plugin, OpenGL/EGL, fontconfig, D-Bus, and Kerberos for
+# Libraries the bundled Qt (xcb platform plugin, OpenGL/EGL, fontconfig, D-Bus, and Kerberos and brotli for
 # QtNetwork, whose local sockets keep one window per library) and the team-library driver load
 # from the system; everything else ships inside /opt/reviewdesk. Names exist in Debian 10+,
 # Ubuntu 20.04+, UOS 20 and Kylin V10 (t64-renamed packages still provide the old names).
@@ -196,7 +196,7 @@ DEPENDS="libc6 (>= ${GLIBC_MIN}), libgl1, libegl1, libfontconfig1, libfreetype6,
 libdbus-1-3, libxkbcommon0, libxkbcommon-x11-0, libx11-6, libx11-xcb1, libxcb1, libxcb-cursor0, \
 libxcb-glx0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render0, \
 libxcb-render-util0, libxcb-shape0, libxcb-shm0, libxcb-sync1, libxcb-xfixes0, libxcb-xkb1, \
-libgssapi-krb5-2, libpq5${OPENSSL_PACKAGE}"
+libgssapi-krb5-2, libbrotli1, libpq5${OPENSSL_PACKAGE}"
 
 # Libraries only some sessions load (Wayland platform plugin, Vulkan): present where they
 # are used, so not hard dependencies.
