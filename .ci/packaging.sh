@@ -89,7 +89,9 @@ text = re.sub(r"<[^>]+>", "", zipfile.ZipFile(sys.argv[1]).read("word/document.x
 assert "审查意见" in text and "示例市应急管理局" in text, "the memo lacks its title or the agency"
 print(f"ok: exported the review memo ({len(text)} characters of text)")
 EOF
-    [[ "$label" == "apt-get install" ]] && check_features "$home" "${run[@]}"
+    if [[ "$label" == "apt-get install" ]]; then
+        check_features "$home" "${run[@]}"
+    fi
     # Launch to first paint of the main window, five times after one cold start.
     python3 - "$home" "$label" >>"$home/figures.txt" <<'EOF'
 import os, statistics, subprocess, sys, time
@@ -135,7 +137,8 @@ check_features() {
     local run=("$@") lib=(--library "$home/library.sqlite")
     "${run[@]}" reviewdesk overview --year 2024 --out "$home/overview.xlsx" "${lib[@]}" >/dev/null
     strace -f -qq -e trace=openat -o "$home/overview-png.trace" \
-        "${run[@]}" reviewdesk overview --year 2024 --out "$home/overview.png" "${lib[@]}" >/dev/null 2>"$home/overview-png.err"
+        "${run[@]}" reviewdesk overview --year 2024 --out "$home/overview.png" "${lib[@]}" >/dev/null 2>"$home/overview-png.err" ||
+        { cat "$home/overview-png.err" >&2; exit 1; }
     "${run[@]}" reviewdesk overview --year 2024 --out "$home/overview.pdf" "${lib[@]}" >/dev/null
     python3 packaging/linux/check_features.py overview "$home"
     if [[ -z "${REVIEWDESK_TEST_PG:-}" ]]; then
