@@ -5,7 +5,8 @@
 #
 #   bash .ci/packaging.sh          # from .ci/run after the tests, or by hand as root
 #
-# Installs what it needs with apt (nsis, lintian, desktop-file-utils, binutils, strace, wine)
+# Installs what it needs with apt (nsis, lintian, desktop-file-utils, binutils, strace, wine,
+# poppler-utils and fontconfig for reading the overview the installed app draws)
 # and PyInstaller into .venv. Network is used at set-up only (apt, pip); the wheel checks skip
 # themselves without it. The installed app runs under strace: any IPv4/IPv6 socket fails the check.
 set -euo pipefail
@@ -33,7 +34,7 @@ sudo=""
 export DEBIAN_FRONTEND=noninteractive
 
 step "tools"
-tools=(nsis lintian desktop-file-utils binutils strace wine wine64)
+tools=(nsis lintian desktop-file-utils binutils strace wine wine64 poppler-utils fontconfig)
 $sudo apt-get install -y -qq --no-install-recommends "${tools[@]}" >/dev/null ||
     { $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends "${tools[@]}" >/dev/null; }
 [[ -x .venv/bin/python ]] || make .venv/.installed
@@ -88,6 +89,9 @@ text = re.sub(r"<[^>]+>", "", zipfile.ZipFile(sys.argv[1]).read("word/document.x
 assert "审查意见" in text and "示例市应急管理局" in text, "the memo lacks its title or the agency"
 print(f"ok: exported the review memo ({len(text)} characters of text)")
 EOF
+    if [[ "$label" == "apt-get install" ]]; then
+        check_features "$home" "${run[@]}"
+    fi
     # Launch to first paint of the main window, five times after one cold start.
     python3 - "$home" "$label" >>"$home/figures.txt" <<'EOF'
 import os, statistics, subprocess, sys, time
@@ -122,6 +126,57 @@ EOF
     rm -rf "$home"
 }
 
+# What the bundle rules leave out must not be missed by a feature: the season overview drawn by the
+# installed command as .xlsx (first: it builds matplotlib's font list), .png (traced: which fonts
+# the drawing opened) and .pdf, and a team library on the PostgreSQL server CI runs
+# (.ci/postgres.sh exports REVIEWDESK_TEST_PG) through the system's libpq. check_features.py reads
+# the files with poppler and fontconfig and says what is wrong.
+check_features() {
+    local home="$1"
+    shift
+    local run=("$@") lib=(--library "$home/library.sqlite")
+    "${run[@]}" reviewdesk overview --year 2024 --out "$home/overview.xlsx" "${lib[@]}" >/dev/null
+    strace -f -qq -e trace=openat -o "$home/overview-png.trace" \
+        "${run[@]}" reviewdesk overview --year 2024 --out "$home/overview.png" "${lib[@]}" >/dev/null 2>"$home/overview-png.err" ||
+        { cat "$home/overview-png.err" >&2; exit 1; }
+    "${run[@]}" reviewdesk overview --year 2024 --out "$home/overview.pdf" "${lib[@]}" >/dev/null
+    python3 packaging/linux/check_features.py overview "$home"
+    if [[ -z "${REVIEWDESK_TEST_PG:-}" ]]; then
+        echo "note: REVIEWDESK_TEST_PG not set (source .ci/postgres.sh): team library not checked"
+        return 0
+    fi
+    local psql db team
+    psql="$(command -v psql || ls -d /usr/lib/postgresql/*/bin/psql | sort -V | tail -n 1)"
+    db="reviewdesk_package_$$"
+    team="$(python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2])))' \
+        "$REVIEWDESK_TEST_PG" "$db")"
+    "$psql" -q "$REVIEWDESK_TEST_PG" -v ON_ERROR_STOP=1 -c "CREATE DATABASE $db" >/dev/null
+    "${run[@]}" reviewdesk copy-library "$home/library.sqlite" "$team" >/dev/null
+    "${run[@]}" reviewdesk list --current --json --library "$team" >"$home/team-list.json"
+    strace -f -qq -e trace=openat -o "$home/team.trace" \
+        "${run[@]}" reviewdesk overview --year 2024 --out "$home/team.pdf" --library "$team" >/dev/null
+    "$psql" -q "$REVIEWDESK_TEST_PG" -c "DROP DATABASE $db" >/dev/null
+    python3 packaging/linux/check_features.py team "$home"
+}
+
+# Every package the .deb depends on (each alternative) must be known to apt's sources, so that
+# apt-get install ./….deb resolves them on a fresh machine of this distribution, not only here
+# where most are installed already.
+check_depends_resolvable() {
+    local deb="$1" missing=0 alternative name candidate
+    while read -r alternative; do
+        name="${alternative%% *}"
+        candidate="$(apt-cache policy "$name" 2>/dev/null | awk '/Candidate:/ {print $2}')"
+        if [[ -z "$candidate" || "$candidate" == "(none)" ]] &&
+            ! apt-cache showpkg "$name" 2>/dev/null | sed -n '/^Reverse Provides:/,$p' | tail -n +2 | grep -q .; then
+            echo "Depends: $name is in no apt source of this machine" >&2
+            missing=1
+        fi
+    done < <(dpkg-deb -f "$deb" Depends | tr ',|' '\n\n' | sed 's/^ *//;/^$/d')
+    [[ "$missing" -eq 0 ]] || return 1
+    echo "ok: every package in Depends ($(dpkg-deb -f "$deb" Depends | tr ',' '\n' | wc -l)) has an apt candidate"
+}
+
 files_left() {
     # Files of the package still on disk (directories shared with other packages do not count).
     local list="$1" path left=0
@@ -134,6 +189,7 @@ files_left() {
 
 step "install with apt-get (declared dependencies resolve), run, remove"
 $sudo dpkg -P reviewdesk >/dev/null 2>&1 || true
+check_depends_resolvable "$DEB"
 $sudo apt-get install -y -qq "./$DEB" >/dev/null
 dpkg-query -W -f='installed ${Package} ${Version} (${Installed-Size} KiB)\n' reviewdesk
 check_installed "apt-get install"

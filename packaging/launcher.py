@@ -93,6 +93,22 @@ def _restore_library_path() -> None:
         del os.environ["LD_LIBRARY_PATH"]
 
 
+def _keep_matplotlib_cache() -> None:
+    """Give matplotlib a lasting cache folder instead of the throw-away one PyInstaller sets.
+
+    PyInstaller's run-time hook points ``MPLCONFIGDIR`` at a new temporary folder on every start
+    (meant for one-file builds, whose paths change each run), so every session's first overview
+    would scan all installed fonts again: seconds on a machine with many. The one-folder install
+    keeps its paths, so the font list lives in the user's cache folder; matplotlib rebuilds it
+    itself when its version changes or a font it lists is gone (an upgrade, an uninstalled font).
+    """
+    if not getattr(sys, "frozen", False):
+        return
+    from platformdirs import user_cache_path
+
+    os.environ["MPLCONFIGDIR"] = str(user_cache_path("ReviewDesk", appauthor=False) / "matplotlib")
+
+
 def split_open_files(args: list[str]) -> tuple[list[str], list[Path]]:
     """Separate report files given to the GUI (a double click, "Open with") from its options.
 
@@ -174,6 +190,7 @@ def run() -> int:
     _ensure_stdio()
     _restore_library_path()
     if sys.argv[1:2] != [PDF_WORKER_FLAG]:
+        _keep_matplotlib_cache()
         gui_args, files = split_open_files(sys.argv[1:])
         probe = bool(os.environ.get(STARTUP_PROBE_ENV))
         if files or probe:

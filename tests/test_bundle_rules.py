@@ -11,8 +11,10 @@ import importlib.util
 import json
 import os
 import re
+import struct
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from types import ModuleType
 
@@ -77,6 +79,39 @@ def test_rules_recognise_what_they_exclude() -> None:
     assert not RULES.keep_data("opencc/clib/bin/opencc", None)
     assert RULES.keep_data("opencc/clib/opencc_clib.cpython-311-x86_64-linux-gnu.so", None)
     assert not RULES.keep_data("opencc/clib/share/opencc/s2t.json", {"t2s.json"})
+    # matplotlib: the fallback fonts and matplotlibrc stay, the rest of mpl-data goes.
+    assert RULES.keep_data("matplotlib/mpl-data/matplotlibrc", None)
+    assert RULES.keep_data("matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf", None)
+    assert RULES.keep_data("matplotlib/mpl-data/fonts/ttf/LastResortHE-Regular.ttf", None)
+    assert not RULES.keep_data("matplotlib/mpl-data/fonts/ttf/DejaVuSans-Bold.ttf", None)
+    assert not RULES.keep_data("matplotlib/mpl-data/fonts/ttf/STIXGeneral.ttf", None)
+    assert not RULES.keep_data("matplotlib/mpl-data/fonts/pdfcorefonts/Helvetica.afm", None)
+    assert not RULES.keep_data("matplotlib\\mpl-data\\sample_data\\goog.npz", None)  # the Windows layout
+    assert not RULES.keep_data("matplotlib/mpl-data/images/home.png", None)
+    assert RULES.is_excluded_module("matplotlib.backends.backend_qtagg")
+    assert not RULES.is_excluded_module("matplotlib.backends.backend_pdf")
+    assert RULES.is_excluded_module("numpy.random._generator")
+    assert not RULES.is_excluded_module("numpy.linalg")
+    # psycopg_binary: left out on Linux (the system's libpq), kept on Windows (there is none).
+    assert RULES.is_excluded_module("psycopg_binary.pq", platform="linux")
+    assert not RULES.is_excluded_module("psycopg_binary.pq", platform="win32")
+    assert not RULES.is_excluded_module("psycopg.pq", platform="linux")
+
+
+def test_every_matplotlib_backend_is_either_kept_or_left_out() -> None:
+    spec = importlib.util.find_spec("matplotlib")
+    assert spec is not None and spec.origin is not None
+    folder = Path(spec.origin).parent / "backends"
+    present = {
+        path.name.split(".")[0]
+        for path in folder.iterdir()
+        if path.name != "__init__.py"
+        and (path.suffix in (".py", ".so", ".pyd") or (path / "__init__.py").is_file())
+    }
+    kept, unused = set(RULES.MATPLOTLIB_BACKENDS_KEPT), set(RULES.MATPLOTLIB_BACKENDS_UNUSED)
+    assert not kept & unused
+    assert present - kept - unused == set(), "a new matplotlib backend: keep it or leave it out"
+    assert {"backend_agg", "backend_pdf", "backend_mixed"} <= present & kept
 
 
 def test_no_import_statement_of_the_app_names_an_excluded_module() -> None:
@@ -109,8 +144,13 @@ def test_the_opencc_conversions_the_app_asks_for_are_kept() -> None:
 # (import each sample format, compare, search, export memo and summary), and list every module
 # that ended up loaded, third-party lazy imports included.
 _WORKLOAD = r"""
-import json, pkgutil, importlib, sys, tempfile
+import json, os, pkgutil, importlib, sys, tempfile
 from pathlib import Path
+opened = set()
+def audit(event, args):  # every file the app opens from Python (data, dictionaries, templates)
+    if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+        opened.add(os.path.realpath(os.fsdecode(args[0])))
+sys.addaudithook(audit)
 import desktop, db
 for package in (desktop, db):
     for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
@@ -129,8 +169,45 @@ with tempfile.TemporaryDirectory() as tmp:
     assert run(["export-summary", "--out", str(Path(tmp) / "s.xlsx"), *library]) == 0
 from desktop.core.importers import shutdown_workers
 shutdown_workers()
-Path(sys.argv[2]).write_text(json.dumps(sorted(sys.modules)))
+Path(sys.argv[2]).write_text(json.dumps({"modules": sorted(sys.modules), "opened": sorted(opened)}))
 """
+
+
+def bundle_path(opened: str) -> str | None:
+    """Where a file the app opened sits in the bundle: relative to the site-packages folder or the
+    checkout it came from (PyInstaller keeps that layout); None for files outside both."""
+    path = Path(opened)
+    roots = sorted(
+        {Path(p).resolve() for p in sys.path if p.endswith("-packages")} | {REPO}, key=str, reverse=True
+    )
+    for root in roots:
+        if path.is_relative_to(root):
+            relative = path.relative_to(root).as_posix()
+            return None if relative.startswith((".venv/", "tests/")) else relative
+    return None
+
+
+def opencc_keep() -> set[str]:
+    import opencc
+
+    return RULES.opencc_files_needed(Path(opencc.__file__).parent / "clib" / "share" / "opencc")
+
+
+def dropped_files(opened: list[str]) -> list[str]:
+    """The data files among ``opened`` that a data rule leaves out of the bundle (modules are
+    checked by name: PyInstaller puts them in its archive)."""
+    keep = opencc_keep()
+    data = [name for name in opened if not name.endswith((".py", ".pyc"))]
+    return [dest for name in data if (dest := bundle_path(name)) and not RULES.keep_data(dest, keep)]
+
+
+def forbidden_modules(loaded: list[str]) -> dict[str, str]:
+    optional = tuple(RULES.OPTIONAL_IMPORTS)
+    return {
+        name: why
+        for name in loaded
+        if (why := forbidden(name)) and not any(name == o or name.startswith(o + ".") for o in optional)
+    }
 
 
 @pytest.mark.slow
@@ -146,12 +223,114 @@ def test_nothing_the_app_loads_while_working_is_excluded(tmp_path: Path) -> None
         timeout=300,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    loaded = json.loads(modules.read_text())
+    found = json.loads(modules.read_text())
+    loaded = found["modules"]
     assert "desktop.ui.main_window" in loaded and "docx" in loaded  # the workload really ran
-    optional = tuple(RULES.OPTIONAL_IMPORTS)
-    offenders = {
-        name: why
-        for name in loaded
-        if (why := forbidden(name)) and not any(name == o or name.startswith(o + ".") for o in optional)
-    }
-    assert offenders == {}
+    assert forbidden_modules(loaded) == {}
+    assert any(
+        name.endswith("templates/memo_template.docx") for name in found["opened"]
+    )  # the audit saw files
+    assert dropped_files(found["opened"]) == []
+
+
+# The season overview as the bundle draws it: matplotlib's data as the rules leave it (a copy of
+# mpl-data without what DATA_RULES drop, and a font list built from that copy alone), a report whose
+# agency holds mathtext (text between two "$", which asks for fonts the bundle leaves out), and every
+# export format. Reports the files opened, the modules loaded and what matplotlib logged.
+_OVERVIEW = r"""
+import contextlib, importlib.util, io, json, logging, os, shutil, sys, warnings
+from pathlib import Path
+opened = set()
+def audit(event, args):
+    if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+        opened.add(os.path.realpath(os.fsdecode(args[0])))
+sys.addaudithook(audit)
+spec = importlib.util.spec_from_file_location("bundle_rules", sys.argv[1])
+rules = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(rules)
+import matplotlib
+work, samples = Path(sys.argv[2]), Path(sys.argv[3])
+source, trimmed = Path(matplotlib.get_data_path()), work / "mpl-data"
+for path in sorted(source.rglob("*")):
+    relative = path.relative_to(source).as_posix()
+    if path.is_file() and rules.keep_data("matplotlib/mpl-data/" + relative, None):
+        (trimmed / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, trimmed / relative)
+matplotlib.get_data_path = lambda: str(trimmed)  # read by cbook._get_data_path on every use
+opened.clear()  # the copying above read every file
+logged = []
+class Keep(logging.Handler):
+    def emit(self, record):
+        logged.append(record.getMessage())
+logging.getLogger("matplotlib").addHandler(Keep())
+from desktop.cli import run
+library = ["--library", str(work / "lib.sqlite")]
+assert run(["import", *map(str, sorted(samples.glob("shili_*.*"))), *library]) == 0
+listing = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+with contextlib.redirect_stdout(listing):
+    assert run(["list", "--current", "--json", *library]) == 0
+listing.flush()
+current = max(r["id"] for r in json.loads(listing.buffer.getvalue()) if r["year"] == 2024)
+agency = "示例县$\\alpha^2_x \\sum \\mathbf{B} \\mathtt{T}$司法局"
+assert run(["correct", str(current), "--agency", agency, *library]) == 0
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    for suffix in (".png", ".pdf", ".xlsx"):
+        assert run(["overview", "--year", "2024", "--out", str(work / f"overview{suffix}"), *library]) == 0
+from desktop.core.importers import shutdown_workers
+shutdown_workers()
+from desktop.core.overview.charts import cjk_font
+(work / "found.json").write_text(json.dumps({
+    "modules": sorted(sys.modules), "opened": sorted(opened), "logged": logged,
+    "warnings": [str(w.message) for w in caught], "family": cjk_font(),
+    "data": str(source), "trimmed": str(trimmed.resolve()),
+}))
+"""
+
+
+@pytest.mark.slow
+def test_the_season_overview_draws_and_exports_with_what_the_bundle_keeps(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MPLCONFIGDIR": str(tmp_path / "mplconfig")}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _OVERVIEW,
+            str(REPO / "packaging" / "bundle_rules.py"),
+            str(tmp_path),
+            str(SAMPLES),
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    found = json.loads((tmp_path / "found.json").read_text(encoding="utf-8"))
+    assert "matplotlib.backends.backend_pdf" in found["modules"]  # the charts really were drawn
+    assert forbidden_modules(found["modules"]) == {}
+    assert dropped_files(found["opened"]) == []
+    # Every font and data file came from the trimmed copy: the bundle has all the charts need.
+    data = found["data"] + os.sep
+    assert [
+        name for name in found["opened"] if name.startswith(data) and not name.endswith("matplotlibrc")
+    ] == []
+    assert any(name.startswith(found["trimmed"]) for name in found["opened"])
+    # The mathtext label asked for fonts the bundle leaves out and fell back to DejaVu Sans.
+    assert any("Falling back to DejaVu Sans" in message for message in found["logged"])
+
+    png = (tmp_path / "overview.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])
+    assert width > 1000 and height > 500
+    pdf = (tmp_path / "overview.pdf").read_bytes()
+    assert pdf[:5] == b"%PDF-" and pdf.count(b"/Type /Page") >= 2  # the charts, then the table
+    with zipfile.ZipFile(tmp_path / "overview.xlsx") as book:
+        assert len([n for n in book.namelist() if n.startswith("xl/media/")]) == 4  # the four charts
+    family = found["family"]
+    if family is None:
+        pytest.skip("no CJK font installed: the charts' Chinese cannot be checked")
+    # The PDF embeds the CJK font the charts chose, and no Chinese glyph was missing from it.
+    assert family.replace(" ", "").lower().encode() in pdf.lower()
+    assert [w for w in found["warnings"] if "missing from font" in w] == []

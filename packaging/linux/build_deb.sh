@@ -129,7 +129,12 @@ Comment: Bundled third-party runtime, each under its own licence: CPython (PSF),
  _internal/PySide6 so they can be replaced), PDFium via pypdfium2 (BSD-3-Clause /
  Apache-2.0), pdfplumber and pdfminer.six (MIT), jieba (MIT), OpenCC (Apache-2.0),
  SQLAlchemy and Alembic (MIT), python-docx (MIT), lxml (BSD-3-Clause), Pillow (MIT-CMU),
- platformdirs (MIT), charset-normalizer (MIT). Their licence files are under
+ platformdirs (MIT), charset-normalizer (MIT), openpyxl (MIT), rapidfuzz (MIT),
+ matplotlib (matplotlib licence, PSF-based) with its DejaVu Sans (Bitstream Vera
+ licence) and Last Resort (OFL-1.1) fonts, numpy (BSD-3-Clause; its OpenBLAS
+ BSD-3-Clause, libgfortran GPL-3.0 with the GCC runtime exception), fontTools (MIT),
+ kiwisolver (BSD-3-Clause), psycopg (LGPL-3.0; the PostgreSQL client library libpq
+ comes from the system's libpq5 package). Their licence files are under
  _internal/*.dist-info/ where the wheels ship them.
 EOF
 
@@ -157,15 +162,41 @@ GLIBC_MIN="$(python3 packaging/linux/glibc_floor.py --json "$STAGE/opt/reviewdes
     python3 -c 'import json, sys; print(json.load(sys.stdin)["glibc"])')"
 INSTALLED_SIZE="$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)"
 
-# Libraries the bundled Qt (xcb platform plugin, OpenGL/EGL, fontconfig, D-Bus, and Kerberos for
-# QtNetwork, whose local sockets keep one window per library) loads from
-# the system; everything else ships inside /opt/reviewdesk. Names exist in Debian 10+,
+# Libraries the bundled Qt (xcb platform plugin, OpenGL/EGL, fontconfig, D-Bus, and Kerberos and brotli for
+# QtNetwork, whose local sockets keep one window per library) and the team-library driver load
+# from the system; everything else ships inside /opt/reviewdesk. Names exist in Debian 10+,
 # Ubuntu 20.04+, UOS 20 and Kylin V10 (t64-renamed packages still provide the old names).
+#
+# Team libraries: psycopg's Python implementation loads the distribution's libpq (libpq5: 11 on
+# UOS 20, 12 on Kylin V10, 15 on Debian 12; psycopg supports libpq 10 and later) with
+# ctypes, so no ELF file names it: it is listed here. OpenSSL comes from the system too (the
+# spec leaves the build machine's copy out): the package that provides the soname the bundled
+# Python's _ssl/_hashlib link, read from their symbol version needs.
+OPENSSL_SONAMES="$(python3 - "$STAGE/opt/reviewdesk" <<'PY'
+import sys
+from pathlib import Path
+sys.path.insert(0, "packaging/linux")
+import glibc_floor
+names = set()
+for _name, data in glibc_floor.iter_elf(Path(sys.argv[1])):
+    names.update(glibc_floor.verneed(data))
+print(" ".join(sorted(n for n in names if n.startswith(("libssl.so.", "libcrypto.so.")))))
+PY
+)"
+case " $OPENSSL_SONAMES " in
+    *" libcrypto.so.3 "* | *" libssl.so.3 "*) OPENSSL_PACKAGE=", libssl3" ;;
+    *" libcrypto.so.1.1 "* | *" libssl.so.1.1 "*) OPENSSL_PACKAGE=", libssl1.1" ;;
+    "  ") OPENSSL_PACKAGE="" ;; # a Python with OpenSSL linked in statically
+    *)
+        echo "no Debian package known for OpenSSL sonames: $OPENSSL_SONAMES" >&2
+        exit 1
+        ;;
+esac
 DEPENDS="libc6 (>= ${GLIBC_MIN}), libgl1, libegl1, libfontconfig1, libfreetype6, libglib2.0-0, \
 libdbus-1-3, libxkbcommon0, libxkbcommon-x11-0, libx11-6, libx11-xcb1, libxcb1, libxcb-cursor0, \
 libxcb-glx0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render0, \
 libxcb-render-util0, libxcb-shape0, libxcb-shm0, libxcb-sync1, libxcb-xfixes0, libxcb-xkb1, \
-libgssapi-krb5-2"
+libgssapi-krb5-2, libbrotli1, libpq5${OPENSSL_PACKAGE}"
 
 # Libraries only some sessions load (Wayland platform plugin, Vulkan): present where they
 # are used, so not hard dependencies.

@@ -4,9 +4,12 @@
 #   packaging/linux/trace_loaded.sh [dist/ReviewDesk]      # needs strace; xvfb-run for the xcb run
 #
 # Runs the PyInstaller folder through what a reviewer does (import .docx/.pdf/.txt, compare,
-# figures, search, memo and summary exports, review package, the GUI on the offscreen and,
-# when xvfb-run exists, the xcb platform) under `strace -f -e openat`, then lists the bundle's
-# files that no run opened, largest first, by part. That list is where bundle_rules.py looks
+# figures, search, memo and summary exports, review package, the season overview as .png, .pdf
+# and .xlsx, a team library when REVIEWDESK_TEST_PG names a PostgreSQL server (.ci/postgres.sh),
+# the GUI on the offscreen and, when xvfb-run exists, the xcb platform) under
+# `strace -f -e openat`, then lists the bundle's files that no run opened, largest first, by part,
+# and for the chart and driver packages (matplotlib, numpy, fontTools, kiwisolver, PIL, psycopg)
+# what each opened and what it did not. That list is where bundle_rules.py looks
 # for what to leave out; a file on it is not automatically unused (a GB18030 codec, the
 # Wayland plugin or the jieba dictionary cached from an earlier run are opened only in some
 # situations), so each exclusion still needs a reason and the tests.
@@ -36,6 +39,20 @@ run memo "$APP" export-memo 4 --out "$WORK/memo.docx" "${lib[@]}"
 run xlsx "$APP" export-summary --out "$WORK/summary.xlsx" "${lib[@]}"
 run csv "$APP" export-summary --out "$WORK/summary.csv" "${lib[@]}"
 run package "$APP" export-annotations --out "$WORK/p.rdpkg" --with-originals "${lib[@]}"
+# The first overview builds matplotlib's font list (it opens every font to read its name); later
+# ones open only the fonts they draw with. Trace those.
+"$APP" overview --year 2024 --out "$WORK/warm.png" "${lib[@]}" >/dev/null 2>&1 || true
+for format in png pdf xlsx; do
+    run "overview-$format" "$APP" overview --year 2024 --out "$WORK/overview.$format" "${lib[@]}"
+done
+if [[ -n "${REVIEWDESK_TEST_PG:-}" ]] && command -v psql >/dev/null; then
+    db="reviewdesk_trace_$$"
+    psql -q "$REVIEWDESK_TEST_PG" -c "CREATE DATABASE $db" >/dev/null
+    team="$(python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2])))' "$REVIEWDESK_TEST_PG" "$db")"
+    run team-copy "$APP" copy-library "$WORK/library.sqlite" "$team"
+    run team-overview "$APP" overview --year 2024 --out "$WORK/team.pdf" --library "$team"
+    psql -q "$REVIEWDESK_TEST_PG" -c "DROP DATABASE $db" >/dev/null
+fi
 run gui env REVIEWDESK_STARTUP_PROBE=1 "$APP" "${lib[@]}"
 if command -v xvfb-run >/dev/null; then
     run xcb env QT_QPA_PLATFORM=xcb REVIEWDESK_STARTUP_PROBE=1 xvfb-run -a "$APP" "${lib[@]}"
@@ -68,4 +85,18 @@ for part, size in parts.most_common(15):
 print("largest files never opened:")
 for size, path in sorted(unused, reverse=True)[:25]:
     print(f"  {size / 1e6:7.2f} MB  {path.relative_to(bundle)}")
+internal = bundle / "_internal"
+for package in ("matplotlib", "numpy", "numpy.libs", "fontTools", "kiwisolver", "contourpy", "PIL",
+                "pillow.libs", "psycopg_binary", "psycopg_binary.libs"):
+    mine = [p for p in files if p.is_relative_to(internal / package)]
+    if not mine:
+        print(f"{package}: not in the bundle")
+        continue
+    used = [p for p in mine if os.path.realpath(p) in opened]
+    print(f"{package}: {len(mine)} files, {sum(p.stat().st_size for p in mine) / 1e6:.2f} MB; opened "
+          f"{len(used)} ({sum(p.stat().st_size for p in used) / 1e6:.2f} MB); never opened: "
+          + (", ".join(str(p.relative_to(internal / package)) for p in mine if p not in used) or "-"))
+libpq = sorted({name for name in opened if "/libpq.so" in name or "/libssl.so" in name})
+if libpq:
+    print("team library through:", ", ".join(libpq))
 EOF
