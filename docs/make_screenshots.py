@@ -28,7 +28,7 @@ from desktop.ui.app import create_application  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.tasks import TaskRunner  # noqa: E402
 
-OUT = ROOT / "docs" / "screenshots"
+OUT = Path(os.environ.get("REVIEWDESK_SHOTS", ROOT / "docs" / "screenshots"))
 
 
 def wait(ms: int) -> None:

@@ -11,7 +11,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,15 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.columns import fit_titles
 from desktop.ui.comparison_models import BACKGROUNDS, INKS, ChangeListModel, YearOverYearModel, op_label
 from desktop.ui.comparison_panes import DiffPane, ScrollSync, pane_runs
 from desktop.ui.comparison_reasons import no_prior_text
-from desktop.ui.labels import counted
+from desktop.ui.labels import counted, kind_label, label
 
 if TYPE_CHECKING:
     from desktop.core.compare import Comparison
     from desktop.core.compare.loader import ComparisonData
-    from desktop.core.compare.result import PriorComparison
+    from desktop.core.compare.model import SectionPair
+    from desktop.core.compare.result import PriorComparison, StatedChange
 
 FLAG_INK = "#b3261e"
 CHECK_INK = "#a15c00"
@@ -127,7 +129,14 @@ class ComparisonView(QWidget):
         self.change_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.change_table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.change_table.setColumnWidth(0, 72)
+        # The kind column fits its longest word in the interface's language (bold, after a swatch).
+        bold = self.change_table.font()
+        bold.setBold(True)
+        widest = max(
+            QFontMetrics(bold).horizontalAdvance(op_label(k)) for k in ("insert", "delete", "replace", "move")
+        )
+        self.change_table.setColumnWidth(0, max(72, widest + 40))
+        fit_titles(header)
         self.change_table.setColumnWidth(1, 240)
         self.change_table.selectionModel().currentRowChanged.connect(
             lambda index, _old: self._show_row(index)
@@ -199,8 +208,8 @@ class ComparisonView(QWidget):
             data.comparison,
             data.prior_text,
             data.current_text,
-            data.prior_label,
-            data.current_label,
+            report_label(data.prior_agency, data.prior_year) if data.prior_id is not None else "",
+            report_label(data.current_agency, data.current_year),
             prior_title=data.prior_title,
             current_title=data.current_title,
         )
@@ -328,36 +337,87 @@ def _legend_html() -> str:
     return f"<span style='color:#555'>{legend}</span>{cells}"
 
 
+def report_label(agency: str, year: int | None) -> str:
+    """An agency and its report year, as the interface writes it (示例县司法局 2024年度 / … 2024)."""
+    name = agency or QCoreApplication.translate("ComparisonView", "（未识别单位）")
+    if year is None:
+        return name
+    return (
+        QCoreApplication.translate("ComparisonView", "%1 %2年度").replace("%1", name).replace("%2", str(year))
+    )
+
+
+def _flag(pair: SectionPair) -> str:
+    """A part carried over from last year, in the interface's words (the part's title is the report's)."""
+    name = pair.title or pair.prior_title or kind_label(pair.kind)
+    share = int((pair.carried_over or 0.0) * 100 + 0.5)
+    text = (
+        QCoreApplication.translate(
+            "ComparisonView", "“%1”部分有 %2% 的句子与上年报告相同或几乎相同（照搬往年%3）"
+        )
+        .replace("%1", name)
+        .replace("%2", str(share))
+    )
+    note = (
+        QCoreApplication.translate("ComparisonView", "，不计 %1 句套话").replace("%1", str(pair.boilerplate))
+        if pair.boilerplate
+        else ""
+    )
+    return text.replace("%3", note)
+
+
+def _stated(check: StatedChange) -> str:
+    """A stated year-on-year change that last year's and this year's figures contradict."""
+    stated, before, after = check.mentions
+    actual = (after.value - before.value) / before.value * 100 if before.value else 0.0
+    return (
+        QCoreApplication.translate(
+            "ComparisonView",
+            "报告称%1同比变化 %2%，但上年报告为 %3、本年为 %4，实际变化 %5%（统计口径或截止时间可能不同）。",
+        )
+        .replace("%1", label(before.label))
+        .replace("%2", f"{stated.value:g}")
+        .replace("%3", f"{before.value:g}")
+        .replace("%4", f"{after.value:g}")
+        .replace("%5", f"{actual:.1f}")
+    )
+
+
 def _header_html(
     compared: PriorComparison, comparison: Comparison, prior_label: str, current_label: str
 ) -> str:
-    prior_year, this_year = (
-        QCoreApplication.translate("ComparisonView", "上年"),
-        QCoreApplication.translate("ComparisonView", "本年"),
+    line = (
+        QCoreApplication.translate("ComparisonView", "<b>上年</b>：%1　⟷　<b>本年</b>：%2")
+        .replace("%1", escape(prior_label))
+        .replace("%2", escape(current_label))
     )
-    line = f"<b>{prior_year}</b>：{escape(prior_label)}　⟷　<b>{this_year}</b>：{escape(current_label)}"
     share = comparison.carried_over
     if share is not None:
-        counts = f"{comparison.substantive_carried}/{comparison.substantive_sentences}"
-        carried, sentences = (
-            QCoreApplication.translate("ComparisonView", "沿用上年文字："),
-            QCoreApplication.translate("ComparisonView", "句"),
-        )
-        line += (
-            f"　　{carried}<b>{int(share * 100 + 0.5)}%</b><span style='color:#666'>（{counts} {sentences}"
-        )
+        carried = QCoreApplication.translate("ComparisonView", "沿用上年文字：")
+        line += f"　　{carried}<b>{int(share * 100 + 0.5)}%</b>"
         raw = comparison.carried_over_raw
+        note = ""
         if comparison.boilerplate and raw is not None:
             # Formulae and page chrome are carried every year; the reviewer sees both figures.
-            line += (
+            note = (
                 QCoreApplication.translate("ComparisonView", "，不计 %1 句套话；计入套话为 %2%")
                 .replace("%1", str(comparison.boilerplate))
                 .replace("%2", str(int(raw * 100 + 0.5)))
             )
-        line += "）</span>"
+        counts = (
+            QCoreApplication.translate("ComparisonView", "（%1/%2 句%3）")
+            .replace("%1", str(comparison.substantive_carried))
+            .replace("%2", str(comparison.substantive_sentences))
+            .replace("%3", note)
+        )
+        line += f"<span style='color:#666'>{counts}</span>"
     lines = [line]
-    lines += [f"<span style='color:{FLAG_INK}'>⚠ {escape(flag)}</span>" for flag in comparison.flags]
     lines += [
-        f"<span style='color:{CHECK_INK}'>⚠ {escape(check.message)}</span>" for check in compared.checks
+        f"<span style='color:{FLAG_INK}'>⚠ {escape(_flag(pair))}</span>"
+        for pair in comparison.sections
+        if pair.flagged
+    ]
+    lines += [
+        f"<span style='color:{CHECK_INK}'>⚠ {escape(_stated(check))}</span>" for check in compared.checks
     ]
     return "<br>".join(lines)

@@ -774,7 +774,7 @@ Changes made after the backup are not in it; the current library file is kept un
     <message>
         <location filename="../../desktop/ui/comparison_models.py" line="52"/>
         <source>删除</source>
-        <translation>Delete</translation>
+        <translation>Deleted</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/comparison_models.py" line="53"/>
@@ -833,23 +833,21 @@ Changes made after the backup are not in it; the current library file is kept un
     </message>
     <message>
         <location filename="../../desktop/ui/comparison_models.py" line="206"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="232"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="335"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="233"/>
         <source>上年</source>
         <translation>Last year</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/comparison_models.py" line="207"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="221"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="235"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="336"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="222"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="236"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/comparison_models.py" line="208"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="147"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="244"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="148"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="245"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
@@ -879,98 +877,128 @@ Changes made after the backup are not in it; the current library file is kept un
         <translation>No change, or neither direction is better for this figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="76"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="77"/>
         <source>下一处变化(&amp;N)</source>
         <translation>&amp;Next Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="81"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="82"/>
         <source>跳到下一处与上年不同的文字</source>
         <translation>Go to the next passage that differs from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="85"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="86"/>
         <source>上一处变化(&amp;P)</source>
         <translation>&amp;Previous Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="90"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="91"/>
         <source>跳到上一处与上年不同的文字</source>
         <translation>Go to the previous passage that differs from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="110"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="111"/>
         <source>上一处</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="111"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="112"/>
         <source>下一处</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="148"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="247"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="149"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="248"/>
         <source>同比指标</source>
         <translation>Year-on-year figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="177"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="178"/>
         <source>选择一份报告，查看它与上一年度报告的比较。</source>
         <translation>Choose a report to compare it with the year before.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="195"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="196"/>
         <source>资料库中已没有这份报告。</source>
         <translation>This report is no longer in the library.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="223"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="224"/>
         <source>导入该单位上一年度的报告后，这里会逐处对照两年的报告。</source>
         <translation>Import the agency&apos;s report of the year before to compare the two here, passage by passage.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="297"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="298"/>
         <source>没有文字变化</source>
         <translation>No changes in the text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="303"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="304"/>
         <source>共 %1 处变化</source>
         <translation>%1 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="307"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="308"/>
         <source>第 %1 / %2 处</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="318"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="319"/>
         <source>沿用上年</source>
         <translation>Carried over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="321"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="322"/>
         <source>套话（不计）</source>
         <translation>Boilerplate (not counted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="327"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="328"/>
         <source>图例：</source>
         <translation>Legend: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="343"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="334"/>
+        <source>（未识别单位）</source>
+        <translation>(agency unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="338"/>
+        <source>%1 %2年度</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="347"/>
+        <source>“%1”部分有 %2% 的句子与上年报告相同或几乎相同（照搬往年%3）</source>
+        <translation>“%1”: %2% of its sentences are the same or nearly the same as last year&apos;s (carried over%3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="354"/>
+        <source>，不计 %1 句套话</source>
+        <translation>; %1 boilerplate sentences not counted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="366"/>
+        <source>报告称%1同比变化 %2%，但上年报告为 %3、本年为 %4，实际变化 %5%（统计口径或截止时间可能不同）。</source>
+        <translation>The report states %1 changed by %2% year on year, but last year&apos;s report gives %3 and this year&apos;s %4: a change of %5% (the scope or cut-off date may differ).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="382"/>
+        <source>&lt;b&gt;上年&lt;/b&gt;：%1&#x3000;⟷&#x3000;&lt;b&gt;本年&lt;/b&gt;：%2</source>
+        <translation>&lt;b&gt;Last year&lt;/b&gt;: %1&#x3000;⟷&#x3000;&lt;b&gt;This year&lt;/b&gt;: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_view.py" line="388"/>
         <source>沿用上年文字：</source>
         <translation>Carried over from last year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="344"/>
-        <source>句</source>
-        <translation>sentences</translation>
+        <location filename="../../desktop/ui/comparison_view.py" line="400"/>
+        <source>（%1/%2 句%3）</source>
+        <translation> (%1/%2 sentences%3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="353"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="395"/>
         <source>，不计 %1 句套话；计入套话为 %2%</source>
         <translation>, %1 boilerplate sentences not counted; %2% with them</translation>
     </message>
@@ -3114,7 +3142,7 @@ Close anyway?</translation>
     <message>
         <location filename="../../desktop/ui/search_panel.py" line="31"/>
         <source>全文搜索（如：安全生产 “行政复议”），回车开始</source>
-        <translation>Full-text search (e.g. 安全生产 “行政复议”), press Enter</translation>
+        <translation>Full-text search (words, or a “quoted phrase”), press Enter</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/search_panel.py" line="51"/>

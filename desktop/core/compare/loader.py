@@ -26,6 +26,10 @@ class ComparisonData:
     current_label: str
     prior_title: str
     current_title: str
+    prior_agency: str = ""
+    prior_year: int | None = None
+    current_agency: str = ""
+    current_year: int | None = None
 
     @property
     def comparison(self) -> Comparison | None:
@@ -69,4 +73,8 @@ def load_comparison(
             current_label=report_label(current),
             prior_title=(prior.title or "") if prior is not None else "",
             current_title=current.title or "",
+            prior_agency=(prior.agency or "") if prior is not None else "",
+            prior_year=prior.year if prior is not None else None,
+            current_agency=current.agency or "",
+            current_year=current.year,
         )

@@ -1,0 +1,83 @@
+"""The English interface is complete: with a report open, every tab and panel a reviewer visits
+shows no Chinese except the reports' own data, and no label, button or column title is cut off."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from db import models
+from db.session import Library
+from desktop.ui.app import install_translator
+from desktop.ui.main_window import MainWindow
+from desktop.ui.tasks import TaskRunner
+from tests.helpers import sample
+from tests.ui.visible_text import clipped, untranslated
+
+SIZES = [(1200, 760), (1600, 1000)]
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    installed = install_translator(qapp, "en")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
+def _report_data(library: Library) -> list[str]:
+    """What the library holds (shown as it is, in Chinese, in any language)."""
+    data: list[str] = []
+    with library.sessions() as session:
+        for report in session.query(models.Report):
+            data += [report.agency or "", report.title or "", report.source_name or "", report.region or ""]
+            data += [f"{s.number}{s.title}" for s in report.sections] + [s.title for s in report.sections]
+    return data
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_english_main_window_with_a_report_open_is_translated_and_not_clipped(
+    qtbot: QtBot, english: None, library: Library, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings, TaskRunner())
+    qtbot.addWidget(window)
+    window.resize(*size)
+    with qtbot.waitSignal(window.library_loaded, timeout=10000):
+        window.set_library(library)
+    window.import_flow.show_summary = False
+    window.show()
+    with qtbot.waitSignal(window.import_flow.finished, timeout=60000):
+        assert window.import_paths([sample("shili_2023.docx"), sample("shili_2024.docx")])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10000)
+    qtbot.waitUntil(lambda: window.report_view.report_id is not None, timeout=10000)
+    data = _report_data(library)
+    problems: dict[str, list[str]] = {}
+    side = window.report_view.side
+    for tab in range(side.count()):
+        side.setCurrentIndex(tab)
+        qtbot.wait(300)
+        for seen in untranslated(window, data):
+            problems.setdefault("untranslated", []).append(f"{seen.where}: {seen.text}")
+        for seen in clipped(window):
+            problems.setdefault("clipped", []).append(f"{side.tabText(tab)} {seen.where}: {seen.text}")
+    window.actions_by_name["show_comparison"].trigger()
+    qtbot.waitUntil(lambda: window.comparison.compared_id is not None, timeout=20000)
+    tabs = window.comparison_view.tabs
+    for tab in range(tabs.count()):
+        tabs.setCurrentIndex(tab)
+        qtbot.wait(300)
+        for seen in untranslated(window, data):
+            problems.setdefault("untranslated", []).append(f"comparison {seen.where}: {seen.text}")
+        for seen in clipped(window):
+            problems.setdefault("clipped", []).append(
+                f"comparison {tabs.tabText(tab)} {seen.where}: {seen.text}"
+            )
+    for key in problems:
+        problems[key] = sorted(set(problems[key]))
+    assert not problems, "\n".join(f"{k}: {v}" for k, vs in problems.items() for v in vs)
