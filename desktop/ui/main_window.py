@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, APP_NAME_ZH, __version__
 from desktop.ui.actions import LIBRARY_CONTEXT_MENU, build_menus, context_menu, create_actions
 from desktop.ui.annotation_controller import AnnotationController
+from desktop.ui.changes import Changes
 from desktop.ui.comparison_controller import ComparisonController
 from desktop.ui.comparison_view import ComparisonView
+from desktop.ui.context import AppContext
 from desktop.ui.export_flow import ExportFlow
 from desktop.ui.figure_controller import FigureController
 from desktop.ui.findings_controller import FindingsController
@@ -40,15 +42,20 @@ from desktop.ui.identity_flow import IdentityFlow
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.library_care import LibraryCare, confirm_unsaved_review
 from desktop.ui.library_model import LibraryModel, ReportIdRole
+from desktop.ui.operations import QueryOp
+from desktop.ui.package_flow import PackageFlow
 from desktop.ui.read_only import ReadOnlyBanner
 from desktop.ui.recent_libraries import RecentLibrariesMenu, choose_library, remember_library
 from desktop.ui.report_view import ReportView
 from desktop.ui.search_panel import SearchPanel
+from desktop.ui.stored_commands import UndoOperations
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.team_mode import TeamMode
 from desktop.ui.window_state import restore_layout, save_layout
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from db.session import Library
     from desktop.core.importing import ImportOutcome
     from desktop.ui.overview_view import OverviewView
@@ -64,7 +71,12 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.settings = settings
         self.runner = runner
-        self.library: Library | None = None
+        # What controllers receive instead of this window: library, runner, change bus, undo stack.
+        self.context = AppContext(settings, runner, self)
+        self.context.status_message.connect(lambda text, msecs: self.statusBar().showMessage(text, msecs))
+        self.context.bus.changed.connect(self._stored)
+        self.undo_ops = UndoOperations(self.context)
+        self._opening: int | None = None
         self.setWindowTitle(f"{APP_NAME_ZH} {APP_NAME}")
         self.setAcceptDrops(True)
         self.model = LibraryModel(self)
@@ -74,17 +86,19 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         # Sorting and filtering keep the report on screen selected (the view drops it on a reset).
         self.model.modelReset.connect(self._reselect)
-        self.annotations = AnnotationController(self, self.taxonomy)
-        self.findings = FindingsController(self)
+        self.report_view.review.attach(self.context)
+        self.annotations = AnnotationController(self.context, self.undo_ops, self.report_view, self.taxonomy)
+        self.findings = FindingsController(self.context, self.undo_ops, self.report_view)
         self.overview_view: OverviewView | None = None
-        self.figures = FigureController(self)
-        self.exports = ExportFlow(self)
+        self.figures = FigureController(self.context, self.undo_ops, self.report_view)
+        self.exports = ExportFlow(self.context, self.report_view, self.selected_report_ids)
+        self.packages = PackageFlow(self.context)
         self.team = TeamMode(self)
         self.care = LibraryCare(self)
         self.actions_by_name = create_actions(self, self._handlers())
         self._build_menus()
         self._connect_undo()
-        self.identity = IdentityFlow(self)
+        self.identity = IdentityFlow(self.context, self.report_view)
         self.import_flow = ImportFlow(runner, self)
         self.import_flow.finished.connect(self._imported)
         self.font_size = int(str(settings.value("view/font_size", 13)))
@@ -129,7 +143,6 @@ class MainWindow(QMainWindow):
         left_split.setSizes([500, 260])
         layout.addWidget(left_split)
         self.report_view = ReportView(self.taxonomy, self)
-        self.report_view.review.saved.connect(lambda _id: self.refresh())
         self.report_view.body.mode_changed.connect(self._mode_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -140,7 +153,9 @@ class MainWindow(QMainWindow):
         self.workspace.setDocumentMode(True)
         self.workspace.addTab(self.report_view, QCoreApplication.translate("MainWindow", "报告"))
         self.workspace.addTab(self.comparison_view, QCoreApplication.translate("MainWindow", "与上年比较"))
-        self.comparison = ComparisonController(self, self.workspace, self.comparison_view)
+        self.comparison = ComparisonController(
+            self.context, self.report_view, self.workspace, self.comparison_view
+        )
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([420, 1080])
@@ -159,13 +174,13 @@ class MainWindow(QMainWindow):
             "export_memo": self.exports.choose_memo,
             "export_summary": self.exports.choose_summary,
             "export_package": self.exports.choose_package,
-            "import_package": self.exports.choose_import_package,
-            "resolve_conflicts": self.exports.resolve_conflicts,
+            "import_package": self.packages.choose_import_package,
+            "resolve_conflicts": self.packages.resolve_conflicts,
             "edit_metadata": self.edit_metadata,
             "choose_prior": lambda: self.identity.choose_prior(),
             "versions": lambda: self.identity.versions(),
-            "undo": lambda: self.annotations.undo(),
-            "redo": lambda: self.annotations.redo(),
+            "undo": lambda: self.undo_ops.undo(),
+            "redo": lambda: self.undo_ops.redo(),
             "restore_backup": lambda: self.care.open_backups(),
             "backup_now": lambda: self.care.backup_now(),
             "add_annotation": lambda: self.annotations.add(),
@@ -194,7 +209,7 @@ class MainWindow(QMainWindow):
         self.report_view.body.text.addAction(self.actions_by_name["add_annotation"])
 
     def _connect_undo(self) -> None:
-        stack = self.annotations.undo_stack
+        stack = self.context.undo_stack
         undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]
         undo.setEnabled(False)
         redo.setEnabled(False)
@@ -202,6 +217,22 @@ class MainWindow(QMainWindow):
         stack.canRedoChanged.connect(redo.setEnabled)
 
     # Library -----------------------------------------------------------------------------
+
+    @property
+    def library(self) -> Library | None:
+        return self.context.library
+
+    @library.setter
+    def library(self, library: Library | None) -> None:
+        self.context.library = library
+
+    def _stored(self, changes: Changes, _initiator: object) -> None:
+        """Something was stored: the list shows it, and so does the open report's header."""
+        if changes.listed:
+            self.refresh()
+        report_id = self.report_view.report_id
+        if (changes.reports or changes.links) and changes.concerns(report_id) and report_id is not None:
+            self.open_report(report_id)
 
     def set_library(self, library: Library) -> None:
         from db.paths import library_location
@@ -264,22 +295,46 @@ class MainWindow(QMainWindow):
             self.open_report(report_id)
 
     def open_report(self, report_id: int) -> None:
-        from desktop.core.library import report_detail
+        """Read the report, its figures, annotations and review state in the background; show
+        them if the reviewer is still on this report when they arrive."""
+        from desktop.core.annotations.review import get_review_state
+        from desktop.core.annotations.store import list_annotations
+        from desktop.core.library import get_report, report_detail
         from desktop.core.metrics.store import default_catalog, report_metrics
 
-        assert self.library is not None
-        with self.library.sessions() as session:
+        self._opening = report_id
+        taxonomy = self.taxonomy
+
+        def read(session: Session) -> tuple[Any, ...] | None:
             detail = report_detail(session, report_id)
-            metrics = report_metrics(session, report_id, default_catalog()) if detail else None
-        if detail is None:
+            if detail is None:
+                return None
+            metrics = report_metrics(session, report_id, default_catalog())
+            report = get_report(session, report_id, with_text=True)
+            views = list_annotations(session, report, taxonomy) if report else []
+            return detail, metrics, views, get_review_state(session, report_id)
+
+        QueryOp(self.context, read, lambda loaded: self._report_read(report_id, loaded)).failure(
+            lambda error: self._report_unread(report_id, error)
+        ).run()
+
+    def _report_read(self, report_id: int, loaded: tuple[Any, ...] | None) -> None:
+        if report_id != self._opening:
+            return  # the reviewer moved on; the newer report's read is under way
+        if loaded is None:
             self.report_view.clear()
+            self.report_view.review.show_report(None, None)
         else:
+            detail, metrics, views, state = loaded
             self.report_view.show_report(detail, metrics)
-            self.annotations.reload()
+            self.report_view.show_annotations(views)
+            self.report_view.review.show_report(report_id, state)
         self.findings.reload()
-        reviewer = str(self.settings.value("reviewer/name", "")) or None
-        self.report_view.review.show_report(self.library, report_id if detail else None, reviewer)
         self.comparison.invalidate()
+
+    def _report_unread(self, report_id: int, error: BaseException) -> None:
+        if report_id == self._opening:  # the review panel says it could not be read, and why
+            self.report_view.review.show_report(report_id, None, error)
 
     def open_hit(self, report_id: int, start: int, end: int) -> None:
         """Open a search hit's report and show the match."""
@@ -345,9 +400,8 @@ class MainWindow(QMainWindow):
         imported = [o.report_id for o in outcomes if o.ok and o.report_id]
         if imported:
             self._pending_select = imported[-1]  # shown once the refreshed list arrives
-        self.comparison.invalidate()  # a new report may be the shown report's prior year
-        self.findings.reload()
-        self.refresh()
+        # A new report may be the shown report's prior year, or a new version of it.
+        self.context.bus.notify(Changes(reports=True, links=True, findings=True, annotations=True, review=True))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -375,16 +429,7 @@ class MainWindow(QMainWindow):
         self.open_hit(report_id, -1, -1)
 
     def edit_metadata(self) -> None:
-        report_id = self.report_view.report_id
-        if report_id is None or self.library is None:
-            return
-
-        from desktop.ui.metadata_dialog import MetadataDialog
-
-        dialog = MetadataDialog(self.library, report_id, str(self.settings.value("reviewer/name", "")), self)
-        if dialog.exec():
-            self.refresh()
-            self.open_report(report_id)
+        self.identity.edit_metadata()
 
     def open_settings(self) -> None:
         from desktop.ui.settings_dialog import SettingsDialog
@@ -441,7 +486,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from desktop.ui.operations import settle
+
         self.report_view.review.flush()
+        settle(self.context)  # the conclusion being typed is stored (or kept as a draft) before closing
         if not confirm_unsaved_review(self):
             event.ignore()
             return
