@@ -65,7 +65,9 @@ class _Command(StoredCommand):
 
 
 class AddAnnotation(_Command):
-    def __init__(self, library: Library, report_id: int, start: int, end: int, fields: dict[str, Any]) -> None:
+    def __init__(
+        self, library: Library, report_id: int, start: int, end: int, fields: dict[str, Any]
+    ) -> None:
         super().__init__(library, QCoreApplication.translate("AnnotationCommands", "添加批注"), report_id)
         self.report_id, self.start, self.end, self.fields = report_id, start, end, fields
         self.saved: dict[str, Any] | None = None
@@ -73,6 +75,7 @@ class AddAnnotation(_Command):
     def forward(self) -> None:
         with self.library.sessions.begin() as session:
             if self.saved is None:
+                assert self.report_id is not None  # an added annotation always knows its report
                 report = get_report(session, self.report_id, with_text=True)
                 assert report is not None
                 made = create_annotation(session, report, self.start, self.end, **self.fields)

@@ -29,7 +29,9 @@ class Changes:
 
     def __or__(self, other: Changes) -> Changes:
         flags = {f.name: getattr(self, f.name) or getattr(other, f.name) for f in _FLAGS}
-        ids = frozenset() if not self.report_ids or not other.report_ids else self.report_ids | other.report_ids
+        ids = (
+            frozenset() if not self.report_ids or not other.report_ids else self.report_ids | other.report_ids
+        )
         return replace(self, **flags, report_ids=ids)
 
     @property

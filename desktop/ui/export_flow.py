@@ -46,7 +46,9 @@ class FileFlow(QObject):
         return Path(str(self.context.settings.value("export/last_dir", str(Path.home()))))
 
     def _save_name(self, title: str, name: str, filters: str) -> Path | None:
-        target, _ = QFileDialog.getSaveFileName(self.context.parent_widget, title, str(self._folder() / name), filters)
+        target, _ = QFileDialog.getSaveFileName(
+            self.context.parent_widget, title, str(self._folder() / name), filters
+        )
         if not target:
             return None
         self.context.settings.setValue("export/last_dir", str(Path(target).parent))
@@ -79,7 +81,9 @@ class FileFlow(QObject):
             self.finished.emit(kind, error)
             if self.show_results:
                 QMessageBox.warning(
-                    self.context.parent_widget, QCoreApplication.translate("ExportFlow", "未能完成"), str(error)
+                    self.context.parent_widget,
+                    QCoreApplication.translate("ExportFlow", "未能完成"),
+                    str(error),
                 )
 
         self.context.runner.run(work, finished, failed, serial=serial)
@@ -127,9 +131,7 @@ class ExportFlow(FileFlow):
     def choose_memo(self) -> None:
         report_id, library = self.report_view.report_id, self.context.library
         if report_id is None or library is None:
-            self.context.show_status(
-                QCoreApplication.translate("ExportFlow", "请先选择一份报告。"), 5000
-            )
+            self.context.show_status(QCoreApplication.translate("ExportFlow", "请先选择一份报告。"), 5000)
             return
         self.report_view.review.flush()  # the conclusion being typed belongs in the memo
 
@@ -142,7 +144,9 @@ class ExportFlow(FileFlow):
                 return gather_memo(session, report_id)
 
         def failed(error: BaseException, _trace: str) -> None:
-            QMessageBox.warning(self.context.parent_widget, QCoreApplication.translate("ExportFlow", "未能完成"), str(error))
+            QMessageBox.warning(
+                self.context.parent_widget, QCoreApplication.translate("ExportFlow", "未能完成"), str(error)
+            )
 
         self.context.runner.run(work, lambda data: self._memo_checked(report_id, data), failed, serial=True)
 

@@ -401,7 +401,9 @@ class MainWindow(QMainWindow):
         if imported:
             self._pending_select = imported[-1]  # shown once the refreshed list arrives
         # A new report may be the shown report's prior year, or a new version of it.
-        self.context.bus.notify(Changes(reports=True, links=True, findings=True, annotations=True, review=True))
+        self.context.bus.notify(
+            Changes(reports=True, links=True, findings=True, annotations=True, review=True)
+        )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

@@ -151,7 +151,9 @@ class MetadataDialog(QDialog):
         self.buttons.setEnabled(False)
         CollectionOp(
             self.context, store, Changes.of(report_id, reports=True, links=True), initiator=self
-        ).success(lambda _none: self.accept()).failure(lambda error: self._not_saved(error, changes)).owned_by(self).run()
+        ).success(lambda _none: self.accept()).failure(
+            lambda error: self._not_saved(error, changes)
+        ).owned_by(self).run()
 
     def _not_saved(self, error: BaseException, changes: dict[str, str]) -> None:
         from sqlalchemy.orm.exc import StaleDataError

@@ -42,7 +42,9 @@ class PackageFlow(FileFlow):
 
     def _imported(self, stats: ImportStats) -> str:
         # What came in (reports, annotations, their review) shows wherever it is shown.
-        self.context.bus.notify(Changes(reports=True, annotations=True, review=True, links=True, findings=True))
+        self.context.bus.notify(
+            Changes(reports=True, annotations=True, review=True, links=True, findings=True)
+        )
         text = (
             QCoreApplication.translate(
                 "ExportFlow", "新增 %1 条，更新 %2 条，未变 %3 条，冲突 %4 条，待对应报告 %5 条。"
@@ -67,7 +69,9 @@ class PackageFlow(FileFlow):
                     + QCoreApplication.translate("ExportFlow", "有批注在两边都被修改过。现在处理冲突吗？")
                 )
                 answer = QMessageBox.question(
-                    self.context.parent_widget, QCoreApplication.translate("ExportFlow", "批注包已导入"), question
+                    self.context.parent_widget,
+                    QCoreApplication.translate("ExportFlow", "批注包已导入"),
+                    question,
                 )
                 if answer == QMessageBox.StandardButton.Yes:
                     self.resolve_conflicts()

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from db.session import Library
-    from desktop.ui.context import AppContext
     from desktop.core.annotations.review import ReviewStateView
+    from desktop.ui.context import AppContext
 
 SAVE_DELAY_MS = 600
 """Typing in the conclusion is saved this long after the last key press (and on leaving the report)."""
