@@ -167,7 +167,9 @@ class MainWindow(QMainWindow):
             "import": lambda: self.import_flow.choose_files(self),
             "import_folder": lambda: self.import_flow.choose_folder(self),
             "import_samples": self.import_samples,
-            "open_library": lambda: choose_library(self),
+            "open_library": lambda: choose_library(
+                self, self.library.url if self.library else "", self.switch_library
+            ),
             "connect_team": lambda: self.team.connect_dialog(),
             "delete_reports": lambda: self.team.delete_selected(),
             "export_original": self.exports.choose_original,

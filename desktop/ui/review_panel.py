@@ -81,6 +81,12 @@ class ReviewPanel(QWidget):
     def attach(self, context: AppContext) -> None:
         """Read and save through ``context``'s operations (set once by the window)."""
         self.context = context
+        context.bus.changed.connect(self._stored)
+
+    def _stored(self, changes: Changes, initiator: object) -> None:
+        # Saved elsewhere (another reviewer, an imported package): show it unless typing here.
+        if changes.review and initiator is not self and changes.concerns(self.report_id):
+            self.reload_if_changed()
 
     @property
     def library(self) -> Library | None:

@@ -131,8 +131,9 @@ class TeamMode(QObject):
             return delete_reports(library.sessions, ids)
 
         def done(_refreshed: object) -> None:
-            window.comparison.invalidate()
-            window.refresh()
+            from desktop.ui.changes import Changes
+
+            window.context.bus.notify(Changes(reports=True, links=True), self)  # the list and pairings follow
             self.deleted.emit(ids)
 
         window.runner.run(work, done, window._background_error)
@@ -140,13 +141,13 @@ class TeamMode(QObject):
     # Others' changes ------------------------------------------------------------------------------
 
     def _show_changes(self) -> None:
-        window = self.window
-        if window.library is None:
+        from desktop.ui.changes import Changes
+
+        if self.window.library is None:
             return
-        window.refresh()
-        if window.report_view.report_id is not None:
-            window.annotations.reload()
-            window.report_view.review.reload_if_changed()
+        # Another reviewer's commit: the list, the open report's annotations, findings and review
+        # state follow the notice (the review panel keeps what the reviewer is typing).
+        self.window.context.bus.notify(Changes(annotations=True, review=True, findings=True), self)
         self.refreshed.emit()
 
     # Connecting -----------------------------------------------------------------------------------
