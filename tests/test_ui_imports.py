@@ -19,7 +19,7 @@ WINDOW_BOUND = {
     "team_mode",
 }
 """Modules that still receive the window itself (the application start, the import flow, library
-care, team mode, the season overview and the read-only banner); each is listed so that no other joins them."""
+care, team mode and the read-only banner); each is listed so that no other joins them."""
 KNOWN_CYCLE = ("app", "library_care")
 """The start of the app and library care call each other (start a library / the other window's
 message); the one cycle left, recorded here so that no other appears."""

@@ -423,11 +423,16 @@ class MainWindow(QMainWindow):
         if self.overview_view is None:
             from desktop.ui.overview_view import OverviewView
 
-            self.overview_view = OverviewView(self, self.workspace)
+            self.overview_view = OverviewView(self.context, self._shown_year, self.workspace)
             self.overview_view.report_requested.connect(self.open_from_overview)
             self.workspace.addTab(self.overview_view, QCoreApplication.translate("MainWindow", "年度概览"))
         self.workspace.setCurrentWidget(self.overview_view)
         self.overview_view.reload()
+
+    def _shown_year(self) -> int | None:
+        shown = self.report_view.report_id
+        summary = self.model.report_at(self.model.row_of(shown)) if shown is not None else None
+        return summary.year if summary is not None else None
 
     def open_from_overview(self, report_id: int) -> None:
         self.open_hit(report_id, -1, -1)
