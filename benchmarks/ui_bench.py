@@ -178,6 +178,8 @@ def workspace(reports: int, searches: int) -> None:
             if count == 1000:
                 opening, blocked = [], []
                 for report_id in real * 3:
+                    window.runner.wait(20000)  # the previous report's findings and comparison are done
+                    app.processEvents()
                     window.report_view.clear()
                     started = time.perf_counter()
                     window.open_report(report_id)  # an operation: the reading runs on a worker thread
