@@ -164,3 +164,26 @@ def test_a_failed_write_is_shown_and_announces_nothing(
     assert show_storage_error is not None
     read = QueryOp(window.context, lambda session: 42, events.append)
     assert read.run() and events == [42]
+
+
+def test_the_library_count_follows_annotations_without_a_refresh(
+    qtbot: QtBot, library: Library, tmp_path: Path, inline_runner: InlineRunner
+) -> None:
+    from desktop.ui.annotation_commands import AddAnnotation
+
+    report_id = import_file(library.sessions, sample("shili_2024.docx")).report_id or 0
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings, inline_runner)
+    qtbot.addWidget(window)
+    window.set_library(library)
+    window.open_report(report_id)
+    assert window.model.report_at(0).annotations == 0
+    text = window.report_view.text.toPlainText()
+    start = text.index("执法力量与监管任务不相匹配")
+    command = AddAnnotation(library, report_id, start, start + 4, {"category": "其他", "author": "甲"})
+    assert window.annotations.push(command)
+    # The notice reached the list, the panel and the count; F5 was never pressed.
+    assert window.model.report_at(0).annotations == 1
+    assert len(window.report_view.annotations.views) == 1
+    window.actions_by_name["undo"].trigger()
+    assert window.model.report_at(0).annotations == 0 and window.report_view.annotations.views == []
