@@ -9,9 +9,9 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 UI = ROOT / "desktop" / "ui"
-WINDOW_BOUND = {"app", "import_flow", "library_care", "team_mode"}
+WINDOW_BOUND = {"app", "import_flow", "library_care"}
 """Modules that still receive the window itself: the application start (which builds it), the
-import flow, library care and team mode; each is listed so that no other joins them."""
+import flow and library care; each is listed so that no other joins them."""
 KNOWN_CYCLE = ("app", "library_care")
 """The start of the app and library care call each other (start a library / the other window's
 message); the one cycle left, recorded here so that no other appears."""

@@ -93,9 +93,12 @@ class MainWindow(QMainWindow):
         self.figures = FigureController(self.context, self.undo_ops, self.report_view)
         self.exports = ExportFlow(self.context, self.report_view, self.selected_report_ids)
         self.packages = PackageFlow(self.context)
-        self.team = TeamMode(self)
+        self.team = TeamMode(
+            self.context, self.statusBar(), self.selected_report_ids, lambda path: self.switch_library(path)
+        )
         self.care = LibraryCare(self)
         self.actions_by_name = create_actions(self, self._handlers())
+        self.team.actions = self.actions_by_name
         self._build_menus()
         self._connect_undo()
         self.identity = IdentityFlow(self.context, self.report_view)

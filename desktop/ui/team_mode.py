@@ -8,16 +8,20 @@ annotations and its review state (unless the reviewer is typing in it).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QStatusBar
+
     from db.changes import ChangeWatcher
     from db.postgres import Capabilities
     from db.session import Library
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.context import AppContext
 
 IMPORT_ACTIONS = ("import", "import_folder", "import_samples")
 DELETE_ACTIONS = ("delete_reports",)
@@ -30,9 +34,18 @@ class TeamMode(QObject):
     refreshed = Signal()
     deleted = Signal(list)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        context: AppContext,
+        status_bar: QStatusBar,
+        selected_ids: Callable[[], list[int]],
+        switch_library: Callable[[str], None],
+    ) -> None:
+        super().__init__(context)
+        self.context, self.status_bar = context, status_bar
+        self.selected_ids, self.switch_library = selected_ids, switch_library
+        self.actions: dict[str, QAction] = {}
+        """The window's actions by name (given once they exist): this login's rights switch them."""
         self.can_import = True
         self.capabilities: Capabilities | None = None
         self.watcher: ChangeWatcher | None = None
@@ -41,11 +54,11 @@ class TeamMode(QObject):
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._show_changes)
         self.changes_arrived.connect(lambda _tables: self._settle.start())
-        self.badge = QLabel(window)
+        self.badge = QLabel(status_bar)
         """Who is logged in to a team library, and as what (hidden for a library file)."""
         self.badge.setObjectName("teamRole")
         self.badge.hide()
-        window.statusBar().addPermanentWidget(self.badge)
+        status_bar.addPermanentWidget(self.badge)
 
     # Opening and closing ------------------------------------------------------------------------
 
@@ -63,7 +76,7 @@ class TeamMode(QObject):
             with library.engine.connect() as connection:
                 return capabilities(connection)
 
-        self.window.runner.run(work, self._apply, lambda _e, _t: None)
+        self.context.runner.run(work, self._apply, lambda _e, _t: None)
 
     def library_closing(self) -> None:
         if self.watcher is not None:
@@ -77,11 +90,13 @@ class TeamMode(QObject):
         tip = QCoreApplication.translate("TeamMode", "您的账号是审阅人：导入和删除报告需要组长账号")
         allowed = dict.fromkeys(IMPORT_ACTIONS, capabilities.import_reports)
         allowed |= dict.fromkeys(DELETE_ACTIONS, capabilities.delete_reports)
-        library = self.window.library
+        library = self.context.library
         for name, may in allowed.items():
             if library is not None and library.read_only:
                 continue  # a library that cannot be written keeps the read-only banner's rule
-            action = self.window.actions_by_name[name]
+            action = self.actions.get(name)
+            if action is None:
+                continue
             action.setEnabled(may)
             action.setToolTip("" if may else tip)  # empty: Qt's default, the action's text
         if library is not None and library.engine.dialect.name == "postgresql":
@@ -91,28 +106,26 @@ class TeamMode(QObject):
                 "reader": QCoreApplication.translate("TeamMode", "只读"),
             }[capabilities.role]
             text = QCoreApplication.translate("TeamMode", "团队资料库 · %1 · %2")
-            self.window.statusBar().showMessage(
-                text.replace("%1", capabilities.user).replace("%2", role), 8000
-            )
+            self.status_bar.showMessage(text.replace("%1", capabilities.user).replace("%2", role), 8000)
 
     def refuse_import(self) -> bool:
         """True (and says why) when this login may not import into the library."""
         if self.can_import:
             return False
         message = QCoreApplication.translate("TeamMode", "您的账号是审阅人：导入和删除报告需要组长账号")
-        self.window.statusBar().showMessage(message, 8000)
+        self.status_bar.showMessage(message, 8000)
         return True
 
     def delete_selected(self) -> None:
         """Delete the reports selected in the library list, after asking (in the background)."""
         from PySide6.QtWidgets import QMessageBox
 
-        window, ids = self.window, self.window.selected_report_ids()
-        library = window.library
+        ids = self.selected_ids()
+        library = self.context.library
         if library is None or not ids:
             return
         if self.capabilities is not None and not self.capabilities.delete_reports:
-            window.statusBar().showMessage(
+            self.status_bar.showMessage(
                 QCoreApplication.translate("TeamMode", "您的账号是审阅人：导入和删除报告需要组长账号"), 8000
             )
             return
@@ -122,7 +135,10 @@ class TeamMode(QObject):
         ).replace("%1", str(len(ids)))
         title = QCoreApplication.translate("TeamMode", "删除报告")
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        if QMessageBox.question(window, title, question, buttons) != QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(self.context.parent_widget, title, question, buttons)
+            != QMessageBox.StandardButton.Yes
+        ):
             return
 
         def work(_context: object) -> list[int]:
@@ -133,21 +149,26 @@ class TeamMode(QObject):
         def done(_refreshed: object) -> None:
             from desktop.ui.changes import Changes
 
-            window.context.bus.notify(Changes(reports=True, links=True), self)  # the list and pairings follow
+            self.context.bus.notify(Changes(reports=True, links=True), self)  # the list and pairings follow
             self.deleted.emit(ids)
 
-        window.runner.run(work, done, window._background_error)
+        def failed(error: BaseException, _trace: str) -> None:
+            from desktop.ui.operations import show_operation_error
+
+            show_operation_error(self.context, error)
+
+        self.context.runner.run(work, done, failed, serial=True)
 
     # Others' changes ------------------------------------------------------------------------------
 
     def _show_changes(self) -> None:
         from desktop.ui.changes import Changes
 
-        if self.window.library is None:
+        if self.context.library is None:
             return
         # Another reviewer's commit: the list, the open report's annotations, findings and review
         # state follow the notice (the review panel keeps what the reviewer is typing).
-        self.window.context.bus.notify(Changes(annotations=True, review=True, findings=True), self)
+        self.context.bus.notify(Changes(annotations=True, review=True, findings=True), self)
         self.refreshed.emit()
 
     # Connecting -----------------------------------------------------------------------------------
@@ -155,9 +176,9 @@ class TeamMode(QObject):
     def connect_dialog(self, location: str = "", message: str = "") -> None:
         from desktop.ui.connection_dialog import ConnectionDialog
 
-        dialog = ConnectionDialog(self.window.runner, location, message, self.window)
+        dialog = ConnectionDialog(self.context.runner, location, message, self.context.parent_widget)
         if dialog.exec() and dialog.location:
-            self.window.switch_library(dialog.location)
+            self.switch_library(dialog.location)
 
     def open_failed(self, location: str, error: BaseException) -> bool:
         """A team library that could not be opened for want of a password: ask for it (True)."""
