@@ -139,7 +139,7 @@ def big_library(path: Path, count: int) -> list[int]:
 
 
 def workspace(reports: int, searches: int) -> None:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEventLoop, QSettings
     from PySide6.QtWidgets import QApplication
 
     from db.session import open_library
@@ -176,15 +176,22 @@ def workspace(reports: int, searches: int) -> None:
                 f" target ≤ 300 ms)"
             )
             if count == 1000:
-                opening = []
+                opening, blocked = [], []
                 for report_id in real * 3:
+                    window.runner.wait(20000)  # the previous report's findings and comparison are done
+                    app.processEvents()
+                    window.report_view.clear()
                     started = time.perf_counter()
-                    window.open_report(report_id)
+                    window.open_report(report_id)  # an operation: the reading runs on a worker thread
+                    blocked.append((time.perf_counter() - started) * 1000)
+                    while window.report_view.report_id != report_id:
+                        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
                     window.report_view.repaint()
                     opening.append((time.perf_counter() - started) * 1000)
                 print(
                     f"opening a report in a library of {len(summaries):,}: median {statistics.median(opening):.0f} ms,"
-                    f" max {max(opening):.0f} ms over {len(real)} real reports (target ≤ 100 ms)"
+                    f" max {max(opening):.0f} ms over {len(real)} real reports (target ≤ 100 ms); GUI thread"
+                    f" busy in the call {statistics.median(blocked):.1f} ms (median)"
                 )
             if count == reports:
                 words = ["安全生产", "行政复议", "法治政府建设", "执法 公示", "合法性审查", "第42号", "普法"]

@@ -1,23 +1,22 @@
-"""Undoable annotation operations. Each one is saved at once in its own transaction.
+"""Undoable annotation operations. Each one is saved at once in its own transaction, off the GUI
+thread (run by :class:`desktop.ui.stored_commands.UndoOperations`).
 
 A command goes on the undo stack only after its first save landed; an undo or redo whose save
-fails leaves the stack where it was. Either way the reviewer is told why (``failed`` callback),
-so the stack never offers to undo something that was never stored.
+fails leaves the stack where it was. Either way the reviewer is told why, so the stack never
+offers to undo something that was never stored.
 
 Every step is based on the version of the annotation that this window last saw: the one shown when
 the reviewer started an edit, then the one its own last save left (``versions``, shared by the
 commands of one undo stack). When another reviewer of a team library saved in between, nothing is
 overwritten: an edit's unsaved version is kept as a conflict to choose from, the command becomes
-obsolete (undoing it would now overwrite the other's work), and ``conflicted`` is called.
+obsolete (undoing it would now overwrite the other's work), and the reviewer chooses.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
 from db.session import Library
@@ -31,9 +30,9 @@ from desktop.core.annotations.store import (
     snapshot,
 )
 from desktop.core.library import get_report
+from desktop.ui.changes import Changes
+from desktop.ui.stored_commands import StoredCommand
 
-Conflicted = Callable[[str, int | None], None]
-"""Told the message and the conflict kept (None: nothing to choose, e.g. the annotation is gone)."""
 CONTENT = ("category", "severity", "status", "comment")
 
 
@@ -45,95 +44,38 @@ class _Lost(Exception):
         self.conflict_id = conflict_id
 
 
-class _Command(QUndoCommand):
-    def __init__(
-        self,
-        library: Library,
-        changed: Callable[[], None],
-        text: str,
-        failed: Callable[[BaseException], None] | None = None,
-    ) -> None:
+class _Command(StoredCommand):
+    def __init__(self, library: Library, text: str, report_id: int | None = None) -> None:
         super().__init__(text)
         self.library = library
-        self.changed = changed
-        self.failed = failed
-        self.conflicted: Conflicted | None = None
+        self.report_id = report_id
+        """The annotated report (None: not known to the command; the change concerns any)."""
         self.versions: dict[str, int] = {}
         """Annotation id → the version this window's last save left (set by the controller)."""
-        self.done_outside = False
-        """The work of the next redo()/undo() was already done (and saved) by apply()/revert()."""
 
-    # The work itself, one transaction each; they raise when the save fails.
-    def forward(self) -> None:
-        raise NotImplementedError
+    @property
+    def changes(self) -> Changes:
+        # An annotation counts in the library list and may settle a finding.
+        return Changes.of(self.report_id, annotations=True, findings=True)
 
-    def backward(self) -> None:
-        raise NotImplementedError
-
-    def apply(self) -> bool:
-        """Do (or redo) the change; True once it is stored. Reports a failure and returns False."""
-        return self._attempt(self.forward)
-
-    def revert(self) -> bool:
-        """Undo the change; True once that is stored."""
-        return self._attempt(self.backward)
-
-    def _attempt(self, work: Callable[[], None]) -> bool:
-        try:
-            work()
-        except (EditConflict, _Lost) as lost:
-            self._lost(str(lost), getattr(lost, "conflict_id", None))
-            return False
-        except Exception as error:
-            from db.errors import is_storage_error
-
-            if self.failed is None or not is_storage_error(error):
-                raise
-            self.failed(error)
-            return False
-        self.changed()
-        return True
-
-    def _lost(self, message: str, conflict_id: int | None = None) -> None:
-        self.setObsolete(True)
-        self.changed()
-        if self.conflicted is not None:
-            self.conflicted(message, conflict_id)
-
-    # QUndoStack calls these; when the controller already did the work they only take note.
-    def redo(self) -> None:
-        if self.done_outside:
-            self.done_outside = False
-            return
-        self.apply()
-
-    def undo(self) -> None:
-        if self.done_outside:
-            self.done_outside = False
-            return
-        self.revert()
+    def lost(self, error: BaseException) -> tuple[str, int | None] | None:
+        if isinstance(error, (EditConflict, _Lost)):
+            return str(error), getattr(error, "conflict_id", None)
+        return None
 
 
 class AddAnnotation(_Command):
     def __init__(
-        self,
-        library: Library,
-        changed: Callable[[], None],
-        report_id: int,
-        start: int,
-        end: int,
-        fields: dict[str, Any],
-        failed: Callable[[BaseException], None] | None = None,
+        self, library: Library, report_id: int, start: int, end: int, fields: dict[str, Any]
     ) -> None:
-        super().__init__(
-            library, changed, QCoreApplication.translate("AnnotationCommands", "添加批注"), failed
-        )
+        super().__init__(library, QCoreApplication.translate("AnnotationCommands", "添加批注"), report_id)
         self.report_id, self.start, self.end, self.fields = report_id, start, end, fields
         self.saved: dict[str, Any] | None = None
 
     def forward(self) -> None:
         with self.library.sessions.begin() as session:
             if self.saved is None:
+                assert self.report_id is not None  # an added annotation always knows its report
                 report = get_report(session, self.report_id, with_text=True)
                 assert report is not None
                 made = create_annotation(session, report, self.start, self.end, **self.fields)
@@ -160,17 +102,14 @@ class EditAnnotation(_Command):
     def __init__(
         self,
         library: Library,
-        changed: Callable[[], None],
         annotation_id: str,
         after: dict[str, Any],
         version: int | None = None,
         reviewer: str | None = None,
-        failed: Callable[[BaseException], None] | None = None,
+        report_id: int | None = None,
     ) -> None:
         """``version``: the one the reviewer edited (None: whatever is stored when it first runs)."""
-        super().__init__(
-            library, changed, QCoreApplication.translate("AnnotationCommands", "修改批注"), failed
-        )
+        super().__init__(library, QCoreApplication.translate("AnnotationCommands", "修改批注"), report_id)
         self.annotation_id, self.after, self.reviewer = annotation_id, after, reviewer
         self.before: dict[str, Any] | None = None
         self.first_version = version
@@ -210,16 +149,9 @@ class EditAnnotation(_Command):
 
 class DeleteAnnotation(_Command):
     def __init__(
-        self,
-        library: Library,
-        changed: Callable[[], None],
-        annotation_id: str,
-        version: int | None = None,
-        failed: Callable[[BaseException], None] | None = None,
+        self, library: Library, annotation_id: str, version: int | None = None, report_id: int | None = None
     ) -> None:
-        super().__init__(
-            library, changed, QCoreApplication.translate("AnnotationCommands", "删除批注"), failed
-        )
+        super().__init__(library, QCoreApplication.translate("AnnotationCommands", "删除批注"), report_id)
         self.annotation_id = annotation_id
         self.saved: dict[str, Any] | None = None
         self.first_version = version

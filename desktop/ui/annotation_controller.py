@@ -1,8 +1,10 @@
 """Annotation actions of the main window: add, edit, delete, mark resolved, with undo and redo.
 
-Every change is saved before it reaches the undo stack (see :mod:`desktop.ui.annotation_commands`):
-a save that fails is reported and leaves no command behind; an undo or redo that fails leaves the
-stack where it was."""
+Every change is saved by an operation before it reaches the undo stack (see
+:mod:`desktop.ui.stored_commands`): a save that fails is reported and leaves no command behind; an
+undo or redo that fails leaves the stack where it was. The list of annotations is read by an
+operation too, and read again whenever the change bus says the open report's annotations changed.
+"""
 
 from __future__ import annotations
 
@@ -14,181 +16,158 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.annotations.taxonomy import Taxonomy
 from desktop.ui.annotation_dialog import AnnotationDialog
+from desktop.ui.changes import Changes
+from desktop.ui.operations import QueryOp
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desktop.core.annotations.store import AnnotationView
     from desktop.ui.annotation_commands import _Command
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.context import AppContext
+    from desktop.ui.report_view import ReportView
+    from desktop.ui.stored_commands import UndoOperations
 
 
 class AnnotationController(QObject):
-    def __init__(self, window: MainWindow, taxonomy: Taxonomy) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self, context: AppContext, undo: UndoOperations, report_view: ReportView, taxonomy: Taxonomy
+    ) -> None:
+        super().__init__(context)
+        self.context, self.undo_ops, self.report_view = context, undo, report_view
         self.taxonomy = taxonomy
-        self.undo_stack = QUndoStack(self)
         self.versions: dict[str, int] = {}
         """Annotation id → version after this window's last save of it (what undo and redo expect)."""
-        panel = window.report_view.annotations
+        undo.conflicted = self.conflicted
+        undo.failed = self.report_failure
+        panel = report_view.annotations
         panel.edit_requested.connect(self.edit)
         panel.delete_requested.connect(self.delete)
         panel.toggle_requested.connect(self.toggle_status)
+        context.bus.changed.connect(self._stored)
+        self._loading = 0
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self.context.undo_stack
 
     def push(self, command: _Command) -> bool:
-        """Save ``command``'s change, and put it on the undo stack only if that worked."""
-        command.conflicted = self.conflicted
+        """Save ``command``'s change, and put it on the undo stack once that worked."""
         command.versions = self.versions
-        if not command.apply():
-            return False
-        command.done_outside = True
-        self.undo_stack.push(command)  # push() calls redo(), which only takes note
-        return True
+        if command.report_id is None:
+            command.report_id = self.report_view.report_id
+        return self.undo_ops.push(command)
 
     def undo(self) -> None:
-        stack = self.undo_stack
-        command = stack.command(stack.index() - 1) if stack.canUndo() else None
-        if command is None:
-            return
-        if not hasattr(command, "revert"):  # figure and finding decisions save in undo() themselves
-            stack.undo()
-            return
-        # A step that lost a race with another reviewer is obsolete: the stack drops it.
-        if command.revert() or command.isObsolete():
-            command.done_outside = True  # type: ignore[attr-defined]
-            stack.undo()
+        self.undo_ops.undo()
 
     def redo(self) -> None:
-        stack = self.undo_stack
-        command = stack.command(stack.index()) if stack.canRedo() else None
-        if command is None:
-            return
-        if not hasattr(command, "apply"):
-            stack.redo()
-            return
-        if command.apply() or command.isObsolete():
-            command.done_outside = True  # type: ignore[attr-defined]
-            stack.redo()
+        self.undo_ops.redo()
 
     def report_failure(self, error: BaseException) -> None:
         from desktop.ui.storage_errors import show_storage_error, storage_message
 
-        show_storage_error(self.window, storage_message(error, self.window.library))
+        show_storage_error(self.context.parent_widget, storage_message(error, self.context.library))
 
     @property
     def reviewer(self) -> str | None:
-        return str(self.window.settings.value("reviewer/name", "")) or None
+        return self.context.reviewer
+
+    def _stored(self, changes: Changes, _initiator: object) -> None:
+        if changes.annotations and changes.concerns(self.report_view.report_id):
+            self.reload()
 
     def reload(self) -> None:
-        """Show the current report's annotations (after opening it, or after any change)."""
-        library, report_id = self.window.library, self.window.report_view.report_id
-        if library is None or report_id is None:
-            self.window.report_view.show_annotations([])
+        """Read the current report's annotations in the background and show them."""
+        report_id = self.report_view.report_id
+        self._loading += 1
+        generation = self._loading
+        if self.context.library is None or report_id is None:
+            self.report_view.show_annotations([])
             return
-        from desktop.core.annotations.store import list_annotations
-        from desktop.core.library import get_report
+        taxonomy = self.taxonomy
 
-        with library.sessions() as session:
+        def read(session: Session) -> list[AnnotationView]:
+            from desktop.core.annotations.store import list_annotations
+            from desktop.core.library import get_report
+
             report = get_report(session, report_id, with_text=True)
-            views = list_annotations(session, report, self.taxonomy) if report else []
-        self.window.report_view.show_annotations(views)
+            return list_annotations(session, report, taxonomy) if report else []
+
+        def shown(views: list[AnnotationView]) -> None:
+            if generation == self._loading and report_id == self.report_view.report_id:
+                self.report_view.show_annotations(views)
+
+        QueryOp(self.context, read, shown).run()
+
+    def _view(self, annotation_id: str) -> AnnotationView | None:
+        return next((v for v in self.report_view.annotations.views if v.id == annotation_id), None)
 
     def add(self) -> None:
-        body = self.window.report_view.body
+        body = self.report_view.body
         span = body.selected_span()
-        library, report_id = self.window.library, body.report_id
+        library, report_id = self.context.library, body.report_id
         if span is None or library is None or report_id is None:
             message = QCoreApplication.translate(
                 "AnnotationController", "请先在清理后文本中选中要批注的文字。"
             )
-            self.window.statusBar().showMessage(message, 5000)
+            self.context.show_status(message, 5000)
             return
         quote = body.text.toPlainText()[span[0] : span[1]]
-        dialog = AnnotationDialog(self.taxonomy, quote, parent=self.window)
+        dialog = AnnotationDialog(self.taxonomy, quote, parent=self.context.parent_widget)
         if not dialog.exec():
             return
         from desktop.ui.annotation_commands import AddAnnotation
 
         fields = dialog.values() | {"author": self.reviewer, "taxonomy": self.taxonomy}
-        self.push(
-            AddAnnotation(library, self.reload, report_id, span[0], span[1], fields, self.report_failure)
-        )
+        self.push(AddAnnotation(library, report_id, span[0], span[1], fields))
 
     def edit(self, annotation_id: str) -> None:
-        library = self.window.library
-        if library is None:
+        library, view = self.context.library, self._view(annotation_id)
+        if library is None or view is None:
             return
-        from desktop.core.annotations.store import get_annotation
         from desktop.ui.annotation_commands import EditAnnotation
 
-        with library.sessions() as session:
-            annotation = get_annotation(session, annotation_id)
-            values = {k: getattr(annotation, k) for k in ("category", "severity", "status", "comment")}
-            quote, version = annotation.quote_exact, annotation.version
-        dialog = AnnotationDialog(self.taxonomy, quote, values, self.window)
+        # What the panel shows is what the reviewer edits (read by the last reload).
+        values = {k: getattr(view, k) for k in ("category", "severity", "status", "comment")}
+        dialog = AnnotationDialog(self.taxonomy, view.selectors.exact, values, self.context.parent_widget)
         if dialog.exec():
             after = {k: v for k, v in dialog.values().items() if values.get(k) != v}
             if after:
                 # Based on the version the dialog showed: another reviewer's save meanwhile is a conflict.
-                self.push(
-                    EditAnnotation(
-                        library,
-                        self.reload,
-                        annotation_id,
-                        after,
-                        version,
-                        self.reviewer,
-                        self.report_failure,
-                    )
-                )
+                self.push(EditAnnotation(library, annotation_id, after, view.version, self.reviewer))
 
     def delete(self, annotation_id: str) -> None:
         from desktop.ui.annotation_commands import DeleteAnnotation
 
-        if self.window.library is not None:
-            shown = next(
-                (v.version for v in self.window.report_view.annotations.views if v.id == annotation_id), None
-            )
-            self.push(
-                DeleteAnnotation(self.window.library, self.reload, annotation_id, shown, self.report_failure)
-            )
+        view = self._view(annotation_id)
+        if self.context.library is not None:
+            shown = view.version if view is not None else None
+            self.push(DeleteAnnotation(self.context.library, annotation_id, shown))
 
     def conflicted(self, message: str, conflict_id: int | None) -> None:
         """A save lost a race with another reviewer's: show both versions, the reviewer chooses."""
-        self.window.statusBar().showMessage(message, 10000)
-        library = self.window.library
-        if library is None:
+        self.context.show_status(message, 10000)
+        if self.context.library is None:
             return
         if conflict_id is None:
             QMessageBox.information(
-                self.window, QCoreApplication.translate("AnnotationController", "批注已被修改"), message
+                self.context.parent_widget,
+                QCoreApplication.translate("AnnotationController", "批注已被修改"),
+                message,
             )
             return
         from desktop.ui.conflict_dialog import ConflictDialog
 
-        dialog = ConflictDialog(library, self.window, select=conflict_id)
-        dialog.exec()
-        self.reload()
-        self.window.refresh()
+        ConflictDialog(self.context, self.context.parent_widget, select=conflict_id).exec()
 
     def toggle_status(self, annotation_id: str) -> None:
-        library = self.window.library
-        if library is None:
+        library, view = self.context.library, self._view(annotation_id)
+        if library is None or view is None:
             return
-        from desktop.core.annotations.store import get_annotation
         from desktop.ui.annotation_commands import EditAnnotation
 
-        with library.sessions() as session:
-            annotation = get_annotation(session, annotation_id)
-            status, version = annotation.status, annotation.version
         keys = [t.key for t in self.taxonomy.statuses]
+        status = view.status
         following = keys[(keys.index(status) + 1) % len(keys)] if status in keys else keys[0]
-        self.push(
-            EditAnnotation(
-                library,
-                self.reload,
-                annotation_id,
-                {"status": following},
-                version,
-                self.reviewer,
-                self.report_failure,
-            )
-        )
+        self.push(EditAnnotation(library, annotation_id, {"status": following}, view.version, self.reviewer))

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,14 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.changes import Changes
 from desktop.ui.columns import fit_titles
+from desktop.ui.stored_commands import StoredCommand
 
 if TYPE_CHECKING:
     from db.session import Library
     from desktop.core.report_bin import BinEntry
+    from desktop.ui.stored_commands import UndoOperations
     from desktop.ui.tasks import TaskRunner
 
 ErrorHandler = Callable[[BaseException, str], None]
+BIN_CHANGES = Changes(reports=True, annotations=True, review=True, links=True)
 
 
 class BinFlow(QObject):
@@ -45,36 +48,28 @@ class BinFlow(QObject):
     def __init__(
         self,
         runner: TaskRunner,
-        undo_stack: QUndoStack,
+        undo: UndoOperations,
         library: Callable[[], Library | None],
         reviewer: Callable[[], str | None],
         on_error: ErrorHandler,
+        notify: Callable[[Changes], None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.runner = runner
-        self.undo_stack = undo_stack
+        self.undo = undo
         self.library = library
         self.reviewer = reviewer
         self.on_error = on_error
+        self.notify = notify
+        """Sends the change notice of a stored change the undo stack does not send itself."""
 
     def move_to_bin(self, report_ids: list[int]) -> None:
+        """Move the reports to the bin; Edit → 撤销 brings them back (each step stored off the GUI thread)."""
         library = self.library()
         if library is None or not report_ids:
             return
-        by = self.reviewer()
-
-        def work(_context: Any) -> Any:
-            from desktop.core.report_bin import bin_reports
-
-            return bin_reports(library.sessions, report_ids, by)
-
-        def done(result: Any) -> None:
-            # On the stack only now that the move is stored: its first redo() does nothing.
-            self.undo_stack.push(_BinCommand(self, list(result.binned)))
-            self.changed.emit(_binned_message(len(result.binned)))
-
-        self.runner.run(work, done, self.on_error)
+        self.undo.push(_BinCommand(self, library, list(report_ids), self.reviewer()))
 
     def restore(self, report_ids: list[int], done: Callable[[list[int]], None] | None = None) -> None:
         library = self.library()
@@ -87,29 +82,14 @@ class BinFlow(QObject):
             return [restore_report(library.sessions, report_id).report_id for report_id in report_ids]
 
         def restored(ids: list[int]) -> None:
+            self.notify(BIN_CHANGES)
             self.changed.emit(
                 QCoreApplication.translate("BinFlow", "已从回收站恢复 %1 份报告").replace("%1", str(len(ids)))
             )
             if done is not None:
                 done(ids)
 
-        self.runner.run(work, restored, self.on_error)
-
-    def rebin(self, report_ids: list[int]) -> None:
-        """Redo of a move that was undone: the same reports go to the bin again."""
-        library = self.library()
-        if library is None:
-            return
-        by = self.reviewer()
-
-        def work(_context: Any) -> Any:
-            from desktop.core.report_bin import bin_reports
-
-            return bin_reports(library.sessions, report_ids, by)
-
-        self.runner.run(
-            work, lambda result: self.changed.emit(_binned_message(len(result.binned))), self.on_error
-        )
+        self.runner.run(work, restored, self.on_error, serial=True)
 
     def empty(self, done: Callable[[list[int]], None]) -> None:
         library = self.library()
@@ -122,6 +102,7 @@ class BinFlow(QObject):
             return empty_bin(library.sessions)
 
         def emptied(ids: list[int]) -> None:
+            self.notify(BIN_CHANGES)
             self.changed.emit(
                 QCoreApplication.translate("BinFlow", "已清空回收站（%1 份报告原件已永久删除）").replace(
                     "%1", str(len(ids))
@@ -129,7 +110,7 @@ class BinFlow(QObject):
             )
             done(ids)
 
-        self.runner.run(work, emptied, self.on_error)
+        self.runner.run(work, emptied, self.on_error, serial=True)
 
     def list_bin(self, done: Callable[[list[BinEntry]], None]) -> None:
         library = self.library()
@@ -142,7 +123,7 @@ class BinFlow(QObject):
             with library.sessions() as session:
                 return list_bin(session)
 
-        self.runner.run(work, done, self.on_error)
+        self.runner.run(work, done, self.on_error, serial=True)
 
 
 def _binned_message(count: int) -> str:
@@ -151,30 +132,43 @@ def _binned_message(count: int) -> str:
     )
 
 
-class _BinCommand(QUndoCommand):
-    """Undo brings the binned reports back; redo moves them to the bin again."""
+class _BinCommand(StoredCommand):
+    """Forward moves the reports to the bin; backward brings them back from it."""
 
-    def __init__(self, flow: BinFlow, report_ids: list[int]) -> None:
+    def __init__(self, flow: BinFlow, library: Library, report_ids: list[int], by: str | None) -> None:
         super().__init__(
             QCoreApplication.translate("BinFlow", "移到回收站（%1 份报告）").replace(
                 "%1", str(len(report_ids))
             )
         )
-        self.flow = flow
-        self.report_ids = report_ids
-        self.first = True
+        self.flow, self.library, self.report_ids, self.by = flow, library, report_ids, by
+
+    @property
+    def changes(self) -> Changes:
+        return BIN_CHANGES
+
+    def forward(self) -> None:
+        from desktop.core.report_bin import bin_reports
+
+        bin_reports(self.library.sessions, self.report_ids, self.by)
+
+    def backward(self) -> None:
+        from desktop.core.report_bin import restore_report
+
+        # A restored report may get a new id when its old one was taken meanwhile.
+        self.report_ids = [restore_report(self.library.sessions, i).report_id for i in self.report_ids]
 
     def redo(self) -> None:
-        if self.first:
-            self.first = False  # the move itself was stored before the command was pushed
-            return
-        self.flow.rebin(self.report_ids)
+        super().redo()
+        self.flow.changed.emit(_binned_message(len(self.report_ids)))
 
     def undo(self) -> None:
-        def restored(ids: list[int]) -> None:
-            self.report_ids = ids  # a restored report may get a new id when its old one was taken
-
-        self.flow.restore(self.report_ids, restored)
+        super().undo()
+        self.flow.changed.emit(
+            QCoreApplication.translate("BinFlow", "已从回收站恢复 %1 份报告").replace(
+                "%1", str(len(self.report_ids))
+            )
+        )
 
 
 class BinDialog(QDialog):

@@ -20,11 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.changes import Changes
 from desktop.ui.labels import label
+from desktop.ui.operations import CollectionOp, QueryOp, show_operation_error
 
 if TYPE_CHECKING:
-    from db.session import Library
+    from sqlalchemy.orm import Session
+
     from desktop.core.exchange.conflicts import ConflictView
+    from desktop.ui.context import AppContext
 
 FIELDS = ("category_label", "severity_label", "status_label", "comment", "author")
 
@@ -56,14 +60,14 @@ def version_html(version: Any, differences: tuple[str, ...], when: Any) -> str:
 
 
 class ConflictDialog(QDialog):
-    def __init__(self, library: Library, parent: QWidget | None = None, select: int | None = None) -> None:
-        """``select``: the conflict to show first (by id)."""
+    def __init__(self, context: AppContext, parent: QWidget | None = None, select: int | None = None) -> None:
+        """``select``: the conflict to show first (by id). Reads and choices run as operations."""
         super().__init__(parent)
         self.select = select
         self.setObjectName("conflictDialog")
         self.setWindowTitle(QCoreApplication.translate("ConflictDialog", "处理批注冲突"))
         self.resize(900, 520)
-        self.library = library
+        self.context = context
         self.resolved = 0
         self.conflicts: list[ConflictView] = []
         self.list = QListWidget(self)
@@ -99,11 +103,16 @@ class ConflictDialog(QDialog):
         self.list.currentRowChanged.connect(self._show)
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, row: int | None = None) -> None:
+        """Read the open conflicts in the background; ``row``: the row to show then."""
         from desktop.core.exchange.conflicts import list_conflicts
 
-        with self.library.sessions() as session:
-            self.conflicts = list_conflicts(session)
+        self.keep_local.setEnabled(False)
+        self.keep_incoming.setEnabled(False)
+        QueryOp(self.context, list_conflicts, lambda found: self._listed(found, row)).owned_by(self).run()
+
+    def _listed(self, conflicts: list[ConflictView], row: int | None) -> None:
+        self.conflicts = conflicts
         self.list.clear()
         for conflict in self.conflicts:
             quote = conflict.local.selectors.exact
@@ -117,6 +126,8 @@ class ConflictDialog(QDialog):
             item.setToolTip(quote)
             self.list.addItem(item)
         wanted = next((i for i, c in enumerate(self.conflicts) if c.id == self.select), 0)
+        if row is not None:
+            wanted = min(row, len(self.conflicts) - 1)
         self.select = None
         if self.conflicts:
             self.list.setCurrentRow(wanted)
@@ -157,11 +168,27 @@ class ConflictDialog(QDialog):
         row = self.list.currentRow()
         if not 0 <= row < len(self.conflicts):
             return
-        with self.library.sessions.begin() as session:
-            resolve_conflict(session, self.conflicts[row].id, "local" if keep == "local" else "incoming")
-        self.resolved += 1
-        self.reload()
-        self.list.setCurrentRow(min(row, len(self.conflicts) - 1))
+        conflict_id = self.conflicts[row].id
+
+        def store(session: Session) -> None:
+            resolve_conflict(session, conflict_id, "local" if keep == "local" else "incoming")
+
+        def resolved(_result: object) -> None:
+            self.resolved += 1
+            self.reload(row)
+
+        self.keep_local.setEnabled(False)
+        self.keep_incoming.setEnabled(False)
+        CollectionOp(
+            self.context,
+            store,
+            Changes(annotations=True, findings=True),
+            initiator=self,
+        ).success(resolved).failure(self._failed).owned_by(self).run()
+
+    def _failed(self, error: BaseException) -> None:
+        self._show(self.list.currentRow())  # the choice was not stored: both stay to choose from
+        show_operation_error(self.context, error)
 
 
 class VersionChoiceDialog(QDialog):

@@ -1,8 +1,9 @@
-"""Exports and exchanges from the GUI: review memo, summary table, annotation packages.
+"""Exports from the GUI: original file, review memo, summary table, annotation packages.
 
-Each action asks for a file (``choose_*``), then does the work in the background (``*_to``/``*_from``,
-which tests call directly) with a busy indicator; the result comes back as a status-bar message
-and the ``finished`` signal, errors as a message box.
+Each action asks for a file (``choose_*``), then does the work in the background (``*_to``, which
+tests call directly) with a busy indicator; the result comes back as a status-bar message and the
+``finished`` signal, errors as a message box. Importing a package and settling its conflicts is
+:mod:`desktop.ui.package_flow`.
 """
 
 from __future__ import annotations
@@ -14,23 +15,27 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+from desktop.ui.operations import QueryOp
+
 if TYPE_CHECKING:
-    from desktop.core.exchange.merge import ImportStats
     from desktop.core.export.memo_content import MemoData
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.context import AppContext
+    from desktop.ui.report_view import ReportView
 
 
 def _safe_name(text: str) -> str:
     return "".join("_" if ch in '\\/:*?"<>|' else ch for ch in text).strip() or "ReviewDesk"
 
 
-class ExportFlow(QObject):
+class FileFlow(QObject):
+    """Background work on a file the reviewer chose, with a busy indicator and a result message."""
+
     finished = Signal(str, object)
     """(kind, result): ``memo``/``summary``/``package`` with the written path, ``import`` with stats."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: AppContext) -> None:
+        super().__init__(context)
+        self.context = context
         self.show_results = True
         """Tests turn this off: an import's summary box would wait for a click."""
         self._busy: QProgressDialog | None = None
@@ -38,17 +43,27 @@ class ExportFlow(QObject):
     # Helpers -----------------------------------------------------------------------------
 
     def _folder(self) -> Path:
-        return Path(str(self.window.settings.value("export/last_dir", str(Path.home()))))
+        return Path(str(self.context.settings.value("export/last_dir", str(Path.home()))))
 
     def _save_name(self, title: str, name: str, filters: str) -> Path | None:
-        target, _ = QFileDialog.getSaveFileName(self.window, title, str(self._folder() / name), filters)
+        target, _ = QFileDialog.getSaveFileName(
+            self.context.parent_widget, title, str(self._folder() / name), filters
+        )
         if not target:
             return None
-        self.window.settings.setValue("export/last_dir", str(Path(target).parent))
+        self.context.settings.setValue("export/last_dir", str(Path(target).parent))
         return Path(target)
 
-    def _run(self, kind: str, label: str, work: Callable[[Any], Any], done: Callable[[Any], str]) -> None:
-        busy = QProgressDialog(label, "", 0, 0, self.window)
+    def _run(
+        self,
+        kind: str,
+        label: str,
+        work: Callable[[Any], Any],
+        done: Callable[[Any], str],
+        serial: bool = False,
+    ) -> None:
+        """``serial``: after the writes asked for before (e.g. the conclusion just typed)."""
+        busy = QProgressDialog(label, "", 0, 0, self.context.parent_widget)
         busy.setWindowTitle("ReviewDesk")
         busy.setCancelButton(None)  # these jobs take seconds and write one file
         busy.setWindowModality(Qt.WindowModality.WindowModal)
@@ -57,34 +72,46 @@ class ExportFlow(QObject):
 
         def finished(result: object) -> None:
             busy.close()
-            self.window.statusBar().showMessage(done(result), 10000)
+            self.context.show_status(done(result), 10000)
             self.finished.emit(kind, result)
 
         def failed(error: BaseException, trace: str) -> None:
             busy.close()
-            self.window.statusBar().showMessage(str(error), 10000)
+            self.context.show_status(str(error), 10000)
             self.finished.emit(kind, error)
             if self.show_results:
                 QMessageBox.warning(
-                    self.window, QCoreApplication.translate("ExportFlow", "未能完成"), str(error)
+                    self.context.parent_widget,
+                    QCoreApplication.translate("ExportFlow", "未能完成"),
+                    str(error),
                 )
 
-        self.window.runner.run(work, finished, failed)
+        self.context.runner.run(work, finished, failed, serial=serial)
 
     @property
     def _reviewer(self) -> str | None:
-        return str(self.window.settings.value("reviewer/name", "")) or None
+        return self.context.reviewer
+
+
+class ExportFlow(FileFlow):
+    def __init__(
+        self, context: AppContext, report_view: ReportView, selected_ids: Callable[[], list[int]]
+    ) -> None:
+        super().__init__(context)
+        self.report_view = report_view
+        self.selected_ids = selected_ids
 
     # Original file ----------------------------------------------------------------------
 
     def choose_original(self) -> None:
         from desktop.core.library import original_file
 
-        report_id, library = self.window.report_view.report_id, self.window.library
-        if report_id is None or library is None:
+        report_id = self.report_view.report_id
+        if report_id is None:
             return
-        with library.sessions() as session:
-            found = original_file(session, report_id)
+        QueryOp(self.context, lambda session: original_file(session, report_id), self._save_original).run()
+
+    def _save_original(self, found: tuple[str, bytes] | None) -> None:
         if found is None:
             return
         name, data = found
@@ -95,20 +122,18 @@ class ExportFlow(QObject):
         )
         if target is not None:
             target.write_bytes(data)
-            self.window.statusBar().showMessage(
+            self.context.show_status(
                 QCoreApplication.translate("ExportFlow", "已导出原始文件：") + str(target), 5000
             )
 
     # Review memo -------------------------------------------------------------------------
 
     def choose_memo(self) -> None:
-        report_id, library = self.window.report_view.report_id, self.window.library
+        report_id, library = self.report_view.report_id, self.context.library
         if report_id is None or library is None:
-            self.window.statusBar().showMessage(
-                QCoreApplication.translate("ExportFlow", "请先选择一份报告。"), 5000
-            )
+            self.context.show_status(QCoreApplication.translate("ExportFlow", "请先选择一份报告。"), 5000)
             return
-        self.window.report_view.review.flush()  # the conclusion being typed belongs in the memo
+        self.report_view.review.flush()  # the conclusion being typed belongs in the memo
 
         def work(_context: Any) -> MemoData:
             from desktop.core.export.memo_content import gather_memo
@@ -119,9 +144,11 @@ class ExportFlow(QObject):
                 return gather_memo(session, report_id)
 
         def failed(error: BaseException, _trace: str) -> None:
-            QMessageBox.warning(self.window, QCoreApplication.translate("ExportFlow", "未能完成"), str(error))
+            QMessageBox.warning(
+                self.context.parent_widget, QCoreApplication.translate("ExportFlow", "未能完成"), str(error)
+            )
 
-        self.window.runner.run(work, lambda data: self._memo_checked(report_id, data), failed)
+        self.context.runner.run(work, lambda data: self._memo_checked(report_id, data), failed, serial=True)
 
     def memo_cautions(self, data: MemoData) -> list[str]:
         """What the reviewer should know before the memo leaves the office (cf. ``memo_cautions``)."""
@@ -151,7 +178,7 @@ class ExportFlow(QObject):
                 QCoreApplication.translate("ExportFlow", "导出审查意见"),
                 QCoreApplication.translate("ExportFlow", "导出前请注意："),
                 QMessageBox.StandardButton.NoButton,
-                self.window,
+                self.context.parent_widget,
             )
             box.setInformativeText("\n".join("• " + c for c in cautions))
             go_on = box.addButton(
@@ -172,9 +199,9 @@ class ExportFlow(QObject):
             self.export_memo_to(report_id, target.with_suffix(".docx"))
 
     def export_memo_to(self, report_id: int, target: Path) -> None:
-        library, reviewer = self.window.library, self._reviewer
+        library, reviewer = self.context.library, self._reviewer
         assert library is not None
-        self.window.report_view.review.flush()  # the conclusion being typed belongs in the memo
+        self.report_view.review.flush()  # the conclusion being typed belongs in the memo
 
         def work(_context: Any) -> Path:
             from desktop.core.export.memo_docx import export_memo
@@ -189,12 +216,13 @@ class ExportFlow(QObject):
             QCoreApplication.translate("ExportFlow", "正在生成审查意见…"),
             work,
             lambda path: QCoreApplication.translate("ExportFlow", "已导出审查意见：") + str(path),
+            serial=True,
         )
 
     # Summary -----------------------------------------------------------------------------
 
     def choose_summary(self) -> None:
-        if self.window.library is None:
+        if self.context.library is None:
             return
         filters = QCoreApplication.translate("ExportFlow", "Excel 工作簿 (*.xlsx);;CSV 表格（UTF-8） (*.csv)")
         target = self._save_name(
@@ -208,7 +236,7 @@ class ExportFlow(QObject):
             )
 
     def export_summary_to(self, target: Path) -> None:
-        library = self.window.library
+        library = self.context.library
         assert library is not None
 
         def work(_context: Any) -> int:
@@ -227,9 +255,9 @@ class ExportFlow(QObject):
     # Annotation packages -----------------------------------------------------------------
 
     def choose_package(self) -> None:
-        if self.window.library is None:
+        if self.context.library is None:
             return
-        ids = self.window.selected_report_ids()
+        ids = self.selected_ids()
         name = QCoreApplication.translate("ExportFlow", "批注包") + (f"_{len(ids)}" if ids else "") + ".rdpkg"
         target = self._save_name(
             QCoreApplication.translate("ExportFlow", "导出批注包"),
@@ -239,7 +267,7 @@ class ExportFlow(QObject):
         if target is None:
             return
         answer = QMessageBox.question(
-            self.window,
+            self.context.parent_widget,
             QCoreApplication.translate("ExportFlow", "导出批注包"),
             QCoreApplication.translate(
                 "ExportFlow",
@@ -250,7 +278,7 @@ class ExportFlow(QObject):
         self.export_package_to(ids or None, target.with_suffix(".rdpkg"), originals)
 
     def export_package_to(self, report_ids: list[int] | None, target: Path, originals: bool = False) -> None:
-        library, reviewer = self.window.library, self._reviewer
+        library, reviewer = self.context.library, self._reviewer
         assert library is not None
 
         def work(_context: Any) -> Any:
@@ -267,76 +295,3 @@ class ExportFlow(QObject):
             ) + str(target)
 
         self._run("package", QCoreApplication.translate("ExportFlow", "正在导出批注包…"), work, done)
-
-    def choose_import_package(self) -> None:
-        if self.window.library is None:
-            return
-        name, _ = QFileDialog.getOpenFileName(
-            self.window,
-            QCoreApplication.translate("ExportFlow", "导入批注包"),
-            str(self._folder()),
-            QCoreApplication.translate("ExportFlow", "ReviewDesk 批注包 (*.rdpkg);;所有文件 (*)"),
-        )
-        if name:
-            self.import_package_from(Path(name))
-
-    def import_package_from(self, source: Path) -> None:
-        library = self.window.library
-        assert library is not None
-
-        def work(_context: Any) -> ImportStats:
-            from desktop.core.exchange.merge import import_package
-
-            return import_package(library, source)
-
-        self._run("import", QCoreApplication.translate("ExportFlow", "正在导入批注包…"), work, self._imported)
-
-    def _imported(self, stats: ImportStats) -> str:
-        self.window.refresh()
-        self.window.comparison.invalidate()
-        if self.window.report_view.report_id is not None:
-            self.window.annotations.reload()
-        text = (
-            QCoreApplication.translate(
-                "ExportFlow", "新增 %1 条，更新 %2 条，未变 %3 条，冲突 %4 条，待对应报告 %5 条。"
-            )
-            .replace("%1", str(stats.added))
-            .replace("%2", str(stats.updated))
-            .replace("%3", str(stats.unchanged))
-            .replace("%4", str(stats.conflicts))
-            .replace("%5", str(stats.pending))
-        )
-        if stats.reports_imported:
-            text += QCoreApplication.translate("ExportFlow", "随包导入报告 %1 份。").replace(
-                "%1", str(stats.reports_imported)
-            )
-        if stats.notes:  # values outside the taxonomy, and what they became
-            text += "\n" + "\n".join(stats.notes)
-        if self.show_results:
-            if stats.conflicts:
-                question = (
-                    text
-                    + "\n\n"
-                    + QCoreApplication.translate("ExportFlow", "有批注在两边都被修改过。现在处理冲突吗？")
-                )
-                answer = QMessageBox.question(
-                    self.window, QCoreApplication.translate("ExportFlow", "批注包已导入"), question
-                )
-                if answer == QMessageBox.StandardButton.Yes:
-                    self.resolve_conflicts()
-            else:
-                QMessageBox.information(
-                    self.window, QCoreApplication.translate("ExportFlow", "批注包已导入"), text
-                )
-        return QCoreApplication.translate("ExportFlow", "批注包已导入：") + text
-
-    def resolve_conflicts(self) -> None:
-        from desktop.ui.conflict_dialog import ConflictDialog
-
-        if self.window.library is None:
-            return
-        dialog = ConflictDialog(self.window.library, self.window)
-        dialog.exec()
-        if dialog.resolved:
-            self.window.refresh()
-            self.window.annotations.reload()

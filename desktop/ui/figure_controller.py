@@ -1,51 +1,63 @@
 """The reviewer's decisions on figures, from the 指标 panel: confirm, correct, exclude, undo a decision.
 
-Each decision is one short transaction; only a decision that was stored goes on the window's undo
-stack (shared with annotations, so 撤销 undoes the last review action of either kind). A failed write
-is shown with a Chinese message and changes nothing on screen.
+Each decision is one short transaction run as an operation; only a decision that was stored goes
+on the window's undo stack (shared with annotations, so 撤销 undoes the last review action of either
+kind). A failed write is shown with a Chinese message and changes nothing on screen.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.ui.changes import Changes
+from desktop.ui.operations import QueryOp
+from desktop.ui.stored_commands import StoredCommand
+
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from db.session import Library
-    from desktop.core.metrics.result import Figure
-    from desktop.ui.main_window import MainWindow
+    from desktop.core.metrics.result import Figure, ReportMetrics
+    from desktop.ui.context import AppContext
+    from desktop.ui.report_view import ReportView
+    from desktop.ui.stored_commands import UndoOperations
 
 log = logging.getLogger("reviewdesk.figures")
 
 
-class FigureDecision(QUndoCommand):
-    """A stored decision; undo and redo swap the decision rows (the first redo is the stored write)."""
+class FigureDecision(StoredCommand):
+    """A decision on a figure; the first forward stores it, then undo and redo swap the rows."""
 
     def __init__(
         self,
         library: Library,
-        changed: Callable[[], None],
+        report_id: int | None,
         text: str,
-        before: dict[str, Any] | None,
-        after: dict[str, Any] | None,
+        decide: tuple[int, str, str | None, float | None, str | None],
     ) -> None:
+        """``decide``: (figure id, action, catalogue key, value, reviewer) of the first save."""
         super().__init__(text)
-        self.library, self.changed = library, changed
-        self.before, self.after = before, after
-        self._stored = True
+        self.library, self.report_id, self.decide = library, report_id, decide
+        self.before: dict[str, Any] | None = None
+        self.after: dict[str, Any] | None = None
+        self._stored = False
 
-    def redo(self) -> None:
-        if self._stored:
-            self._stored = False  # the controller already wrote it
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(self.report_id, figures=True, findings=True)
+
+    def forward(self) -> None:
+        if not self._stored:
+            self.before, self.after = _store(self.library, *self.decide)
+            self._stored = True
             return
         self._swap(self.before, self.after)
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         self._swap(self.after, self.before)
 
     def _swap(self, old: dict[str, Any] | None, new: dict[str, Any] | None) -> None:
@@ -53,22 +65,47 @@ class FigureDecision(QUndoCommand):
 
         with self.library.sessions.begin() as session:
             restore(session, old["id"] if old else None, new)
-        self.changed()
+
+
+def _store(
+    library: Library, figure_id: int, action: str, key: str | None, value: float | None, author: str | None
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    from db import models
+    from desktop.core.metrics.reviews import existing_review, reset_figure, review_figure, snapshot
+    from desktop.core.metrics.store import default_catalog
+
+    decision = {"confirm": "confirmed", "correct": "corrected", "exclude": "excluded"}.get(action)
+    with library.sessions.begin() as session:
+        figure = session.get(models.MetricMention, figure_id)
+        before = snapshot(existing_review(session, figure)) if figure is not None else None
+        if decision is None:
+            reset_figure(session, figure_id)
+            return before, None
+        row = review_figure(
+            session, figure_id, decision, default_catalog(), key=key, value=value, author=author
+        )
+        return before, snapshot(row)
 
 
 class FigureController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.panel = window.report_view.metrics
+    def __init__(self, context: AppContext, undo: UndoOperations, report_view: ReportView) -> None:
+        super().__init__(context)
+        self.context, self.undo, self.report_view = context, undo, report_view
+        self.panel = report_view.metrics
         self.panel.review_requested.connect(self.review)
+        context.bus.changed.connect(self._stored)
+        self._loading = 0
 
     @property
     def reviewer(self) -> str | None:
-        return str(self.window.settings.value("reviewer/name", "")) or None
+        return self.context.reviewer
+
+    def _stored(self, changes: Changes, _initiator: object) -> None:
+        if changes.figures and changes.concerns(self.report_view.report_id):
+            self.reload()
 
     def review(self, figure_id: int, action: str) -> None:
-        library = self.window.library
+        library = self.context.library
         figure = self._figure(figure_id)
         if library is None or figure is None:
             return
@@ -78,7 +115,7 @@ class FigureController(QObject):
             from desktop.core.metrics.store import default_catalog
             from desktop.ui.figure_dialog import FigureDialog
 
-            dialog = FigureDialog(figure, default_catalog(), self.window)
+            dialog = FigureDialog(figure, default_catalog(), self.context.parent_widget)
             if not dialog.exec():
                 return
             key, value = dialog.values()
@@ -90,46 +127,24 @@ class FigureController(QObject):
             "exclude": QCoreApplication.translate("FigureController", "排除数字"),
             "reset": QCoreApplication.translate("FigureController", "撤销对数字的处理"),
         }
-        try:
-            before, after = self._store(library, figure_id, action, key, value)
-        except Exception as error:  # a failed write must be seen, and must leave nothing half-done
-            log.exception("figure decision failed")
+
+        def failed(error: BaseException) -> None:  # a failed write must be seen; nothing was half-done
+            log.error("figure decision failed", exc_info=(type(error), error, error.__traceback__))
             QMessageBox.warning(
-                self.window,
+                self.context.parent_widget,
                 texts.get(action, ""),
                 QCoreApplication.translate(
                     "FigureController", "未能保存对该数字的处理：%1\n资料库未被修改。"
                 ).replace("%1", _message(error)),
             )
-            return
-        self.window.annotations.undo_stack.push(
-            FigureDecision(library, self.reload, texts.get(action, ""), before, after)
+
+        command = FigureDecision(
+            library,
+            self.report_view.report_id,
+            texts.get(action, ""),
+            (figure_id, action, key, value, self.reviewer),
         )
-        self.reload()
-
-    def _store(
-        self, library: Library, figure_id: int, action: str, key: str | None, value: float | None
-    ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-        from desktop.core.metrics.reviews import reset_figure, review_figure, snapshot
-        from desktop.core.metrics.store import default_catalog
-
-        decision = {"confirm": "confirmed", "correct": "corrected", "exclude": "excluded"}.get(action)
-        with library.sessions.begin() as session:
-            before = self._current(session, figure_id)
-            if decision is None:
-                reset_figure(session, figure_id)
-                return before, None
-            row = review_figure(
-                session, figure_id, decision, default_catalog(), key=key, value=value, author=self.reviewer
-            )
-            return before, snapshot(row)
-
-    def _current(self, session: Any, figure_id: int) -> dict[str, Any] | None:
-        from db import models
-        from desktop.core.metrics.reviews import existing_review, snapshot
-
-        figure = session.get(models.MetricMention, figure_id)
-        return snapshot(existing_review(session, figure)) if figure is not None else None
+        self.undo.push(command, failed)
 
     def _figure(self, figure_id: int) -> Figure | None:
         from desktop.core.metrics.result import Figure
@@ -145,19 +160,27 @@ class FigureController(QObject):
         return None
 
     def reload(self) -> None:
-        """Show the current report's figures again (after a decision, its undo or redo)."""
-        library, report_id = self.window.library, self.window.report_view.report_id
-        if library is None or report_id is None:
+        """Read the current report's figures again in the background (after a decision, its undo
+        or redo) and show them."""
+        report_id = self.report_view.report_id
+        if self.context.library is None or report_id is None:
             return
-        from desktop.core.metrics.store import default_catalog, report_metrics
+        self._loading += 1
+        generation = self._loading
 
-        with library.sessions() as session:
-            result = report_metrics(session, report_id, default_catalog())
-        self.panel.show_metrics(result)
-        self.window.comparison.invalidate()
+        def read(session: Session) -> ReportMetrics | None:
+            from desktop.core.metrics.store import default_catalog, report_metrics
+
+            return report_metrics(session, report_id, default_catalog())
+
+        def shown(result: ReportMetrics | None) -> None:
+            if generation == self._loading and report_id == self.report_view.report_id:
+                self.panel.show_metrics(result)
+
+        QueryOp(self.context, read, shown).run()
 
 
-def _message(error: Exception) -> str:
+def _message(error: BaseException) -> str:
     from desktop.core.metrics.reviews import FigureReviewError
 
     if isinstance(error, FigureReviewError):

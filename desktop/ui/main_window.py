@@ -31,9 +31,11 @@ from desktop import APP_NAME, APP_NAME_ZH, __version__
 from desktop.ui.actions import LIBRARY_CONTEXT_MENU, build_menus, context_menu, create_actions
 from desktop.ui.annotation_controller import AnnotationController
 from desktop.ui.bin_flow import BinDialog, BinFlow
+from desktop.ui.changes import Changes
 from desktop.ui.columns import fit_titles
 from desktop.ui.comparison_controller import ComparisonController
 from desktop.ui.comparison_view import ComparisonView
+from desktop.ui.context import AppContext
 from desktop.ui.export_flow import ExportFlow
 from desktop.ui.figure_controller import FigureController
 from desktop.ui.findings_controller import FindingsController
@@ -42,17 +44,22 @@ from desktop.ui.import_flow import ImportFlow
 from desktop.ui.library_care import LibraryCare, confirm_unsaved_review
 from desktop.ui.library_filter import EmptyFilterNotice, LibraryFilter
 from desktop.ui.library_model import LibraryModel, ReportIdRole
+from desktop.ui.operations import QueryOp
+from desktop.ui.package_flow import PackageFlow
 from desktop.ui.read_only import ReadOnlyBanner
 from desktop.ui.reading_room import ReadingRoom
 from desktop.ui.recent_libraries import RecentLibrariesMenu, choose_library, remember_library
 from desktop.ui.report_view import ReportView
 from desktop.ui.search_panel import SearchPanel
 from desktop.ui.stale_flow import StaleReanalysis
+from desktop.ui.stored_commands import UndoOperations
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.team_mode import TeamMode
 from desktop.ui.window_state import restore_layout, save_layout
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from db.session import Library
     from desktop.core.importing import ImportOutcome
     from desktop.ui.overview_view import OverviewView
@@ -73,7 +80,12 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.settings = settings
         self.runner = runner
-        self.library: Library | None = None
+        # What controllers receive instead of this window: library, runner, change bus, undo stack.
+        self.context = AppContext(settings, runner, self)
+        self.context.status_message.connect(lambda text, msecs: self.statusBar().showMessage(text, msecs))
+        self.context.bus.changed.connect(self._stored)
+        self.undo_ops = UndoOperations(self.context)
+        self._opening: int | None = None
         self.setWindowTitle(app_title())
         self.setAcceptDrops(True)
         self.model = LibraryModel(self)
@@ -83,19 +95,24 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         # Sorting and filtering keep the report on screen selected (the view drops it on a reset).
         self.model.modelReset.connect(self._reselect)
-        self.annotations = AnnotationController(self, self.taxonomy)
-        self.findings = FindingsController(self)
+        self.report_view.review.attach(self.context)
+        self.annotations = AnnotationController(self.context, self.undo_ops, self.report_view, self.taxonomy)
+        self.findings = FindingsController(self.context, self.undo_ops, self.report_view)
         self.overview_view: OverviewView | None = None
-        self.figures = FigureController(self)
-        self.exports = ExportFlow(self)
-        self.team = TeamMode(self)
+        self.figures = FigureController(self.context, self.undo_ops, self.report_view)
+        self.exports = ExportFlow(self.context, self.report_view, self.selected_report_ids)
+        self.packages = PackageFlow(self.context)
+        self.team = TeamMode(
+            self.context, self.statusBar(), self.selected_report_ids, lambda path: self.switch_library(path)
+        )
         self.care = LibraryCare(self)
         self.actions_by_name = create_actions(self, self._handlers())
+        self.team.actions = self.actions_by_name
         self._build_menus()
         self.reading = ReadingRoom(self)
         self._connect_undo()
         self._build_versions()
-        self.identity = IdentityFlow(self)
+        self.identity = IdentityFlow(self.context, self.report_view)
         self.import_flow = ImportFlow(runner, self)
         self.import_flow.finished.connect(self._imported)
         self.font_size = int(str(settings.value("view/font_size", 13)))
@@ -137,7 +154,6 @@ class MainWindow(QMainWindow):
         left_split.setSizes([500, 260])
         layout.addWidget(left_split)
         self.report_view = ReportView(self.taxonomy, self)
-        self.report_view.review.saved.connect(lambda _id: self.refresh())
         self.report_view.body.mode_changed.connect(self._mode_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -148,7 +164,9 @@ class MainWindow(QMainWindow):
         self.workspace.setDocumentMode(True)
         self.workspace.addTab(self.report_view, QCoreApplication.translate("MainWindow", "报告"))
         self.workspace.addTab(self.comparison_view, QCoreApplication.translate("MainWindow", "与上年比较"))
-        self.comparison = ComparisonController(self, self.workspace, self.comparison_view)
+        self.comparison = ComparisonController(
+            self.context, self.report_view, self.workspace, self.comparison_view
+        )
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 1)  # the report text takes the room (see ReadingRoom)
         self.read_only_banner = ReadOnlyBanner(self)
@@ -159,7 +177,9 @@ class MainWindow(QMainWindow):
             "import": lambda: self.import_flow.choose_files(self),
             "import_folder": lambda: self.import_flow.choose_folder(self),
             "import_samples": self.import_samples,
-            "open_library": lambda: choose_library(self),
+            "open_library": lambda: choose_library(
+                self, self.library.url if self.library else "", self.switch_library
+            ),
             "connect_team": lambda: self.team.connect_dialog(),
             "delete_reports": self.move_to_bin,
             "show_bin": self.show_bin,
@@ -171,13 +191,13 @@ class MainWindow(QMainWindow):
             "export_memo": self.exports.choose_memo,
             "export_summary": self.exports.choose_summary,
             "export_package": self.exports.choose_package,
-            "import_package": self.exports.choose_import_package,
-            "resolve_conflicts": self.exports.resolve_conflicts,
+            "import_package": self.packages.choose_import_package,
+            "resolve_conflicts": self.packages.resolve_conflicts,
             "edit_metadata": self.edit_metadata,
             "choose_prior": lambda: self.identity.choose_prior(),
             "versions": lambda: self.identity.versions(),
-            "undo": lambda: self.annotations.undo(),
-            "redo": lambda: self.annotations.redo(),
+            "undo": lambda: self.undo_ops.undo(),
+            "redo": lambda: self.undo_ops.redo(),
             "restore_backup": lambda: self.care.open_backups(),
             "backup_now": lambda: self.care.backup_now(),
             "add_annotation": lambda: self.annotations.add(),
@@ -216,10 +236,11 @@ class MainWindow(QMainWindow):
         """The bin, earlier versions in the list, and undoing a carried review (see bin_flow)."""
         self.bins = BinFlow(
             self.runner,
-            self.annotations.undo_stack,
+            self.undo_ops,
             lambda: self.library,
-            lambda: self.annotations.reviewer,
+            lambda: self.context.reviewer,
             self._background_error,
+            lambda changes: self.context.bus.notify(changes, self),
             self,
         )
         self.bins.changed.connect(self._versions_changed)
@@ -234,16 +255,16 @@ class MainWindow(QMainWindow):
         self.model.set_show_superseded(bool(shown))
 
     def _stale_done(self, analysed: int, _failed: int) -> None:
-        if analysed:
-            self.refresh()
-            self.comparison.invalidate()
-            if self.report_view.report_id is not None:
-                self.open_report(self.report_view.report_id)
+        if analysed:  # texts, parts, figures and findings may all differ now
+            every = Changes(
+                reports=True, annotations=True, review=True, figures=True, findings=True, links=True
+            )
+            self.context.bus.notify(every, self)
 
     def _versions_changed(self, message: str) -> None:
+        """A move to or from the bin, or an undone carry, was stored (the list and panels follow the
+        change notice; undoable moves send their own)."""
         self.statusBar().showMessage(message, 10000)
-        self.comparison.invalidate()
-        self.refresh()
 
     def move_to_bin(self) -> None:
         ids = self.selected_report_ids()
@@ -268,17 +289,21 @@ class MainWindow(QMainWindow):
         library, report_id = self.library, self.report_view.report_id
         if library is None or report_id is None:
             return
-        by = self.annotations.reviewer
+        by = self.context.reviewer
 
         def work(_context: Any) -> str:
             from desktop.core.version_carry import undo_last_carry
 
             return undo_last_carry(library.sessions, report_id, by).describe()
 
-        self.runner.run(work, self._versions_changed, self._background_error)
+        def done(message: str) -> None:
+            self._versions_changed(message)
+            self.context.bus.notify(Changes(reports=True, annotations=True, review=True, links=True), self)
+
+        self.runner.run(work, done, self._background_error, serial=True)
 
     def _connect_undo(self) -> None:
-        stack = self.annotations.undo_stack
+        stack = self.context.undo_stack
         undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]
         undo.setEnabled(False)
         redo.setEnabled(False)
@@ -286,6 +311,22 @@ class MainWindow(QMainWindow):
         stack.canRedoChanged.connect(redo.setEnabled)
 
     # Library -----------------------------------------------------------------------------
+
+    @property
+    def library(self) -> Library | None:
+        return self.context.library
+
+    @library.setter
+    def library(self, library: Library | None) -> None:
+        self.context.library = library
+
+    def _stored(self, changes: Changes, _initiator: object) -> None:
+        """Something was stored: the list shows it, and so does the open report's header."""
+        if changes.listed:
+            self.refresh()
+        report_id = self.report_view.report_id
+        if (changes.reports or changes.links) and changes.concerns(report_id) and report_id is not None:
+            self.open_report(report_id)
 
     def set_library(self, library: Library) -> None:
         from db.paths import library_location
@@ -317,7 +358,8 @@ class MainWindow(QMainWindow):
         self.runner.run(work, self._reports_loaded, self._background_error)
 
     def _reports_loaded(self, reports: list[Any]) -> None:
-        selected = self._pending_select or self.report_view.report_id
+        # The report being opened wins over the one still shown: a refresh must not undo a click.
+        selected = self._pending_select or self._opening or self.report_view.report_id
         self._pending_select = None
         self.model.set_reports(reports)
         self.statusBar().showMessage(
@@ -352,22 +394,46 @@ class MainWindow(QMainWindow):
             self.open_report(report_id)
 
     def open_report(self, report_id: int) -> None:
-        from desktop.core.library import report_detail
+        """Read the report, its figures, annotations and review state in the background; show
+        them if the reviewer is still on this report when they arrive."""
+        from desktop.core.annotations.review import get_review_state
+        from desktop.core.annotations.store import list_annotations
+        from desktop.core.library import get_report, report_detail
         from desktop.core.metrics.store import default_catalog, report_metrics
 
-        assert self.library is not None
-        with self.library.sessions() as session:
+        self._opening = report_id
+        taxonomy = self.taxonomy
+
+        def read(session: Session) -> tuple[Any, ...] | None:
             detail = report_detail(session, report_id)
-            metrics = report_metrics(session, report_id, default_catalog()) if detail else None
-        if detail is None:
+            if detail is None:
+                return None
+            metrics = report_metrics(session, report_id, default_catalog())
+            report = get_report(session, report_id, with_text=True)
+            views = list_annotations(session, report, taxonomy) if report else []
+            return detail, metrics, views, get_review_state(session, report_id)
+
+        QueryOp(self.context, read, lambda loaded: self._report_read(report_id, loaded)).failure(
+            lambda error: self._report_unread(report_id, error)
+        ).run()
+
+    def _report_read(self, report_id: int, loaded: tuple[Any, ...] | None) -> None:
+        if report_id != self._opening:
+            return  # the reviewer moved on; the newer report's read is under way
+        if loaded is None:
             self.report_view.clear()
+            self.report_view.review.show_report(None, None)
         else:
+            detail, metrics, views, state = loaded
             self.report_view.show_report(detail, metrics)
-            self.annotations.reload()
+            self.report_view.show_annotations(views)
+            self.report_view.review.show_report(report_id, state)
         self.findings.reload()
-        reviewer = str(self.settings.value("reviewer/name", "")) or None
-        self.report_view.review.show_report(self.library, report_id if detail else None, reviewer)
         self.comparison.invalidate()
+
+    def _report_unread(self, report_id: int, error: BaseException) -> None:
+        if report_id == self._opening:  # the review panel says it could not be read, and why
+            self.report_view.review.show_report(report_id, None, error)
 
     def open_hit(self, report_id: int, start: int, end: int) -> None:
         """Open a search hit's report and show the match."""
@@ -433,9 +499,10 @@ class MainWindow(QMainWindow):
         imported = [o.report_id for o in outcomes if o.ok and o.report_id]
         if imported:
             self._pending_select = imported[-1]  # shown once the refreshed list arrives
-        self.comparison.invalidate()  # a new report may be the shown report's prior year
-        self.findings.reload()
-        self.refresh()
+        # A new report may be the shown report's prior year, or a new version of it.
+        self.context.bus.notify(
+            Changes(reports=True, links=True, findings=True, annotations=True, review=True)
+        )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -453,26 +520,22 @@ class MainWindow(QMainWindow):
         if self.overview_view is None:
             from desktop.ui.overview_view import OverviewView
 
-            self.overview_view = OverviewView(self, self.workspace)
+            self.overview_view = OverviewView(self.context, self._shown_year, self.workspace)
             self.overview_view.report_requested.connect(self.open_from_overview)
             self.workspace.addTab(self.overview_view, QCoreApplication.translate("MainWindow", "年度概览"))
         self.workspace.setCurrentWidget(self.overview_view)
         self.overview_view.reload()
 
+    def _shown_year(self) -> int | None:
+        shown = self.report_view.report_id
+        summary = self.model.report_at(self.model.row_of(shown)) if shown is not None else None
+        return summary.year if summary is not None else None
+
     def open_from_overview(self, report_id: int) -> None:
         self.open_hit(report_id, -1, -1)
 
     def edit_metadata(self) -> None:
-        report_id = self.report_view.report_id
-        if report_id is None or self.library is None:
-            return
-
-        from desktop.ui.metadata_dialog import MetadataDialog
-
-        dialog = MetadataDialog(self.library, report_id, str(self.settings.value("reviewer/name", "")), self)
-        if dialog.exec():
-            self.refresh()
-            self.open_report(report_id)
+        self.identity.edit_metadata()
 
     def open_settings(self) -> None:
         from desktop.ui.settings_dialog import SettingsDialog
@@ -532,7 +595,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from desktop.ui.operations import settle
+
         self.report_view.review.flush()
+        settle(self.context)  # the conclusion being typed is stored (or kept as a draft) before closing
         if not confirm_unsaved_review(self):
             event.ignore()
             return

@@ -7,6 +7,7 @@ clicking an issuer's bar, like clicking its row, opens the report.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from desktop.core.overview.charts import Hit
     from desktop.core.overview.data import SeasonOverview
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.context import AppContext
 
 LATE_COLOUR = "#F6D5D1"
 MISSING_COLOUR = "#FCE5CD"
@@ -97,10 +98,13 @@ class ChartLabel(QLabel):
 class OverviewView(QWidget):
     report_requested = Signal(int)
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, shown_year: Callable[[], int | None], parent: QWidget | None = None
+    ) -> None:
+        """``shown_year``: the year of the report on screen (the year shown first)."""
         super().__init__(parent)
         self.setObjectName("overviewView")
-        self.main = window
+        self.context, self.shown_year = context, shown_year
         self.overview: SeasonOverview | None = None
         self._loading = False
         self.year = QComboBox(self)
@@ -159,14 +163,12 @@ class OverviewView(QWidget):
     # Loading ---------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        library = self.main.library
+        library = self.context.library
         if library is None or self._loading:
             return
         wanted = self.year.currentData()
-        shown = self.main.report_view.report_id
-        if wanted is None and shown is not None:  # first opening: the year of the report on screen
-            summary = self.main.model.report_at(self.main.model.row_of(shown))
-            wanted = summary.year if summary is not None else None
+        if wanted is None:  # first opening: the year of the report on screen
+            wanted = self.shown_year()
         # Two charts side by side fill the tab.
         width = max(4.5, (self.width() - 60) / 2 / 96)
         self._loading = True
@@ -193,7 +195,7 @@ class OverviewView(QWidget):
                 charts[name] = (png, hits)
             return {"years": years, "overview": overview, "charts": charts}
 
-        self.main.runner.run(work, self._loaded, self._failed)
+        self.context.runner.run(work, self._loaded, self._failed)
 
     def _loaded(self, result: dict[str, Any]) -> None:
         self._loading = False
@@ -293,7 +295,7 @@ class OverviewView(QWidget):
 
             return str(write_overview(overview, path))
 
-        self.main.runner.run(work, self._exported, self._export_failed)
+        self.context.runner.run(work, self._exported, self._export_failed)
 
     def _exported(self, out: str) -> None:
         self.status.setText(QCoreApplication.translate("OverviewView", "已导出到 %1").replace("%1", out))

@@ -4,7 +4,7 @@ background task runner, and the decisions are stored so they survive re-processi
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -20,15 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.changes import Changes
 from desktop.ui.labels import QT_TRANSLATE_NOOP
+from desktop.ui.operations import CollectionOp, QueryOp
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from db import models
-    from db.session import Library
     from desktop.core.identity_links import CandidateRow
-    from desktop.ui.tasks import TaskRunner
+    from desktop.ui.context import AppContext
 
 RELATIONS = {
     "superseded_by_this": QT_TRANSLATE_NOOP("PairingDialogs", "旧版本（已被本报告取代）"),
@@ -45,13 +46,11 @@ class CandidateDialog(QDialog):
     """A table of candidate reports, loaded in the background; subclasses add the buttons."""
 
     changed = Signal()
-    """A decision was stored (the window refreshes the list and the comparison)."""
+    """A decision was stored (and announced on the change bus)."""
 
-    def __init__(
-        self, library: Library, runner: TaskRunner, report_id: int, reviewer: str, parent: QWidget | None
-    ):
+    def __init__(self, context: AppContext, report_id: int, reviewer: str, parent: QWidget | None):
         super().__init__(parent)
-        self.library, self.runner, self.report_id = library, runner, report_id
+        self.context, self.report_id = context, report_id
         self.reviewer = reviewer or None
         self.rows: list[CandidateRow] = []
         self.intro = QLabel(QCoreApplication.translate("PairingDialogs", "正在读取资料库…"), self)
@@ -100,16 +99,15 @@ class CandidateDialog(QDialog):
         return button
 
     def load(self, work: Callable[[Session, models.Report], tuple[str, list[CandidateRow]]]) -> None:
-        library, report_id = self.library, self.report_id
+        report_id = self.report_id
 
-        def job(_context: Any) -> tuple[str, list[CandidateRow]] | None:
+        def read(session: Session) -> tuple[str, list[CandidateRow]] | None:
             from desktop.core.library import get_report
 
-            with library.sessions() as session:
-                report = get_report(session, report_id)
-                return work(session, report) if report is not None else None
+            report = get_report(session, report_id)
+            return work(session, report) if report is not None else None
 
-        self.runner.run(job, self._loaded, self._failed)
+        QueryOp(self.context, read, self._loaded).failure(self._failed).owned_by(self).run()
 
     def _loaded(self, result: tuple[str, list[CandidateRow]] | None) -> None:
         if result is None:
@@ -138,7 +136,7 @@ class CandidateDialog(QDialog):
             self.table.selectRow(0)
         self._selection_changed()
 
-    def _failed(self, error: BaseException, _trace: str) -> None:
+    def _failed(self, error: BaseException) -> None:
         self.status.setText(QCoreApplication.translate("PairingDialogs", "操作失败：") + str(error))
         self._set_busy(False)
 
@@ -157,25 +155,27 @@ class CandidateDialog(QDialog):
             button.setEnabled(not busy and (not button.property("needs_row") or self.selected() is not None))
 
     def save(self, change: Callable[[Session, models.Report], None]) -> None:
-        """Store a decision in the background; the dialog closes once it is committed."""
-        library, report_id = self.library, self.report_id
+        """Store a decision in the background; the dialog closes once it is committed (the change
+        notice then brings the list, the report and its comparison up to date)."""
+        report_id = self.report_id
         self._set_busy(True)
 
-        def job(_context: Any) -> bool:
+        def store(session: Session) -> bool:
             from desktop.core.library import get_report
             from desktop.core.metrics.store import default_catalog
             from desktop.core.prior_year import refresh_around
 
-            with library.sessions.begin() as session:
-                report = get_report(session, report_id)
-                if report is None:
-                    return False
-                change(session, report)
-                session.flush()
-                refresh_around(session, report, default_catalog())
+            report = get_report(session, report_id)
+            if report is None:
+                return False
+            change(session, report)
+            session.flush()
+            refresh_around(session, report, default_catalog())
             return True
 
-        self.runner.run(job, self._saved, self._failed)
+        CollectionOp(
+            self.context, store, Changes(reports=True, links=True, figures=True), initiator=self
+        ).success(self._saved).failure(self._failed).owned_by(self).run()
 
     def _saved(self, ok: bool) -> None:
         self._set_busy(False)
@@ -187,10 +187,8 @@ class CandidateDialog(QDialog):
 class PriorDialog(CandidateDialog):
     """Which report this one is compared with as its prior year."""
 
-    def __init__(
-        self, library: Library, runner: TaskRunner, report_id: int, reviewer: str, parent: QWidget | None
-    ):
-        super().__init__(library, runner, report_id, reviewer, parent)
+    def __init__(self, context: AppContext, report_id: int, reviewer: str, parent: QWidget | None):
+        super().__init__(context, report_id, reviewer, parent)
         self.setObjectName("priorDialog")
         self.setWindowTitle(QCoreApplication.translate("PairingDialogs", "选择上年报告"))
         self.add_button(
@@ -263,10 +261,8 @@ def _prior_rows(session: Session, report: models.Report) -> tuple[str, list[Cand
 class VersionsDialog(CandidateDialog):
     """Which reports are other versions of this one: confirm, or undo a superseding."""
 
-    def __init__(
-        self, library: Library, runner: TaskRunner, report_id: int, reviewer: str, parent: QWidget | None
-    ):
-        super().__init__(library, runner, report_id, reviewer, parent)
+    def __init__(self, context: AppContext, report_id: int, reviewer: str, parent: QWidget | None):
+        super().__init__(context, report_id, reviewer, parent)
         self.setObjectName("versionsDialog")
         self.setWindowTitle(QCoreApplication.translate("PairingDialogs", "版本关系"))
         self.add_button(

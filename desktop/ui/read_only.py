@@ -4,14 +4,16 @@ reason in its tooltip, so nothing the reviewer does can be lost silently."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from db.session import Library
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.report_view import ReportView
 
 EDITING_ACTIONS = (
     "import",
@@ -82,7 +84,17 @@ def disabled_tip(reason: str) -> str:
     return QCoreApplication.translate("ReadOnly", "资料库是只读的，不能修改：") + reason
 
 
-def apply_library_mode(window: MainWindow, library: Library | None) -> None:
+class EditingWindow(Protocol):
+    """What read-only mode switches: the banner, the editing actions, the report's panels, drops."""
+
+    read_only_banner: ReadOnlyBanner
+    actions_by_name: dict[str, QAction]
+    report_view: ReportView
+
+    def setAcceptDrops(self, on: bool) -> None: ...
+
+
+def apply_library_mode(window: EditingWindow, library: Library | None) -> None:
     """Show or hide the banner and enable or disable every editing action for ``library``."""
     reason = library.read_only if library is not None else None
     window.read_only_banner.show_reason(reason)

@@ -9,17 +9,48 @@ gives way last) and come back when the window grows. Reading mode shows only the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QSplitter, QTextEdit, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTextEdit, QToolBar, QWidget
 
 from desktop.ui.window_state import load_panels, save_panels
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QLineEdit, QStatusBar, QTabWidget
+
+    from desktop.ui.comparison_view import ComparisonView
     from desktop.ui.find_bar import FindBar
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.report_view import ReportView
+    from desktop.ui.search_panel import SearchPanel
+
+    class MainWindow(Protocol):
+        """What the reading room arranges of the main window (declared here, so that this module
+        does not import the window that builds it)."""
+
+        @property
+        def settings(self) -> QSettings: ...
+        @property
+        def splitter(self) -> QSplitter: ...
+        @property
+        def workspace(self) -> QTabWidget: ...
+        @property
+        def filter_edit(self) -> QLineEdit: ...
+        @property
+        def search(self) -> SearchPanel: ...
+        @property
+        def report_view(self) -> ReportView: ...
+        @property
+        def comparison_view(self) -> ComparisonView: ...
+        @property
+        def actions_by_name(self) -> dict[str, QAction]: ...
+
+        def statusBar(self) -> QStatusBar: ...
+        def installEventFilter(self, watched: QObject) -> None: ...
+
 
 MIN_CHARS = 25
 """The narrowest text line the layout allows, in characters of the report font."""
@@ -56,7 +87,7 @@ def text_width_for(text: QTextEdit, chars: int) -> int:
 
 class ReadingRoom(QObject):
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+        super().__init__(cast(QMainWindow, window))
         self.window = window
         self.view = window.report_view
         self.actions = window.actions_by_name
@@ -83,7 +114,7 @@ class ReadingRoom(QObject):
         self._arrange_soon.setSingleShot(True)
         self._arrange_soon.setInterval(0)
         self._arrange_soon.timeout.connect(self.arrange)
-        self._leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
+        self._leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), cast(QMainWindow, window))
         self._leave.setContext(Qt.ShortcutContext.WindowShortcut)
         self._leave.setEnabled(False)
         self._leave.activated.connect(lambda: self.set_reading_mode(False))
@@ -278,7 +309,9 @@ class ReadingRoom(QObject):
         self.reading_mode = reading
         window = self.window
         if reading:
-            toolbars = window.findChildren(QToolBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            toolbars = cast(QMainWindow, window).findChildren(
+                QToolBar, options=Qt.FindChildOption.FindDirectChildrenOnly
+            )
             chrome: list[QWidget] = [*toolbars, window.statusBar()]
             chrome += [window.workspace.tabBar(), self.view.header]
             self._before_reading = [w for w in chrome if not w.isHidden()]

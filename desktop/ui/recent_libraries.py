@@ -5,15 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from db.paths import is_server_location, without_password
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
 
 KEY = "library/recent"
 LIMIT = 8
@@ -40,19 +36,19 @@ def last_library(settings: QSettings) -> str | None:
     return None
 
 
-def choose_library(window: MainWindow) -> None:
-    """Open another library file, or create one (a reviewer may keep one per review round)."""
-    current = window.library.url if window.library else ""
+def choose_library(parent: QWidget, current: str, switch: Callable[[str], None]) -> None:
+    """Open another library file, or create one (a reviewer may keep one per review round);
+    ``current``: the open library's URL, ``switch``: opens the chosen one."""
     start = current.removeprefix("sqlite:///") if current.startswith("sqlite:///") else str(Path.home())
     name, _ = QFileDialog.getSaveFileName(
-        window,
+        parent,
         QCoreApplication.translate("RecentLibrariesMenu", "打开或新建资料库"),
         start,
         QCoreApplication.translate("RecentLibrariesMenu", "ReviewDesk 资料库 (*.sqlite);;所有文件 (*)"),
         options=QFileDialog.Option.DontConfirmOverwrite,
     )
     if name:
-        window.switch_library(name)
+        switch(name)
 
 
 class RecentLibrariesMenu(QMenu):

@@ -98,6 +98,9 @@ class TaskRunner(QObject):
     def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pool = pool or QThreadPool.globalInstance()
+        self.serial_pool = QThreadPool(self)
+        """Writes run here, one at a time and in the order they were asked for (as a reviewer acts)."""
+        self.serial_pool.setMaxThreadCount(1)
         self._active: set[Task] = set()
 
     def run(
@@ -105,6 +108,7 @@ class TaskRunner(QObject):
         work: Callable[[TaskContext], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException, str], None] | None = None,
+        serial: bool = False,
     ) -> Task:
         task = Task(work, self)
         self._active.add(task)
@@ -115,7 +119,7 @@ class TaskRunner(QObject):
         task.done.connect(lambda _result, t=task: self._active.discard(t))
         task.error.connect(lambda _e, _t, t=task: self._active.discard(t))
         task.running = True
-        self.pool.start(task._runnable)
+        (self.serial_pool if serial else self.pool).start(task._runnable)
         return task
 
     @property
@@ -123,4 +127,29 @@ class TaskRunner(QObject):
         return bool(self._active)
 
     def wait(self, msecs: int = 30000) -> bool:
-        return self.pool.waitForDone(msecs)
+        return self.serial_pool.waitForDone(msecs) and self.pool.waitForDone(msecs)
+
+
+class InlineRunner(TaskRunner):
+    """Runs each task at once on the calling thread, callbacks included: deterministic, for tests
+    and for work that must be finished before the caller goes on."""
+
+    def run(
+        self,
+        work: Callable[[TaskContext], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException, str], None] | None = None,
+        serial: bool = False,
+    ) -> Task:
+        task = Task(work, self)
+        if on_done is not None:
+            task.done.connect(on_done)
+        if on_error is not None:
+            task.error.connect(on_error)
+        task.running = True
+        task._runnable.run()  # its signals are direct here: the callbacks ran when this returns
+        task.deleteLater()
+        return task
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return super().wait(msecs)

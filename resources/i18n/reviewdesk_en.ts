@@ -437,17 +437,17 @@
 <context>
     <name>AnnotationCommands</name>
     <message>
-        <location filename="../../desktop/ui/annotation_commands.py" line="129"/>
+        <location filename="../../desktop/ui/annotation_commands.py" line="71"/>
         <source>添加批注</source>
         <translation>Add Annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_commands.py" line="172"/>
+        <location filename="../../desktop/ui/annotation_commands.py" line="112"/>
         <source>修改批注</source>
         <translation>Edit Annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_commands.py" line="221"/>
+        <location filename="../../desktop/ui/annotation_commands.py" line="154"/>
         <source>删除批注</source>
         <translation>Delete Annotation</translation>
     </message>
@@ -455,12 +455,12 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="99"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="111"/>
         <source>请先在清理后文本中选中要批注的文字。</source>
         <translation>First select the text to annotate in the cleaned text.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="162"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="156"/>
         <source>批注已被修改</source>
         <translation>Annotation Changed</translation>
     </message>
@@ -754,12 +754,12 @@ Changes made after the backup are not in it; the current library file is kept un
 <context>
     <name>ComparisonController</name>
     <message>
-        <location filename="../../desktop/ui/comparison_controller.py" line="54"/>
+        <location filename="../../desktop/ui/comparison_controller.py" line="64"/>
         <source>正在比较…</source>
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_controller.py" line="74"/>
+        <location filename="../../desktop/ui/comparison_controller.py" line="84"/>
         <source>无法比较：</source>
         <translation>Cannot compare: </translation>
     </message>
@@ -833,21 +833,21 @@ Changes made after the backup are not in it; the current library file is kept un
     </message>
     <message>
         <location filename="../../desktop/ui/comparison_models.py" line="206"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="233"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="241"/>
         <source>上年</source>
         <translation>Last year</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/comparison_models.py" line="207"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="222"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="236"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="230"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="244"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/comparison_models.py" line="208"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="148"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="245"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="156"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="253"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
@@ -877,128 +877,128 @@ Changes made after the backup are not in it; the current library file is kept un
         <translation>No change, or neither direction is better for this figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="77"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="78"/>
         <source>下一处变化(&amp;N)</source>
         <translation>&amp;Next Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="82"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="83"/>
         <source>跳到下一处与上年不同的文字</source>
         <translation>Go to the next passage that differs from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="86"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="87"/>
         <source>上一处变化(&amp;P)</source>
         <translation>&amp;Previous Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="91"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="92"/>
         <source>跳到上一处与上年不同的文字</source>
         <translation>Go to the previous passage that differs from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="111"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="112"/>
         <source>上一处</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="112"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="113"/>
         <source>下一处</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="149"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="248"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="157"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="256"/>
         <source>同比指标</source>
         <translation>Year-on-year figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="178"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="186"/>
         <source>选择一份报告，查看它与上一年度报告的比较。</source>
         <translation>Choose a report to compare it with the year before.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="196"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="204"/>
         <source>资料库中已没有这份报告。</source>
         <translation>This report is no longer in the library.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="224"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="232"/>
         <source>导入该单位上一年度的报告后，这里会逐处对照两年的报告。</source>
         <translation>Import the agency&apos;s report of the year before to compare the two here, passage by passage.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="298"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="306"/>
         <source>没有文字变化</source>
         <translation>No changes in the text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="304"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="312"/>
         <source>共 %1 处变化</source>
         <translation>%1 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="308"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="316"/>
         <source>第 %1 / %2 处</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="319"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="327"/>
         <source>沿用上年</source>
         <translation>Carried over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="322"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="330"/>
         <source>套话（不计）</source>
         <translation>Boilerplate (not counted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="328"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="336"/>
         <source>图例：</source>
         <translation>Legend: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="334"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="342"/>
         <source>（未识别单位）</source>
         <translation>(agency unknown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="338"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="346"/>
         <source>%1 %2年度</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="347"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="355"/>
         <source>“%1”部分有 %2% 的句子与上年报告相同或几乎相同（照搬往年%3）</source>
         <translation>“%1”: %2% of its sentences are the same or nearly the same as last year&apos;s (carried over%3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="354"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="362"/>
         <source>，不计 %1 句套话</source>
         <translation>; %1 boilerplate sentences not counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="366"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="374"/>
         <source>报告称%1同比变化 %2%，但上年报告为 %3、本年为 %4，实际变化 %5%（统计口径或截止时间可能不同）。</source>
         <translation>The report states %1 changed by %2% year on year, but last year&apos;s report gives %3 and this year&apos;s %4: a change of %5% (the scope or cut-off date may differ).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="382"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="390"/>
         <source>&lt;b&gt;上年&lt;/b&gt;：%1&#x3000;⟷&#x3000;&lt;b&gt;本年&lt;/b&gt;：%2</source>
         <translation>&lt;b&gt;Last year&lt;/b&gt;: %1&#x3000;⟷&#x3000;&lt;b&gt;This year&lt;/b&gt;: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="388"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="396"/>
         <source>沿用上年文字：</source>
         <translation>Carried over from last year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="400"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="408"/>
         <source>（%1/%2 句%3）</source>
         <translation> (%1/%2 sentences%3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="395"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="403"/>
         <source>，不计 %1 句套话；计入套话为 %2%</source>
         <translation>, %1 boilerplate sentences not counted; %2% with them</translation>
     </message>
@@ -1046,116 +1046,116 @@ Changes made after the backup are not in it; the current library file is kept un
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="43"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="44"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="45"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="46"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="57"/>
         <source>修改时间</source>
         <translation>Modified</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="68"/>
         <source>处理批注冲突</source>
         <translation>Resolve Annotation Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="77"/>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="155"/>
         <source>保留本地版本</source>
         <translation>Keep This Library&apos;s Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="79"/>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="156"/>
         <source>采用导入的版本</source>
         <translation>Take the Package&apos;s Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="122"/>
         <source>%1 未保存的修改</source>
         <translation>%1&apos;s unsaved change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="123"/>
         <source>（未署名）</source>
         <translation>(unsigned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="137"/>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="198"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="225"/>
         <source>已保存的版本</source>
         <translation>Saved version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="149"/>
         <source>未能保存的版本</source>
         <translation>Version that could not be saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="139"/>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="190"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="217"/>
         <source>保留已保存的版本</source>
         <translation>Keep the Saved Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="151"/>
         <source>改用未能保存的版本</source>
         <translation>Use the Unsaved Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="153"/>
         <source>本资料库中的版本</source>
         <translation>Version in this library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="154"/>
         <source>批注包中的版本</source>
         <translation>Version in the package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="180"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="207"/>
         <source>其他审阅人同时做了修改</source>
         <translation>Another Reviewer Changed This Meanwhile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="192"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="219"/>
         <source>改用我的版本</source>
         <translation>Use My Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="227"/>
         <source>我的版本（尚未保存）</source>
         <translation>My version (not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="142"/>
         <source>没有待处理的批注冲突。</source>
         <translation>No annotation conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="47"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="158"/>
         <source>原文：</source>
         <translation>Passage: </translation>
     </message>
@@ -1236,178 +1236,178 @@ Changes made after the backup are not in it; the current library file is kept un
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="69"/>
-        <location filename="../../desktop/ui/export_flow.py" line="122"/>
+        <location filename="../../desktop/ui/export_flow.py" line="85"/>
+        <location filename="../../desktop/ui/export_flow.py" line="148"/>
         <source>未能完成</source>
         <translation>Could Not Finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="92"/>
+        <location filename="../../desktop/ui/export_flow.py" line="119"/>
         <source>导出原始文件</source>
         <translation>Export Original File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="94"/>
+        <location filename="../../desktop/ui/export_flow.py" line="121"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="99"/>
+        <location filename="../../desktop/ui/export_flow.py" line="126"/>
         <source>已导出原始文件：</source>
         <translation>Original file exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="108"/>
+        <location filename="../../desktop/ui/export_flow.py" line="134"/>
         <source>请先选择一份报告。</source>
         <translation>Choose a report first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="165"/>
+        <location filename="../../desktop/ui/export_flow.py" line="192"/>
         <source>年度报告审查意见</source>
         <translation> annual report review memo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="151"/>
-        <location filename="../../desktop/ui/export_flow.py" line="167"/>
+        <location filename="../../desktop/ui/export_flow.py" line="178"/>
+        <location filename="../../desktop/ui/export_flow.py" line="194"/>
         <source>导出审查意见</source>
         <translation>Export Review Memo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="131"/>
+        <location filename="../../desktop/ui/export_flow.py" line="158"/>
         <source>报告单位尚未确认（识别为“%1”），审查意见中不写单位名称。请先在“更正报告信息”中确认报告单位。</source>
         <translation>The issuing agency is not confirmed (recognised as “%1”), so the memo does not name it. Confirm the agency first in Correct Report Metadata.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="138"/>
+        <location filename="../../desktop/ui/export_flow.py" line="165"/>
         <source>有 %1 项数据的归类存疑且未经确认，未写入审查意见的数据对比表。</source>
         <translation>%1 figures whose meaning is doubtful and unconfirmed are left out of the memo&apos;s figures table.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="143"/>
+        <location filename="../../desktop/ui/export_flow.py" line="170"/>
         <source>尚未填写总体审查结论。</source>
         <translation>No overall conclusion has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="152"/>
+        <location filename="../../desktop/ui/export_flow.py" line="179"/>
         <source>导出前请注意：</source>
         <translation>Before exporting, please note:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="158"/>
+        <location filename="../../desktop/ui/export_flow.py" line="185"/>
         <source>仍然导出</source>
         <translation>Export Anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="169"/>
+        <location filename="../../desktop/ui/export_flow.py" line="196"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="189"/>
+        <location filename="../../desktop/ui/export_flow.py" line="216"/>
         <source>正在生成审查意见…</source>
         <translation>Writing the review memo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="191"/>
+        <location filename="../../desktop/ui/export_flow.py" line="218"/>
         <source>已导出审查意见：</source>
         <translation>Review memo exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="199"/>
+        <location filename="../../desktop/ui/export_flow.py" line="227"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 表格（UTF-8） (*.csv)</source>
         <translation>Excel workbooks (*.xlsx);;CSV tables, UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="201"/>
+        <location filename="../../desktop/ui/export_flow.py" line="229"/>
         <source>导出审阅汇总</source>
         <translation>Export Review Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="202"/>
+        <location filename="../../desktop/ui/export_flow.py" line="230"/>
         <source>审阅汇总</source>
         <translation>review summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="221"/>
+        <location filename="../../desktop/ui/export_flow.py" line="249"/>
         <source>已导出审阅汇总（%1 份报告）：</source>
         <translation>Review summary exported (%1 reports): </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="225"/>
+        <location filename="../../desktop/ui/export_flow.py" line="253"/>
         <source>正在汇总…</source>
         <translation>Summarising…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="233"/>
+        <location filename="../../desktop/ui/export_flow.py" line="261"/>
         <source>批注包</source>
         <translation>annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="235"/>
-        <location filename="../../desktop/ui/export_flow.py" line="243"/>
+        <location filename="../../desktop/ui/export_flow.py" line="263"/>
+        <location filename="../../desktop/ui/export_flow.py" line="271"/>
         <source>导出批注包</source>
         <translation>Export Annotation Package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="237"/>
+        <location filename="../../desktop/ui/export_flow.py" line="265"/>
         <source>ReviewDesk 批注包 (*.rdpkg)</source>
         <translation>ReviewDesk annotation packages (*.rdpkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="244"/>
+        <location filename="../../desktop/ui/export_flow.py" line="272"/>
         <source>是否把原始报告文件一并放入批注包？
 对方资料库中没有这些报告时，可以随批注一起导入。</source>
         <translation>Put the original report files in the package too?
 A colleague whose library lacks these reports can then import them with the annotations.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="265"/>
+        <location filename="../../desktop/ui/export_flow.py" line="293"/>
         <source>已导出 %1 条批注：</source>
         <translation>%1 annotations exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="269"/>
+        <location filename="../../desktop/ui/export_flow.py" line="297"/>
         <source>正在导出批注包…</source>
         <translation>Exporting the annotation package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="276"/>
+        <location filename="../../desktop/ui/package_flow.py" line="25"/>
         <source>导入批注包</source>
         <translation>Import Annotation Package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="278"/>
+        <location filename="../../desktop/ui/package_flow.py" line="27"/>
         <source>ReviewDesk 批注包 (*.rdpkg);;所有文件 (*)</source>
         <translation>ReviewDesk annotation packages (*.rdpkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="292"/>
+        <location filename="../../desktop/ui/package_flow.py" line="41"/>
         <source>正在导入批注包…</source>
         <translation>Importing the annotation package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="300"/>
+        <location filename="../../desktop/ui/package_flow.py" line="49"/>
         <source>新增 %1 条，更新 %2 条，未变 %3 条，冲突 %4 条，待对应报告 %5 条。</source>
         <translation>%1 added, %2 updated, %3 unchanged, %4 in conflict, %5 waiting for their report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="310"/>
+        <location filename="../../desktop/ui/package_flow.py" line="59"/>
         <source>随包导入报告 %1 份。</source>
         <translation> %1 reports imported from the package.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="320"/>
+        <location filename="../../desktop/ui/package_flow.py" line="69"/>
         <source>有批注在两边都被修改过。现在处理冲突吗？</source>
         <translation>Some annotations were edited on both sides. Resolve the conflicts now?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="323"/>
-        <location filename="../../desktop/ui/export_flow.py" line="329"/>
+        <location filename="../../desktop/ui/package_flow.py" line="73"/>
+        <location filename="../../desktop/ui/package_flow.py" line="80"/>
         <source>批注包已导入</source>
         <translation>Annotation Package Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="331"/>
+        <location filename="../../desktop/ui/package_flow.py" line="82"/>
         <source>批注包已导入：</source>
         <translation>Annotation package imported: </translation>
     </message>
@@ -1415,49 +1415,49 @@ A colleague whose library lacks these reports can then import them with the anno
 <context>
     <name>FigureController</name>
     <message>
-        <location filename="../../desktop/ui/figure_controller.py" line="88"/>
+        <location filename="../../desktop/ui/figure_controller.py" line="125"/>
         <source>确认数字</source>
         <translation>Confirm figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_controller.py" line="89"/>
+        <location filename="../../desktop/ui/figure_controller.py" line="126"/>
         <source>更正数字</source>
         <translation>Correct figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_controller.py" line="90"/>
+        <location filename="../../desktop/ui/figure_controller.py" line="127"/>
         <source>排除数字</source>
         <translation>Exclude figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_controller.py" line="91"/>
+        <location filename="../../desktop/ui/figure_controller.py" line="128"/>
         <source>撤销对数字的处理</source>
         <translation>Undo decision on figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_controller.py" line="100"/>
+        <location filename="../../desktop/ui/figure_controller.py" line="136"/>
         <source>未能保存对该数字的处理：%1
 资料库未被修改。</source>
         <translation>Could not save the decision on this figure: %1
 The library was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_controller.py" line="167"/>
+        <location filename="../../desktop/ui/figure_controller.py" line="190"/>
         <source>资料库为只读。</source>
         <translation>The library is read-only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_controller.py" line="169"/>
+        <location filename="../../desktop/ui/figure_controller.py" line="192"/>
         <source>磁盘空间不足。</source>
         <translation>The disk is full.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_controller.py" line="171"/>
+        <location filename="../../desktop/ui/figure_controller.py" line="194"/>
         <source>资料库正被其他程序使用，请稍后重试。</source>
         <translation>The library is in use by another program; please try again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_controller.py" line="172"/>
+        <location filename="../../desktop/ui/figure_controller.py" line="195"/>
         <source>写入资料库时出错。</source>
         <translation>Writing to the library failed.</translation>
     </message>
@@ -1551,17 +1551,17 @@ The library was not changed.</translation>
 <context>
     <name>FindingCommands</name>
     <message>
-        <location filename="../../desktop/ui/finding_commands.py" line="26"/>
+        <location filename="../../desktop/ui/finding_commands.py" line="20"/>
         <source>采纳提示</source>
         <translation>Accept Finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/finding_commands.py" line="27"/>
+        <location filename="../../desktop/ui/finding_commands.py" line="21"/>
         <source>忽略提示</source>
         <translation>Dismiss Finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/finding_commands.py" line="29"/>
+        <location filename="../../desktop/ui/finding_commands.py" line="23"/>
         <source>恢复提示</source>
         <translation>Reopen Finding</translation>
     </message>
@@ -1569,17 +1569,17 @@ The library was not changed.</translation>
 <context>
     <name>FindingsController</name>
     <message>
-        <location filename="../../desktop/ui/findings_controller.py" line="35"/>
+        <location filename="../../desktop/ui/findings_controller.py" line="48"/>
         <source>提示</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_controller.py" line="53"/>
+        <location filename="../../desktop/ui/findings_controller.py" line="66"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_controller.py" line="75"/>
+        <location filename="../../desktop/ui/findings_controller.py" line="87"/>
         <source>无法完成检查：</source>
         <translation>Could not check the report: </translation>
     </message>
@@ -2411,57 +2411,57 @@ Close anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106"/>
+        <location filename="../../desktop/ui/main_window.py" line="123"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="63"/>
+        <location filename="../../desktop/ui/main_window.py" line="70"/>
         <source>法治报告审阅台</source>
         <translation>ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>与上年比较</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255"/>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
         <source>您的账号是审阅人：删除报告需要组长账号</source>
         <translation>Your account is a reviewer&apos;s: deleting reports needs the lead&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/ui/main_window.py" line="482"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="458"/>
+        <location filename="../../desktop/ui/main_window.py" line="517"/>
         <source>年度概览</source>
         <translation>Season overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="494"/>
+        <location filename="../../desktop/ui/main_window.py" line="549"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="499"/>
+        <location filename="../../desktop/ui/main_window.py" line="554"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="504"/>
+        <location filename="../../desktop/ui/main_window.py" line="559"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -2479,37 +2479,37 @@ Close anyway?</translation>
 <context>
     <name>MetadataDialog</name>
     <message>
-        <location filename="../../desktop/ui/metadata_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/metadata_dialog.py" line="42"/>
         <source>更正报告信息</source>
         <translation>Correct Report Metadata</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metadata_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/metadata_dialog.py" line="51"/>
         <source>确认报告单位</source>
         <translation>Confirm the issuing agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metadata_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/metadata_dialog.py" line="102"/>
         <source>报告单位未确定：</source>
         <translation>Issuing agency not certain: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metadata_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/metadata_dialog.py" line="112"/>
         <source>采用“%1”</source>
         <translation>Use “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metadata_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/metadata_dialog.py" line="71"/>
         <source>更正会被记录（✎ 表示已更正过），重新导入或重新分析后仍然保留。</source>
         <translation>Corrections are recorded (✎ marks a corrected field) and survive re-importing and re-processing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metadata_dialog.py" line="157"/>
+        <location filename="../../desktop/ui/metadata_dialog.py" line="186"/>
         <source>您编辑期间，其他审阅人更正了这份报告的信息。请选择保留哪一个版本。</source>
         <translation>While you were editing, another reviewer corrected this report&apos;s details. Choose which version to keep.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/metadata_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/metadata_dialog.py" line="194"/>
         <source>已保留其他审阅人的更正。</source>
         <translation>The other reviewer&apos;s correction was kept.</translation>
     </message>
@@ -2624,97 +2624,97 @@ Close anyway?</translation>
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="65"/>
+        <location filename="../../desktop/ui/overview_view.py" line="66"/>
         <source>右键可另存为图片</source>
         <translation>Right-click to save as an image</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="67"/>
+        <location filename="../../desktop/ui/overview_view.py" line="68"/>
         <source>点击单位的柱条打开其报告；右键可另存为图片</source>
         <translation>Click an agency&apos;s bar to open its report; right-click to save as an image</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="82"/>
+        <location filename="../../desktop/ui/overview_view.py" line="83"/>
         <source>另存为图片…</source>
         <translation>Save as Image…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="89"/>
+        <location filename="../../desktop/ui/overview_view.py" line="90"/>
         <source>保存图表</source>
         <translation>Save Chart</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="91"/>
+        <location filename="../../desktop/ui/overview_view.py" line="92"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="109"/>
+        <location filename="../../desktop/ui/overview_view.py" line="113"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="112"/>
+        <location filename="../../desktop/ui/overview_view.py" line="116"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="118"/>
+        <location filename="../../desktop/ui/overview_view.py" line="122"/>
         <source>报告年度：</source>
         <translation>Report year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="173"/>
+        <location filename="../../desktop/ui/overview_view.py" line="175"/>
         <source>正在汇总…</source>
         <translation>Summarising…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="206"/>
+        <location filename="../../desktop/ui/overview_view.py" line="208"/>
         <source>%1年度</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="214"/>
+        <location filename="../../desktop/ui/overview_view.py" line="216"/>
         <source>资料库中还没有报告。</source>
         <translation>The library has no reports yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="219"/>
+        <location filename="../../desktop/ui/overview_view.py" line="221"/>
         <source>%1 份报告，按时报送率 %2，必备部分齐全 %3 份</source>
         <translation>%1 reports, %2 submitted on time, %3 with every required part</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="230"/>
+        <location filename="../../desktop/ui/overview_view.py" line="232"/>
         <source>无法汇总：</source>
         <translation>Could not build the overview: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="257"/>
+        <location filename="../../desktop/ui/overview_view.py" line="259"/>
         <source>点击打开该单位的报告</source>
         <translation>Click to open the agency&apos;s report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="276"/>
+        <location filename="../../desktop/ui/overview_view.py" line="278"/>
         <source>导出年度概览</source>
         <translation>Export Season Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="278"/>
+        <location filename="../../desktop/ui/overview_view.py" line="280"/>
         <source>Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf);;PNG 图片 (*.png)</source>
         <translation>Excel workbook (*.xlsx);;PDF file (*.pdf);;PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="289"/>
+        <location filename="../../desktop/ui/overview_view.py" line="291"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="299"/>
+        <location filename="../../desktop/ui/overview_view.py" line="301"/>
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_view.py" line="303"/>
+        <location filename="../../desktop/ui/overview_view.py" line="305"/>
         <source>无法导出</source>
         <translation>Could not export</translation>
     </message>
@@ -2722,147 +2722,147 @@ Close anyway?</translation>
 <context>
     <name>PairingDialogs</name>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="34"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="35"/>
         <source>旧版本（已被本报告取代）</source>
         <translation>Earlier version (superseded by this report)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="35"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="36"/>
         <source>新版本（取代了本报告）</source>
         <translation>Later version (supersedes this report)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="36"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="37"/>
         <source>可能是同一报告的其他版本，请确认</source>
         <translation>Possibly another version of this report; please confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="37"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="38"/>
         <source>当前的上年报告</source>
         <translation>Current prior-year report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="38"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="39"/>
         <source>可能的上年报告</source>
         <translation>Possible prior-year report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="39"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="40"/>
         <source>上一年度的报告</source>
         <translation>Report of the previous year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="40"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="41"/>
         <source>其他报告</source>
         <translation>Other report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="57"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="56"/>
         <source>正在读取资料库…</source>
         <translation>Reading the library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="63"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="62"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="64"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="63"/>
         <source>报告单位</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="65"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="64"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="66"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="65"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="67"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="66"/>
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="116"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="114"/>
         <source>该报告已不在资料库中。</source>
         <translation>The report is no longer in the library.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="142"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="140"/>
         <source>操作失败：</source>
         <translation>Failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="195"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="193"/>
         <source>选择上年报告</source>
         <translation>Choose prior-year report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="197"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="195"/>
         <source>与所选报告比较</source>
         <translation>Compare with the selected report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="201"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="199"/>
         <source>不与任何报告比较</source>
         <translation>Compare with none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="207"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="205"/>
         <source>恢复自动配对</source>
         <translation>Pair automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="212"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="210"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="250"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="248"/>
         <source>（单位未识别）</source>
         <translation>(agency not recognised)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="257"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="255"/>
         <source>选择与报告 %1 比较的上年报告。选择会被记录，重新分析或重新导入后仍然有效。</source>
         <translation>Choose the prior-year report to compare report %1 with. The choice is stored and survives re-processing and re-import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="271"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="267"/>
         <source>版本关系</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="274"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="270"/>
         <source>所选是本报告的旧版本</source>
         <translation>Selected is an earlier version of this report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="279"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="275"/>
         <source>本报告是所选的旧版本</source>
         <translation>This report is an earlier version of the selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="284"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="280"/>
         <source>不是同一报告（撤销取代）</source>
         <translation>Not the same report (undo superseding)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="289"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="285"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="323"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="319"/>
         <source>与报告 %1 有关的其他版本。旧版本不出现在当前报告列表和汇总中，但不会被删除。</source>
         <translation>Other versions of report %1. Earlier versions are left out of the current list and the summary, but never deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pairing_dialogs.py" line="327"/>
+        <location filename="../../desktop/ui/pairing_dialogs.py" line="323"/>
         <source>资料库中没有报告 %1 的其他版本。</source>
         <translation>The library holds no other version of report %1.</translation>
     </message>
@@ -2870,12 +2870,12 @@ Close anyway?</translation>
 <context>
     <name>ReadOnly</name>
     <message>
-        <location filename="../../desktop/ui/read_only.py" line="75"/>
+        <location filename="../../desktop/ui/read_only.py" line="77"/>
         <source>只读模式：%1。可以查看、搜索和导出；导入、批注和审阅结论都不能保存。要修改，请把资料库复制到可写的位置后打开。</source>
         <translation>Read-only: %1. You can read, search and export; imports, annotations and review conclusions cannot be saved. To make changes, copy the library to a writable place and open it there.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_only.py" line="82"/>
+        <location filename="../../desktop/ui/read_only.py" line="84"/>
         <source>资料库是只读的，不能修改：</source>
         <translation>The library is read-only and cannot be changed: </translation>
     </message>
@@ -2891,27 +2891,27 @@ Close anyway?</translation>
 <context>
     <name>RecentLibrariesMenu</name>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="49"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="45"/>
         <source>打开或新建资料库</source>
         <translation>Open or Create a Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="51"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="47"/>
         <source>ReviewDesk 资料库 (*.sqlite);;所有文件 (*)</source>
         <translation>ReviewDesk libraries (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="62"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="58"/>
         <source>最近的资料库(&amp;R)</source>
         <translation>&amp;Recent Libraries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="77"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="73"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="81"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="77"/>
         <source>清除列表</source>
         <translation>Clear List</translation>
     </message>
@@ -3085,54 +3085,54 @@ Close anyway?</translation>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="45"/>
+        <location filename="../../desktop/ui/review_panel.py" line="51"/>
         <source>总体结论和修改建议，将写入审查意见。</source>
         <translation>Overall conclusion and recommendations, written into the review memo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="56"/>
-        <location filename="../../desktop/ui/review_panel.py" line="170"/>
+        <location filename="../../desktop/ui/review_panel.py" line="62"/>
+        <location filename="../../desktop/ui/review_panel.py" line="229"/>
         <source>审阅状态</source>
         <translation>Review status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="57"/>
-        <location filename="../../desktop/ui/review_panel.py" line="171"/>
+        <location filename="../../desktop/ui/review_panel.py" line="63"/>
+        <location filename="../../desktop/ui/review_panel.py" line="230"/>
         <source>总体结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="70"/>
+        <location filename="../../desktop/ui/review_panel.py" line="76"/>
         <source>资料库是只读的，不能修改：</source>
         <translation>The library is read-only and cannot be changed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="172"/>
+        <location filename="../../desktop/ui/review_panel.py" line="231"/>
         <source>审阅人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="178"/>
+        <location filename="../../desktop/ui/review_panel.py" line="237"/>
         <source>您编辑期间，其他审阅人保存了这份报告的审阅状态和结论。请选择保留哪一个版本。</source>
         <translation>While you were editing, another reviewer saved this report&apos;s review status and conclusion. Choose which version to keep.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="221"/>
+        <location filename="../../desktop/ui/review_panel.py" line="307"/>
         <source>无法读取审阅状态</source>
         <translation>Cannot read the review state</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="229"/>
+        <location filename="../../desktop/ui/review_panel.py" line="315"/>
         <source>未保存：修改没有存入资料库，下次修改时会再试。</source>
         <translation>Not saved: the change is not in the library; it is tried again with the next change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="234"/>
+        <location filename="../../desktop/ui/review_panel.py" line="320"/>
         <source>（未署名）</source>
         <translation>(unsigned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="235"/>
+        <location filename="../../desktop/ui/review_panel.py" line="321"/>
         <source>尚未审阅</source>
         <translation>Not reviewed yet</translation>
     </message>
@@ -3229,11 +3229,13 @@ Close anyway?</translation>
         <translation>Not saved</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/operations.py" line="44"/>
         <location filename="../../desktop/ui/storage_errors.py" line="65"/>
         <source>发生内部错误，操作未完成：%1。请重试；如果问题重复出现，请把日志发给技术支持。</source>
         <translation>An internal error stopped the operation: %1. Please try again; if it happens again, send the log to support.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/operations.py" line="48"/>
         <location filename="../../desktop/ui/storage_errors.py" line="69"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
@@ -3242,28 +3244,28 @@ Close anyway?</translation>
 <context>
     <name>TeamMode</name>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="76"/>
-        <location filename="../../desktop/ui/team_mode.py" line="101"/>
+        <location filename="../../desktop/ui/team_mode.py" line="89"/>
+        <location filename="../../desktop/ui/team_mode.py" line="114"/>
         <source>您的账号是审阅人：导入和删除报告需要组长账号</source>
         <translation>Your account is a reviewer&apos;s: importing and deleting reports needs a lead&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="88"/>
+        <location filename="../../desktop/ui/team_mode.py" line="103"/>
         <source>组长</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="89"/>
+        <location filename="../../desktop/ui/team_mode.py" line="104"/>
         <source>审阅人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="90"/>
+        <location filename="../../desktop/ui/team_mode.py" line="105"/>
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="92"/>
+        <location filename="../../desktop/ui/team_mode.py" line="107"/>
         <source>团队资料库 · %1 · %2</source>
         <translation>Team library · %1 · %2</translation>
     </message>

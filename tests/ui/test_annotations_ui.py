@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from db.session import Library, open_library
 from desktop.ui.annotation_dialog import AnnotationDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.tasks import TaskRunner
+from desktop.ui.tasks import InlineRunner
 from tests.helpers import sample
 from tests.ui.test_main_window import import_and_wait
 
@@ -19,7 +19,7 @@ from tests.ui.test_main_window import import_and_wait
 def make_window(qtbot: QtBot, library: Library, settings_path: Path) -> MainWindow:
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
     settings.setValue("reviewer/name", "王审阅")
-    window = MainWindow(settings, TaskRunner())
+    window = MainWindow(settings, InlineRunner())  # operations finish before the next line
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.library_loaded, timeout=10000):
         window.set_library(library)

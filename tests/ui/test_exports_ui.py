@@ -32,8 +32,8 @@ def annotate(library: Library, report_id: int, comment: str) -> str:
         return made.id
 
 
-def finish(qtbot: QtBot, window: MainWindow, start: object) -> object:
-    with qtbot.waitSignal(window.exports.finished, timeout=60000) as blocker:
+def finish(qtbot: QtBot, window: MainWindow, start: object, flow: object = None) -> object:
+    with qtbot.waitSignal((flow or window.exports).finished, timeout=60000) as blocker:  # type: ignore[attr-defined]
         start()  # type: ignore[operator]
     _kind, result = blocker.args
     assert not isinstance(result, BaseException), result
@@ -94,8 +94,8 @@ def test_packages_carry_annotations_between_two_reviewers_with_conflicts_resolve
     other = open_library(tmp_path / "b.sqlite")
     try:
         second = make_window(qtbot, other, tmp_path / "b.ini")
-        second.exports.show_results = False
-        stats = finish(qtbot, second, lambda: second.exports.import_package_from(package))
+        second.packages.show_results = False
+        stats = finish(qtbot, second, lambda: second.packages.import_package_from(package), second.packages)
         assert (stats.added, stats.reports_imported) == (1, 1)  # type: ignore[attr-defined]
         qtbot.waitUntil(lambda: second.model.rowCount() == 1)
         # Both edit the same annotation; B's package comes back to A as a conflict.
@@ -105,9 +105,10 @@ def test_packages_carry_annotations_between_two_reviewers_with_conflicts_resolve
             edit_annotation(session, annotation_id, severity="serious")
         back = tmp_path / "b.rdpkg"
         finish(qtbot, second, lambda: second.exports.export_package_to(None, back))
-        stats = finish(qtbot, first, lambda: first.exports.import_package_from(back))
+        first.packages.show_results = False
+        stats = finish(qtbot, first, lambda: first.packages.import_package_from(back), first.packages)
         assert stats.conflicts == 1  # type: ignore[attr-defined]
-        dialog = ConflictDialog(library, first)
+        dialog = ConflictDialog(first.context, first)
         qtbot.addWidget(dialog)
         assert dialog.list.count() == 1 and "B：建议补充原因分析" in dialog.incoming.toPlainText()
         dialog.resolve_current("incoming")

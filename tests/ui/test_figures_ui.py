@@ -15,7 +15,7 @@ from desktop.core.metrics.result import Figure
 from desktop.ui.figure_dialog import FigureDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.metrics_panel import DOUBTFUL_COLOUR, FigureRole, children_of, top_items
-from desktop.ui.tasks import TaskRunner
+from desktop.ui.tasks import InlineRunner
 from tests.test_figure_reviews import REPORT
 from tests.ui.test_main_window import import_and_wait
 
@@ -23,7 +23,7 @@ from tests.ui.test_main_window import import_and_wait
 def make_window(qtbot: QtBot, library: Library, tmp_path: Path) -> MainWindow:
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     settings.setValue("reviewer/name", "王审阅")
-    window = MainWindow(settings, TaskRunner())
+    window = MainWindow(settings, InlineRunner())  # a decision is stored when choose() returns
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.library_loaded, timeout=10000):
         window.set_library(library)
@@ -76,9 +76,9 @@ def test_doubtful_figures_are_marked_and_can_be_confirmed_with_undo(
     assert not panel.summary.text().count("存疑")
     stack = window.annotations.undo_stack
     assert stack.count() == 1 and window.actions_by_name["undo"].isEnabled()
-    stack.undo()
+    window.actions_by_name["undo"].trigger()
     assert items(window)["860人次"].text(1).endswith("？")
-    stack.redo()
+    window.actions_by_name["redo"].trigger()
     assert items(window)["860人次"].text(1).endswith("✓")
 
 

@@ -16,14 +16,14 @@ from desktop.ui.library_model import LibraryModel, ReportIdRole
 from desktop.ui.main_window import MainWindow
 from desktop.ui.metadata_dialog import MetadataDialog
 from desktop.ui.recent_libraries import last_library
-from desktop.ui.tasks import TaskRunner
+from desktop.ui.tasks import InlineRunner, TaskRunner
 from tests.helpers import sample
 
 
 @pytest.fixture
-def window(qtbot: QtBot, library: Library, tmp_path: Path) -> MainWindow:
+def window(qtbot: QtBot, library: Library, tmp_path: Path, inline_runner: InlineRunner) -> MainWindow:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    main = MainWindow(settings, TaskRunner())
+    main = MainWindow(settings, inline_runner)
     qtbot.addWidget(main)
     with qtbot.waitSignal(main.library_loaded, timeout=10000):
         main.set_library(library)
@@ -33,11 +33,13 @@ def window(qtbot: QtBot, library: Library, tmp_path: Path) -> MainWindow:
 
 
 def import_and_wait(qtbot: QtBot, window: MainWindow, paths: list[Path]) -> list:  # type: ignore[type-arg]
-    with qtbot.waitSignal(window.import_flow.finished, timeout=60000) as blocker:
+    # Both signals come during import_paths with the inline runner, after it with the real one.
+    outcomes: list = []  # type: ignore[type-arg]
+    window.import_flow.finished.connect(outcomes.extend)
+    with qtbot.waitSignals([window.import_flow.finished, window.library_loaded], timeout=60000):
         assert window.import_paths(paths)
-    with qtbot.waitSignal(window.library_loaded, timeout=10000):
-        pass
-    return list(blocker.args[0])
+    window.import_flow.finished.disconnect(outcomes.extend)
+    return outcomes
 
 
 def test_import_shows_reports_and_selecting_one_shows_its_text(qtbot: QtBot, window: MainWindow) -> None:
@@ -95,7 +97,7 @@ def test_correcting_metadata_updates_the_view(qtbot: QtBot, window: MainWindow) 
     outcomes = import_and_wait(qtbot, window, [sample("shili_2024.docx")])
     qtbot.waitUntil(lambda: window.report_view.report_id == outcomes[0].report_id)
     assert window.library is not None
-    dialog = MetadataDialog(window.library, outcomes[0].report_id, "李审阅", window)
+    dialog = MetadataDialog(window.context, outcomes[0].report_id, "李审阅", window)
     qtbot.addWidget(dialog)
     dialog.edits["year"].setText("20x4")
     dialog.save()

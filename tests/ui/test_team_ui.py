@@ -119,9 +119,7 @@ def test_an_annotation_edit_that_lost_a_race_opens_the_conflict_dialog(
 
     seen = when_shown(ConflictDialog, look)
     controller = window.annotations
-    controller.push(
-        EditAnnotation(library, controller.reload, annotation_id, {"comment": "王的意见"}, 1, "王审阅")
-    )
+    controller.push(EditAnnotation(library, annotation_id, {"comment": "王的意见"}, 1, "王审阅"))
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     local, incoming, title = seen[0]  # type: ignore[misc]
     assert "乙的意见" in local and "乙审阅" in local and "王的意见" in incoming and "未能保存" in title

@@ -35,8 +35,9 @@ def test_a_report_moved_to_the_bin_comes_back_with_undo_and_from_the_bin(
     window = _window(qtbot, library, tmp_path)
     outcomes = import_and_wait(qtbot, window, [sample("shili_2023.docx"), sample("shili_2024.docx")])
     first = outcomes[0].report_id
+    qtbot.waitUntil(lambda: window.model.row_of(first) >= 0, timeout=10000)
     window.select_report(first)
-    qtbot.waitUntil(lambda: window.report_view.report_id == first)
+    qtbot.waitUntil(lambda: window.report_view.report_id == first, timeout=10000)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.table.setFocus()
@@ -45,7 +46,7 @@ def test_a_report_moved_to_the_bin_comes_back_with_undo_and_from_the_bin(
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10000)
     assert window.model.row_of(first) < 0
     undo = window.actions_by_name["undo"]
-    assert undo.isEnabled() and window.annotations.undo_stack.undoText().startswith("移到回收站")
+    assert undo.isEnabled() and window.context.undo_stack.undoText().startswith("移到回收站")
     with qtbot.waitSignal(window.bins.changed, timeout=30000):
         undo.trigger()
     qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10000)
