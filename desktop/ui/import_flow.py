@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.import_messages import outcome_notes, refusal_text
 from desktop.ui.labels import QT_TRANSLATE_NOOP
 from desktop.ui.tasks import TaskContext, TaskRunner
 
@@ -168,13 +169,14 @@ class ImportSummaryDialog(QDialog):
                     else QCoreApplication.translate("ImportFlow", "未导入")
                 )
             )
-            note = outcome.error or "；".join(
-                [*outcome.warnings, *summary_lines(outcome)]
-                or [f"{outcome.agency or ''} {outcome.year or ''}"]
+            note = (
+                refusal_text(outcome.error_code, outcome.error) if outcome.error else outcome_notes(outcome)
             )
+            # The tooltip keeps the core's full wording (in Chinese), with every warning.
+            detail = outcome.error or "；".join([*outcome.warnings, *summary_lines(outcome)]) or note
             for column, text in enumerate((Path(outcome.file).name, state, note)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(detail if column == 2 else text)
                 self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

@@ -125,12 +125,25 @@ CATALOG_LABELS = (
 )
 
 
-__all__ = ["QT_TRANSLATE_NOOP", "counted", "field_label", "kind_label", "label", "review_label"]
+__all__ = [
+    "QT_TRANSLATE_NOOP",
+    "counted",
+    "field_label",
+    "interface_is_chinese",
+    "kind_label",
+    "label",
+    "review_label",
+]
 
 
 def label(text: str) -> str:
     """``text`` in the interface language (unchanged when it has no translation)."""
     return QCoreApplication.translate("Labels", text)
+
+
+def interface_is_chinese() -> bool:
+    """Whether the interface speaks the source language (no translation of ours is installed)."""
+    return QCoreApplication.translate("Labels", "中文") == "中文"
 
 
 def counted(title: str, count: int | str) -> str:

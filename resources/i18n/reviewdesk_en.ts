@@ -663,67 +663,67 @@ Changes made after the backup are not in it; the current library file is kept un
 <context>
     <name>BinDialog</name>
     <message>
-        <location filename="../../desktop/ui/bin_flow.py" line="188"/>
+        <location filename="../../desktop/ui/bin_flow.py" line="182"/>
         <source>回收站</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bin_flow.py" line="191"/>
+        <location filename="../../desktop/ui/bin_flow.py" line="185"/>
         <source>移到回收站的报告保留原件和批注，恢复后重新分析；清空回收站将永久删除原件。</source>
         <translation>Reports in the bin keep their originals and annotations and are analysed again when restored; emptying the bin deletes the originals for good.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bin_flow.py" line="201"/>
+        <location filename="../../desktop/ui/bin_flow.py" line="195"/>
         <source>报告单位</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bin_flow.py" line="202"/>
+        <location filename="../../desktop/ui/bin_flow.py" line="196"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bin_flow.py" line="203"/>
+        <location filename="../../desktop/ui/bin_flow.py" line="197"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bin_flow.py" line="204"/>
+        <location filename="../../desktop/ui/bin_flow.py" line="198"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bin_flow.py" line="205"/>
+        <location filename="../../desktop/ui/bin_flow.py" line="199"/>
         <source>移入时间</source>
         <translation>Moved to bin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bin_flow.py" line="218"/>
+        <location filename="../../desktop/ui/bin_flow.py" line="212"/>
         <source>回收站是空的。</source>
         <translation>The bin is empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bin_flow.py" line="222"/>
+        <location filename="../../desktop/ui/bin_flow.py" line="216"/>
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bin_flow.py" line="226"/>
+        <location filename="../../desktop/ui/bin_flow.py" line="220"/>
         <source>清空回收站…</source>
         <translation>Empty Bin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bin_flow.py" line="247"/>
+        <location filename="../../desktop/ui/bin_flow.py" line="241"/>
         <source>（未识别）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bin_flow.py" line="275"/>
+        <location filename="../../desktop/ui/bin_flow.py" line="269"/>
         <source>永久删除回收站中全部 %1 份报告的原件？此操作不能撤销（批注仍保留）。</source>
         <translation>Delete the originals of all %1 reports in the bin for good? This cannot be undone (annotations are kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bin_flow.py" line="279"/>
+        <location filename="../../desktop/ui/bin_flow.py" line="273"/>
         <source>清空回收站</source>
         <translation>Empty Bin</translation>
     </message>
@@ -731,22 +731,23 @@ Changes made after the backup are not in it; the current library file is kept un
 <context>
     <name>BinFlow</name>
     <message>
-        <location filename="../../desktop/ui/bin_flow.py" line="91"/>
+        <location filename="../../desktop/ui/bin_flow.py" line="87"/>
+        <location filename="../../desktop/ui/bin_flow.py" line="168"/>
         <source>已从回收站恢复 %1 份报告</source>
         <translation>Restored %1 reports from the bin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bin_flow.py" line="126"/>
+        <location filename="../../desktop/ui/bin_flow.py" line="107"/>
         <source>已清空回收站（%1 份报告原件已永久删除）</source>
         <translation>Bin emptied (%1 originals deleted for good)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bin_flow.py" line="149"/>
+        <location filename="../../desktop/ui/bin_flow.py" line="130"/>
         <source>已将 %1 份报告移到回收站（编辑 → 撤销 可恢复）</source>
         <translation>Moved %1 reports to the bin (Edit → Undo brings them back)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bin_flow.py" line="159"/>
+        <location filename="../../desktop/ui/bin_flow.py" line="140"/>
         <source>移到回收站（%1 份报告）</source>
         <translation>Move to bin (%1 reports)</translation>
     </message>
@@ -1645,80 +1646,264 @@ The library was not changed.</translation>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="31"/>
+        <location filename="../../desktop/ui/import_flow.py" line="32"/>
         <source>报告文件 (*.docx *.pdf *.txt *.html *.htm *.doc);;所有文件 (*)</source>
         <translation>Report files (*.docx *.pdf *.txt *.html *.htm *.doc);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="57"/>
+        <location filename="../../desktop/ui/import_flow.py" line="58"/>
         <source>正在导入报告…</source>
         <translation>Importing reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="58"/>
+        <location filename="../../desktop/ui/import_flow.py" line="59"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="63"/>
-        <location filename="../../desktop/ui/import_flow.py" line="78"/>
+        <location filename="../../desktop/ui/import_flow.py" line="64"/>
+        <location filename="../../desktop/ui/import_flow.py" line="79"/>
         <source>导入报告</source>
         <translation>Import Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="89"/>
+        <location filename="../../desktop/ui/import_flow.py" line="90"/>
         <source>导入文件夹中的报告</source>
         <translation>Import Reports from a Folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="117"/>
+        <location filename="../../desktop/ui/import_flow.py" line="118"/>
         <source>正在导入：</source>
         <translation>Importing: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="137"/>
+        <location filename="../../desktop/ui/import_flow.py" line="138"/>
         <source>导入未完成</source>
         <translation>Import not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="150"/>
+        <location filename="../../desktop/ui/import_flow.py" line="151"/>
         <source>导入结果</source>
         <translation>Import Results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="154"/>
+        <location filename="../../desktop/ui/import_flow.py" line="155"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="155"/>
+        <location filename="../../desktop/ui/import_flow.py" line="156"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="156"/>
+        <location filename="../../desktop/ui/import_flow.py" line="157"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="163"/>
+        <location filename="../../desktop/ui/import_flow.py" line="164"/>
         <source>已存在</source>
         <translation>Already in library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="166"/>
+        <location filename="../../desktop/ui/import_flow.py" line="167"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="168"/>
+        <location filename="../../desktop/ui/import_flow.py" line="169"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="192"/>
+        <location filename="../../desktop/ui/import_flow.py" line="194"/>
         <source>已导入 %1 份，已存在 %2 份，未导入 %3 份。</source>
         <translation>%1 imported, %2 already in the library, %3 not imported.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMessages</name>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="21"/>
+        <source>文件超过了导入大小的上限。</source>
+        <translation>The file is larger than the import limit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="22"/>
+        <source>找不到这个文件（或它是一个文件夹）。</source>
+        <translation>The file was not found (or it is a folder).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="23"/>
+        <source>无法读取这个文件（没有权限或磁盘出错）。</source>
+        <translation>The file cannot be read (no permission, or a disk error).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="24"/>
+        <source>文件已损坏，无法读取。请重新获取原文件。</source>
+        <translation>The file is damaged and cannot be read. Please obtain the original again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="25"/>
+        <source>文件经过加密，无法读取。请索取未加密的文件。</source>
+        <translation>The file is encrypted and cannot be read. Please ask for an unencrypted file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="26"/>
+        <source>这个 PDF 没有文字层（可能是扫描件），无法提取文字。</source>
+        <translation>This PDF has no text layer (it may be a scan); no text can be extracted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="27"/>
+        <source>这个 PDF 的文字层是乱码，提取出的文字无法使用。</source>
+        <translation>This PDF&apos;s text layer is garbled; the extracted text cannot be used.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="28"/>
+        <source>文件是空的，没有可导入的内容。</source>
+        <translation>The file is empty; there is nothing to import.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="29"/>
+        <source>文件中没有可读取的文字。</source>
+        <translation>The file has no readable text.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="30"/>
+        <source>这不是文字文件。</source>
+        <translation>This is not a text file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="31"/>
+        <source>文字过长，超出了一份报告的合理长度。</source>
+        <translation>The text is far longer than any report.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="32"/>
+        <source>文件结构过于复杂（标题或数字过多），无法作为报告分析。</source>
+        <translation>The file is too complex (too many headings or figures) to be analysed as a report.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="35"/>
+        <source>文件内容与扩展名不符。</source>
+        <translation>The file&apos;s content does not match its extension.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="36"/>
+        <location filename="../../desktop/ui/import_messages.py" line="37"/>
+        <source>不支持这种文件类型。</source>
+        <translation>This type of file is not supported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="38"/>
+        <source>旧版 Word（.doc）文件需要安装 LibreOffice 才能导入。</source>
+        <translation>Old Word (.doc) files need LibreOffice installed to be imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="41"/>
+        <source>文件中含有不安全的内容，已拒绝导入。</source>
+        <translation>The file contains unsafe content and was refused.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="42"/>
+        <source>文件解压后过大，已拒绝导入。</source>
+        <translation>The file is too large once unpacked and was refused.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="43"/>
+        <source>读取文件超过了时间上限，已停止。请检查文件或索取原文件。</source>
+        <translation>Reading the file took longer than the time limit and was stopped. Please check the file or ask for the original.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="46"/>
+        <source>读取文件所需的内存超过了上限，已停止。</source>
+        <translation>Reading the file needed more memory than the limit and was stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="47"/>
+        <source>读取文件时读取程序意外退出，文件未导入。</source>
+        <translation>The reader stopped unexpectedly; the file was not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="48"/>
+        <source>无法启动读取文件的程序，文件未导入。</source>
+        <translation>The reader could not be started; the file was not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="49"/>
+        <source>读取文件的程序启动过慢，文件未导入，请重试。</source>
+        <translation>The reader started too slowly; the file was not imported. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="50"/>
+        <source>因前面的存储错误，这个文件未尝试导入。</source>
+        <translation>Not attempted, because of the storage error before it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="51"/>
+        <source>导入时发生内部错误，文件未导入，资料库未受影响。</source>
+        <translation>An internal error occurred; the file was not imported and the library is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="60"/>
+        <source>文件未能存入资料库（磁盘已满、只读或资料库被占用）。</source>
+        <translation>The file could not be stored in the library (disk full, read-only or library busy).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="65"/>
+        <source>文件未导入。</source>
+        <translation>The file was not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="80"/>
+        <source>关于文字的提示 %1 条（见提示框）</source>
+        <translation>%1 note(s) on the text (see the tooltip)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="86"/>
+        <source>报告单位未确定，请在“更正报告信息”中确认</source>
+        <translation>Agency not certain: please confirm it in Correct Report Details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="89"/>
+        <source>取代了旧版本 #%1</source>
+        <translation>Replaced the earlier version #%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="92"/>
+        <source>作为 #%1 的另一格式保存</source>
+        <translation>Kept as another format of #%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="96"/>
+        <source>已被 #%1 取代</source>
+        <translation>Replaced by #%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="103"/>
+        <source>审阅记录已从旧版本转移：%1 条批注（%2 条无法定位）</source>
+        <translation>Review carried from the earlier version: %1 annotations (%2 could not be placed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="110"/>
+        <source>与上年报告 #%1 比较</source>
+        <translation>Compared with last year&apos;s report #%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="115"/>
+        <source>可能是另一份报告的新版本，请确认</source>
+        <translation>May be a new version of another report: please confirm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="117"/>
+        <source>找到可能的上年报告，请确认</source>
+        <translation>A possible prior-year report was found: please confirm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_messages.py" line="120"/>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>
@@ -2189,7 +2374,12 @@ The library was not changed.</translation>
         <translation>Arrests, year on year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="138"/>
+        <location filename="../../desktop/ui/labels.py" line="146"/>
+        <source>中文</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="151"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2431,37 +2621,37 @@ Close anyway?</translation>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>您的账号是审阅人：删除报告需要组长账号</source>
         <translation>Your account is a reviewer&apos;s: deleting reports needs the lead&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="482"/>
+        <location filename="../../desktop/ui/main_window.py" line="490"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="517"/>
+        <location filename="../../desktop/ui/main_window.py" line="525"/>
         <source>年度概览</source>
         <translation>Season overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="549"/>
+        <location filename="../../desktop/ui/main_window.py" line="557"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="554"/>
+        <location filename="../../desktop/ui/main_window.py" line="562"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="559"/>
+        <location filename="../../desktop/ui/main_window.py" line="567"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -2883,7 +3073,7 @@ Close anyway?</translation>
 <context>
     <name>ReadingRoom</name>
     <message>
-        <location filename="../../desktop/ui/reading_room.py" line="251"/>
+        <location filename="../../desktop/ui/reading_room.py" line="282"/>
         <source>窗口太窄，放不下这个面板和报告正文</source>
         <translation>The window is too narrow for this panel beside the report text</translation>
     </message>

@@ -17,7 +17,7 @@ from desktop.ui.app import install_translator
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tasks import TaskRunner
 from tests.helpers import sample
-from tests.ui.visible_text import clipped, untranslated
+from tests.ui.visible_text import HAN, clipped, untranslated
 
 SIZES = [(1200, 760), (1600, 1000)]
 
@@ -81,3 +81,39 @@ def test_english_main_window_with_a_report_open_is_translated_and_not_clipped(
     for key in problems:
         problems[key] = sorted(set(problems[key]))
     assert not problems, "\n".join(f"{k}: {v}" for k, vs in problems.items() for v in vs)
+
+
+def test_english_import_summary_says_every_result_in_english(
+    qtbot: QtBot, english: None, library: Library, tmp_path: Path
+) -> None:
+    from desktop.core.importing import import_files
+    from desktop.ui.import_flow import ImportSummaryDialog
+
+    empty = tmp_path / "空白报告.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "not_text.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    files = [sample("shili_2023.docx"), sample("shili_2024.txt"), sample("shili_2024.docx"), empty, binary]
+    outcomes = import_files(library.sessions, files)
+    assert [o.ok for o in outcomes] == [True, True, True, False, False]
+    dialog = ImportSummaryDialog(outcomes)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    cells = [
+        dialog.table.item(row, column).text()
+        for row in range(dialog.table.rowCount())
+        for column in range(dialog.table.columnCount())
+    ]
+    data = [p.name for p in files] + _report_data(library)
+    left = [cell for cell in cells if HAN.search(_without(cell, data))]
+    assert not left, left
+    notes = cells[2::3]
+    assert "Replaced the earlier version" in notes[2] or "Kept as another format" in " ".join(notes)
+    assert notes[3] == "The file is empty; there is nothing to import."
+    assert not untranslated(dialog, data)
+
+
+def _without(text: str, data: list[str]) -> str:
+    for piece in sorted({d for d in data if d}, key=len, reverse=True):
+        text = text.replace(piece, "")
+    return text
