@@ -2760,7 +2760,7 @@ Close anyway?</translation>
     <message>
         <location filename="../../desktop/ui/metrics_panel.py" line="160"/>
         <source>%1 处</source>
-        <translation>%1 places</translation>
+        <translation>%1 mentions</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/metrics_panel.py" line="164"/>
