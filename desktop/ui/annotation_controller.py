@@ -75,7 +75,7 @@ class AnnotationController(QObject):
 
     @property
     def reviewer(self) -> str | None:
-        return str(self.window.settings.value("reviewer/name", "")) or None
+        return self.window.settings.reviewer()
 
     def reload(self) -> None:
         """Show the current report's annotations (after opening it, or after any change)."""

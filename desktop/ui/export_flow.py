@@ -38,13 +38,17 @@ class ExportFlow(QObject):
     # Helpers -----------------------------------------------------------------------------
 
     def _folder(self) -> Path:
-        return Path(str(self.window.settings.value("export/last_dir", str(Path.home()))))
+        from desktop.ui.settings import EXPORT_DIR
+
+        return Path(self.window.settings.get(EXPORT_DIR) or Path.home())
 
     def _save_name(self, title: str, name: str, filters: str) -> Path | None:
         target, _ = QFileDialog.getSaveFileName(self.window, title, str(self._folder() / name), filters)
         if not target:
             return None
-        self.window.settings.setValue("export/last_dir", str(Path(target).parent))
+        from desktop.ui.settings import EXPORT_DIR
+
+        self.window.settings.put(EXPORT_DIR, str(Path(target).parent))
         return Path(target)
 
     def _run(self, kind: str, label: str, work: Callable[[Any], Any], done: Callable[[Any], str]) -> None:
@@ -73,7 +77,7 @@ class ExportFlow(QObject):
 
     @property
     def _reviewer(self) -> str | None:
-        return str(self.window.settings.value("reviewer/name", "")) or None
+        return self.window.settings.reviewer()
 
     # Original file ----------------------------------------------------------------------
 

@@ -64,7 +64,7 @@ class FigureController(QObject):
 
     @property
     def reviewer(self) -> str | None:
-        return str(self.window.settings.value("reviewer/name", "")) or None
+        return self.window.settings.reviewer()
 
     def review(self, figure_id: int, action: str) -> None:
         library = self.window.library

@@ -81,7 +81,7 @@ class FindingsController(QObject):
             return
         from desktop.ui.finding_commands import DecideFinding
 
-        reviewer = str(self.window.settings.value("reviewer/name", "")) or None
+        reviewer = self.window.settings.reviewer()
         command = DecideFinding(library, self._changed, report_id, finding, decision, reviewer)
         self.window.annotations.undo_stack.push(command)
 

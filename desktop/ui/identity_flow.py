@@ -37,7 +37,7 @@ class IdentityFlow(QObject):
             self.versions()
 
     def _reviewer(self) -> str:
-        return str(self.window.settings.value("reviewer/name", ""))
+        return self.window.settings.reviewer() or ""
 
     def choose_prior(self) -> None:
         from desktop.ui.pairing_dialogs import PriorDialog

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.labels import QT_TRANSLATE_NOOP
+from desktop.ui.settings import IMPORT_DIR
 from desktop.ui.tasks import TaskContext, TaskRunner
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class ImportFlow(QObject):
         return True
 
     def choose_files(self, window: MainWindow) -> None:
-        start = str(window.settings.value("import/last_dir", str(Path.home())))
+        start = window.settings.get(IMPORT_DIR) or str(Path.home())
         names, _ = QFileDialog.getOpenFileNames(
             window,
             QCoreApplication.translate("ImportFlow", "导入报告"),
@@ -80,16 +81,16 @@ class ImportFlow(QObject):
             QCoreApplication.translate("ImportFlow", FILE_FILTER),
         )
         if names:
-            window.settings.setValue("import/last_dir", str(Path(names[0]).parent))
+            window.settings.put(IMPORT_DIR, str(Path(names[0]).parent))
             window.import_paths([Path(n) for n in names])
 
     def choose_folder(self, window: MainWindow) -> None:
-        start = str(window.settings.value("import/last_dir", str(Path.home())))
+        start = window.settings.get(IMPORT_DIR) or str(Path.home())
         folder = QFileDialog.getExistingDirectory(
             window, QCoreApplication.translate("ImportFlow", "导入文件夹中的报告"), start
         )
         if folder:
-            window.settings.setValue("import/last_dir", folder)
+            window.settings.put(IMPORT_DIR, folder)
             window.import_paths([Path(folder)])
 
     @staticmethod

@@ -44,6 +44,7 @@ from desktop.ui.read_only import ReadOnlyBanner
 from desktop.ui.recent_libraries import RecentLibrariesMenu, choose_library, remember_library
 from desktop.ui.report_view import ReportView
 from desktop.ui.search_panel import SearchPanel
+from desktop.ui.settings import FONT_SIZE, LAST_REPORT_ID, LAST_REPORT_LIBRARY, AppSettings
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.team_mode import TeamMode
 from desktop.ui.window_state import restore_layout, save_layout
@@ -62,11 +63,12 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings, runner: TaskRunner) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.settings = settings
+        self.settings = AppSettings.of(settings)
         self.runner = runner
         self.library: Library | None = None
         self.setWindowTitle(f"{APP_NAME_ZH} {APP_NAME}")
         self.setAcceptDrops(True)
+        self._pending_select: int | None = None
         self.model = LibraryModel(self)
         from desktop.core.annotations.taxonomy import default_taxonomy
 
@@ -87,10 +89,9 @@ class MainWindow(QMainWindow):
         self.identity = IdentityFlow(self)
         self.import_flow = ImportFlow(runner, self)
         self.import_flow.finished.connect(self._imported)
-        self.font_size = int(str(settings.value("view/font_size", 13)))
+        self.font_size = self.settings.get(FONT_SIZE)
         self._apply_font_size()
         self._restore_layout()
-        self._pending_select: int | None = None
         self._painted = False
         self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "就绪"))
 
@@ -203,13 +204,18 @@ class MainWindow(QMainWindow):
 
     # Library -----------------------------------------------------------------------------
 
-    def set_library(self, library: Library) -> None:
+    def set_library(self, library: Library, remember: bool = True) -> None:
+        """``remember``: the library joins the recent list (not a library named for one run)."""
         from db.paths import library_location
 
         self.library = library
         self.search.library = library
         location = library_location(library.url)
-        remember_library(self.settings, location)
+        if remember:
+            remember_library(self.settings, location)
+        if self._pending_select is None and self.settings.get(LAST_REPORT_LIBRARY) == location:
+            # The report open when the window last closed on this library opens again.
+            self._pending_select = self.settings.get(LAST_REPORT_ID) or None
         self.setWindowTitle(f"{APP_NAME_ZH} — {location}")
         self.care.library_set(library)
         self.refresh()
@@ -277,7 +283,7 @@ class MainWindow(QMainWindow):
             self.report_view.show_report(detail, metrics)
             self.annotations.reload()
         self.findings.reload()
-        reviewer = str(self.settings.value("reviewer/name", "")) or None
+        reviewer = self.settings.reviewer()
         self.report_view.review.show_report(self.library, report_id if detail else None, reviewer)
         self.comparison.invalidate()
 
@@ -381,7 +387,7 @@ class MainWindow(QMainWindow):
 
         from desktop.ui.metadata_dialog import MetadataDialog
 
-        dialog = MetadataDialog(self.library, report_id, str(self.settings.value("reviewer/name", "")), self)
+        dialog = MetadataDialog(self.library, report_id, self.settings.reviewer() or "", self)
         if dialog.exec():
             self.refresh()
             self.open_report(report_id)
@@ -390,7 +396,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.settings_dialog import SettingsDialog
 
         if SettingsDialog(self.settings, self).exec():
-            self.font_size = int(str(self.settings.value("view/font_size", self.font_size)))
+            self.font_size = self.settings.get(FONT_SIZE)
             self._apply_font_size()
 
     def _apply_font_size(self) -> None:
@@ -398,9 +404,9 @@ class MainWindow(QMainWindow):
         self.comparison_view.set_font_size(self.font_size)
 
     def zoom(self, step: int) -> None:
-        self.font_size = max(8, min(32, self.font_size + step))
+        self.font_size = FONT_SIZE.convert(self.font_size + step)
         self._apply_font_size()
-        self.settings.setValue("view/font_size", self.font_size)
+        self.settings.put(FONT_SIZE, self.font_size)
 
     def about(self) -> None:
         text = QCoreApplication.translate(
@@ -414,6 +420,19 @@ class MainWindow(QMainWindow):
 
     def _background_error(self, error: BaseException, _trace: str) -> None:
         QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "出错了"), str(error))
+
+    def _remember_report(self) -> None:
+        from db.paths import library_location
+
+        if self.library is None:
+            return
+        self.settings.put(LAST_REPORT_LIBRARY, library_location(self.library.url))
+        self.settings.put(LAST_REPORT_ID, self.report_view.report_id or 0)
+
+    def ask_reviewer_once(self) -> None:
+        from desktop.ui.reviewer_dialog import ask_reviewer_once
+
+        self.reviewer_dialog = ask_reviewer_once(self.settings, self)
 
     # Layout ------------------------------------------------------------------------------
 
@@ -448,4 +467,5 @@ class MainWindow(QMainWindow):
         self.team.library_closing()
         self.care.shutdown()
         save_layout(self, self.settings, *self._remembered())
+        self._remember_report()
         super().closeEvent(event)
