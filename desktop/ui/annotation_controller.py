@@ -14,10 +14,25 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.annotations.taxonomy import Taxonomy
 from desktop.ui.annotation_dialog import AnnotationDialog
+from desktop.ui.labels import label
 
 if TYPE_CHECKING:
+    from desktop.core.annotations.store import AnnotationView
     from desktop.ui.annotation_commands import _Command
     from desktop.ui.main_window import MainWindow
+
+
+def annotation_notes(views: list[AnnotationView]) -> list[tuple[int, int, str]]:
+    """Each anchored annotation as the text shown when hovering its passage."""
+    notes = []
+    for view in views:
+        if view.start is None or view.end is None:
+            continue
+        heading = f"{label(view.category_label)} · {label(view.severity_label)} · {label(view.status_label)}"
+        author = view.author or QCoreApplication.translate("AnnotationController", "（未署名）")
+        body = view.comment or QCoreApplication.translate("AnnotationController", "（无意见）")
+        notes.append((view.start, view.end, f"{heading}\n{body}\n—— {author}"))
+    return notes
 
 
 class AnnotationController(QObject):
@@ -90,6 +105,12 @@ class AnnotationController(QObject):
             report = get_report(session, report_id, with_text=True)
             views = list_annotations(session, report, self.taxonomy) if report else []
         self.window.report_view.show_annotations(views)
+        self.window.report_view.body.set_annotation_notes(annotation_notes(views))
+
+    def changed(self) -> None:
+        """After an annotation was saved, undone or redone: the panel, and the library's 批注 count."""
+        self.reload()
+        self.window.refresh()
 
     def add(self) -> None:
         body = self.window.report_view.body
@@ -109,7 +130,7 @@ class AnnotationController(QObject):
 
         fields = dialog.values() | {"author": self.reviewer, "taxonomy": self.taxonomy}
         self.push(
-            AddAnnotation(library, self.reload, report_id, span[0], span[1], fields, self.report_failure)
+            AddAnnotation(library, self.changed, report_id, span[0], span[1], fields, self.report_failure)
         )
 
     def edit(self, annotation_id: str) -> None:
@@ -131,7 +152,7 @@ class AnnotationController(QObject):
                 self.push(
                     EditAnnotation(
                         library,
-                        self.reload,
+                        self.changed,
                         annotation_id,
                         after,
                         version,
@@ -148,7 +169,7 @@ class AnnotationController(QObject):
                 (v.version for v in self.window.report_view.annotations.views if v.id == annotation_id), None
             )
             self.push(
-                DeleteAnnotation(self.window.library, self.reload, annotation_id, shown, self.report_failure)
+                DeleteAnnotation(self.window.library, self.changed, annotation_id, shown, self.report_failure)
             )
 
     def conflicted(self, message: str, conflict_id: int | None) -> None:
@@ -184,7 +205,7 @@ class AnnotationController(QObject):
         self.push(
             EditAnnotation(
                 library,
-                self.reload,
+                self.changed,
                 annotation_id,
                 {"status": following},
                 version,
