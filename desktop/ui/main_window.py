@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -181,6 +182,8 @@ class MainWindow(QMainWindow):
             "find": self.filter_edit.setFocus,
             "search": self.search.query.setFocus,
             "about": self.about,
+            "user_guide": self.show_user_guide,
+            "shortcuts": self.show_shortcuts,
             "show_comparison": lambda: self.comparison.show(),
             "show_report": lambda: self.workspace.setCurrentWidget(self.report_view),
             "show_overview": self.show_overview,
@@ -417,6 +420,19 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "关于 ReviewDesk"),
             f"<b>{APP_NAME_ZH}（{APP_NAME}）</b> {__version__}<br>{text}",
         )
+
+    def show_user_guide(self) -> None:
+        from desktop.ui.help_dialogs import UserGuideDialog
+        from desktop.ui.settings import LANGUAGE
+
+        language = QCoreApplication.translate("MainWindow", "zh_CN", "the user guide's language")
+        UserGuideDialog(language or self.settings.get(LANGUAGE), self).exec()
+
+    def show_shortcuts(self) -> None:
+        from desktop.ui.help_dialogs import ShortcutsDialog
+
+        actions = [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions()]
+        ShortcutsDialog(list(dict.fromkeys(actions)), self).exec()
 
     def _background_error(self, error: BaseException, _trace: str) -> None:
         QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "出错了"), str(error))
