@@ -4,332 +4,352 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="29"/>
+        <location filename="../../desktop/ui/actions.py" line="31"/>
         <source>导入报告(&amp;I)…</source>
         <translation>&amp;Import Reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="31"/>
+        <location filename="../../desktop/ui/actions.py" line="33"/>
         <source>导入一个或多个报告文件</source>
         <translation>Import one or more report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="35"/>
+        <location filename="../../desktop/ui/actions.py" line="37"/>
         <source>导入文件夹(&amp;F)…</source>
         <translation>Import &amp;Folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="37"/>
+        <location filename="../../desktop/ui/actions.py" line="39"/>
         <source>导入文件夹中的全部报告</source>
         <translation>Import every report in a folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="41"/>
+        <location filename="../../desktop/ui/actions.py" line="43"/>
         <source>导入示例报告(&amp;S)</source>
         <translation>Import &amp;Sample Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="43"/>
+        <location filename="../../desktop/ui/actions.py" line="45"/>
         <source>导入随软件附带的示例报告</source>
         <translation>Import the sample reports that come with ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="47"/>
+        <location filename="../../desktop/ui/actions.py" line="49"/>
         <source>导出原始文件(&amp;E)…</source>
         <translation>&amp;Export Original File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="49"/>
+        <location filename="../../desktop/ui/actions.py" line="51"/>
         <source>把所选报告的原始文件另存到磁盘</source>
         <translation>Save the selected report&apos;s original file to disk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="53"/>
+        <location filename="../../desktop/ui/actions.py" line="55"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="55"/>
+        <location filename="../../desktop/ui/actions.py" line="57"/>
         <source>撤销上一步批注操作</source>
         <translation>Undo the last annotation change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="59"/>
+        <location filename="../../desktop/ui/actions.py" line="61"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="61"/>
+        <location filename="../../desktop/ui/actions.py" line="63"/>
         <source>重做撤销的批注操作</source>
         <translation>Redo the undone annotation change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="65"/>
+        <location filename="../../desktop/ui/actions.py" line="68"/>
         <source>添加批注(&amp;A)…</source>
         <translation>&amp;Add Annotation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="67"/>
+        <location filename="../../desktop/ui/actions.py" line="70"/>
         <source>为选中的文字添加批注</source>
         <translation>Annotate the selected text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="71"/>
+        <location filename="../../desktop/ui/actions.py" line="74"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="73"/>
+        <location filename="../../desktop/ui/actions.py" line="76"/>
         <source>审阅人姓名、界面语言、字号</source>
         <translation>Reviewer name, interface language, text size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="77"/>
+        <location filename="../../desktop/ui/actions.py" line="80"/>
         <source>更正报告信息(&amp;M)…</source>
         <translation>Correct Report &amp;Metadata…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="79"/>
+        <location filename="../../desktop/ui/actions.py" line="82"/>
         <source>更正报告单位、年度、日期或标题</source>
         <translation>Correct the report&apos;s agency, year, dates or title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="83"/>
+        <location filename="../../desktop/ui/actions.py" line="86"/>
         <source>选择上年报告(&amp;Y)…</source>
         <translation>Choose prior-&amp;year report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="85"/>
+        <location filename="../../desktop/ui/actions.py" line="88"/>
         <source>指定与本报告比较的上一年度报告</source>
         <translation>Choose the previous year&apos;s report this report is compared with</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="89"/>
+        <location filename="../../desktop/ui/actions.py" line="92"/>
         <source>版本关系(&amp;V)…</source>
         <translation>&amp;Versions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="91"/>
+        <location filename="../../desktop/ui/actions.py" line="94"/>
         <source>确认同一报告的新旧版本，或撤销“已被取代”</source>
         <translation>Confirm earlier versions of this report, or undo a superseding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="95"/>
+        <location filename="../../desktop/ui/actions.py" line="98"/>
         <source>打开资料库(&amp;L)…</source>
         <translation>Open &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="97"/>
+        <location filename="../../desktop/ui/actions.py" line="100"/>
         <source>打开或新建另一个资料库文件</source>
         <translation>Open or create another library file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="101"/>
+        <location filename="../../desktop/ui/actions.py" line="104"/>
         <source>删除报告(&amp;D)…</source>
         <translation>&amp;Delete Reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="103"/>
+        <location filename="../../desktop/ui/actions.py" line="106"/>
         <source>从资料库删除所选报告（批注保留，重新导入同一文件后恢复）</source>
         <translation>Delete the selected reports from the library (their annotations stay and come back when the same file is imported again)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="107"/>
+        <location filename="../../desktop/ui/actions.py" line="110"/>
         <source>连接团队资料库(&amp;T)…</source>
         <translation>Connect to &amp;Team Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="109"/>
+        <location filename="../../desktop/ui/actions.py" line="112"/>
         <source>打开本单位服务器上的共享资料库，与其他审阅人一起审阅</source>
         <translation>Open the shared library on your office&apos;s server and review together with other reviewers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="113"/>
+        <location filename="../../desktop/ui/actions.py" line="116"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="115"/>
+        <location filename="../../desktop/ui/actions.py" line="118"/>
         <source>退出 ReviewDesk</source>
         <translation>Quit ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="119"/>
+        <location filename="../../desktop/ui/actions.py" line="122"/>
         <source>显示原文(&amp;O)</source>
         <translation>Show &amp;Original</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="121"/>
+        <location filename="../../desktop/ui/actions.py" line="124"/>
         <source>在清理后文本与原文之间切换</source>
         <translation>Switch between the cleaned text and the original</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="126"/>
+        <location filename="../../desktop/ui/actions.py" line="129"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="128"/>
+        <location filename="../../desktop/ui/actions.py" line="131"/>
         <source>重新读取资料库</source>
         <translation>Reload the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="131"/>
+        <location filename="../../desktop/ui/actions.py" line="134"/>
         <source>放大字体</source>
         <translation>Larger Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="134"/>
+        <location filename="../../desktop/ui/actions.py" line="137"/>
         <source>缩小字体</source>
         <translation>Smaller Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="138"/>
+        <location filename="../../desktop/ui/actions.py" line="141"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="140"/>
+        <location filename="../../desktop/ui/actions.py" line="143"/>
         <source>筛选报告列表</source>
         <translation>Filter the report list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="144"/>
+        <location filename="../../desktop/ui/actions.py" line="147"/>
         <source>全文搜索(&amp;S)</source>
         <translation>Full-Text &amp;Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="146"/>
+        <location filename="../../desktop/ui/actions.py" line="149"/>
         <source>在全部报告中搜索文字</source>
         <translation>Search the text of all reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="150"/>
+        <location filename="../../desktop/ui/actions.py" line="153"/>
         <source>与上年比较(&amp;C)</source>
         <translation>&amp;Compare with Last Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="152"/>
+        <location filename="../../desktop/ui/actions.py" line="155"/>
         <source>并排查看本报告与该单位上一年度报告的差异</source>
         <translation>Show this report beside the agency&apos;s report of the year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="156"/>
+        <location filename="../../desktop/ui/actions.py" line="159"/>
         <source>报告正文(&amp;B)</source>
         <translation>Report &amp;Body</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="158"/>
+        <location filename="../../desktop/ui/actions.py" line="161"/>
         <source>回到报告正文、指标和批注</source>
         <translation>Back to the report text, figures and annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="162"/>
+        <location filename="../../desktop/ui/actions.py" line="165"/>
         <source>年度概览(&amp;Y)</source>
         <translation>Season &amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="164"/>
+        <location filename="../../desktop/ui/actions.py" line="167"/>
         <source>一年全部报告的按时、齐全、问题和照搬往年情况及图表</source>
         <translation>One year&apos;s reports at a glance: on time, complete, findings, copied from last year, with charts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="168"/>
+        <location filename="../../desktop/ui/actions.py" line="171"/>
         <source>导出审查意见(&amp;M)…</source>
         <translation>Export Review &amp;Memo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="170"/>
+        <location filename="../../desktop/ui/actions.py" line="173"/>
         <source>把所选报告的审查意见导出为公文格式的 Word 文档</source>
         <translation>Export the selected report&apos;s review memo as an official-format Word document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="174"/>
+        <location filename="../../desktop/ui/actions.py" line="177"/>
         <source>导出审阅汇总(&amp;U)…</source>
         <translation>Export Review S&amp;ummary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="176"/>
+        <location filename="../../desktop/ui/actions.py" line="179"/>
         <source>把全部报告的审阅情况汇总为 Excel 或 CSV 表格</source>
         <translation>Summarise the review of every report as an Excel or CSV table</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="180"/>
+        <location filename="../../desktop/ui/actions.py" line="183"/>
         <source>导出批注包(&amp;P)…</source>
         <translation>Export Annotation &amp;Package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="182"/>
+        <location filename="../../desktop/ui/actions.py" line="185"/>
         <source>把所选报告的批注打包，交给其他审阅人导入</source>
         <translation>Package the selected reports&apos; annotations for another reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="186"/>
+        <location filename="../../desktop/ui/actions.py" line="189"/>
         <source>导入批注包(&amp;K)…</source>
         <translation>Import Annotation Pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="188"/>
+        <location filename="../../desktop/ui/actions.py" line="191"/>
         <source>导入其他审阅人导出的批注包，按批注合并</source>
         <translation>Import another reviewer&apos;s annotation package, merging annotation by annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="192"/>
+        <location filename="../../desktop/ui/actions.py" line="195"/>
         <source>处理批注冲突(&amp;X)…</source>
         <translation>Resolve Annotation Conflicts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="194"/>
+        <location filename="../../desktop/ui/actions.py" line="197"/>
         <source>两边都修改过的批注：选择保留哪一版</source>
         <translation>Annotations edited on both sides: choose which version to keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="198"/>
+        <location filename="../../desktop/ui/actions.py" line="201"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="200"/>
+        <location filename="../../desktop/ui/actions.py" line="203"/>
         <source>查看资料库的备份，立即备份，或用备份恢复资料库</source>
         <translation>See the library&apos;s backups, back up now, or restore the library from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="204"/>
+        <location filename="../../desktop/ui/actions.py" line="207"/>
         <source>立即备份(&amp;K)</source>
         <translation>Bac&amp;k Up Now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="206"/>
+        <location filename="../../desktop/ui/actions.py" line="209"/>
         <source>把资料库备份到旁边的备份文件夹（经完整性检查）</source>
         <translation>Back up the library to the backup folder beside it (integrity-checked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="208"/>
+        <location filename="../../desktop/ui/actions.py" line="213"/>
+        <source>使用指南(&amp;G)</source>
+        <translation>User &amp;Guide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="215"/>
+        <source>阅读随软件附带的使用指南（无需联网）</source>
+        <translation>Read the user guide that comes with the program (no network needed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="219"/>
+        <source>键盘快捷键(&amp;K)</source>
+        <translation>&amp;Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="221"/>
+        <source>列出全部菜单命令的快捷键</source>
+        <translation>List the shortcuts of every menu command</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="223"/>
         <source>关于 ReviewDesk(&amp;A)</source>
         <translation>&amp;About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="214"/>
+        <location filename="../../desktop/ui/actions.py" line="229"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="239"/>
+        <location filename="../../desktop/ui/actions.py" line="254"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="255"/>
+        <location filename="../../desktop/ui/actions.py" line="270"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="269"/>
+        <location filename="../../desktop/ui/actions.py" line="284"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="304"/>
+        <location filename="../../desktop/ui/actions.py" line="319"/>
         <source>主工具栏</source>
         <translation>Main Toolbar</translation>
     </message>
@@ -355,12 +375,22 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="99"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="32"/>
+        <source>（未署名）</source>
+        <translation>(unsigned)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_controller.py" line="33"/>
+        <source>（无意见）</source>
+        <translation>(no comment)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_controller.py" line="120"/>
         <source>请先在清理后文本中选中要批注的文字。</source>
         <translation>First select the text to annotate in the cleaned text.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="156"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="183"/>
         <source>批注已被修改</source>
         <translation>Annotation Changed</translation>
     </message>
@@ -378,27 +408,27 @@
         <translation>Add Annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/annotation_dialog.py" line="73"/>
         <source>写下问题和修改建议…</source>
         <translation>Describe the problem and what should change…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/annotation_dialog.py" line="75"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/annotation_dialog.py" line="76"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/annotation_dialog.py" line="78"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/annotation_dialog.py" line="82"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
@@ -469,12 +499,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="135"/>
+        <location filename="../../desktop/ui/app.py" line="143"/>
         <source>该资料库已在另一个 ReviewDesk 窗口中打开，已切换到那个窗口。</source>
         <translation>This library is already open in another ReviewDesk window; switched to that window.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="189"/>
+        <location filename="../../desktop/ui/app.py" line="199"/>
         <source>无法打开资料库</source>
         <translation>Cannot open the library</translation>
     </message>
@@ -977,178 +1007,178 @@ Changes made after the backup are not in it; the current library file is kept un
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="69"/>
-        <location filename="../../desktop/ui/export_flow.py" line="122"/>
+        <location filename="../../desktop/ui/export_flow.py" line="73"/>
+        <location filename="../../desktop/ui/export_flow.py" line="126"/>
         <source>未能完成</source>
         <translation>Could Not Finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="92"/>
+        <location filename="../../desktop/ui/export_flow.py" line="96"/>
         <source>导出原始文件</source>
         <translation>Export Original File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="94"/>
+        <location filename="../../desktop/ui/export_flow.py" line="98"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="99"/>
+        <location filename="../../desktop/ui/export_flow.py" line="103"/>
         <source>已导出原始文件：</source>
         <translation>Original file exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="108"/>
+        <location filename="../../desktop/ui/export_flow.py" line="112"/>
         <source>请先选择一份报告。</source>
         <translation>Choose a report first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="165"/>
+        <location filename="../../desktop/ui/export_flow.py" line="169"/>
         <source>年度报告审查意见</source>
         <translation> annual report review memo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="151"/>
-        <location filename="../../desktop/ui/export_flow.py" line="167"/>
+        <location filename="../../desktop/ui/export_flow.py" line="155"/>
+        <location filename="../../desktop/ui/export_flow.py" line="171"/>
         <source>导出审查意见</source>
         <translation>Export Review Memo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="131"/>
+        <location filename="../../desktop/ui/export_flow.py" line="135"/>
         <source>报告单位尚未确认（识别为“%1”），审查意见中不写单位名称。请先在“更正报告信息”中确认报告单位。</source>
         <translation>The issuing agency is not confirmed (recognised as “%1”), so the memo does not name it. Confirm the agency first in Correct Report Metadata.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="138"/>
+        <location filename="../../desktop/ui/export_flow.py" line="142"/>
         <source>有 %1 项数据的归类存疑且未经确认，未写入审查意见的数据对比表。</source>
         <translation>%1 figures whose meaning is doubtful and unconfirmed are left out of the memo&apos;s figures table.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="143"/>
+        <location filename="../../desktop/ui/export_flow.py" line="147"/>
         <source>尚未填写总体审查结论。</source>
         <translation>No overall conclusion has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="152"/>
+        <location filename="../../desktop/ui/export_flow.py" line="156"/>
         <source>导出前请注意：</source>
         <translation>Before exporting, please note:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="158"/>
+        <location filename="../../desktop/ui/export_flow.py" line="162"/>
         <source>仍然导出</source>
         <translation>Export Anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="169"/>
+        <location filename="../../desktop/ui/export_flow.py" line="173"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="189"/>
+        <location filename="../../desktop/ui/export_flow.py" line="193"/>
         <source>正在生成审查意见…</source>
         <translation>Writing the review memo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="191"/>
+        <location filename="../../desktop/ui/export_flow.py" line="195"/>
         <source>已导出审查意见：</source>
         <translation>Review memo exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="199"/>
+        <location filename="../../desktop/ui/export_flow.py" line="203"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 表格（UTF-8） (*.csv)</source>
         <translation>Excel workbooks (*.xlsx);;CSV tables, UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="201"/>
+        <location filename="../../desktop/ui/export_flow.py" line="205"/>
         <source>导出审阅汇总</source>
         <translation>Export Review Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="202"/>
+        <location filename="../../desktop/ui/export_flow.py" line="206"/>
         <source>审阅汇总</source>
         <translation>review summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="221"/>
+        <location filename="../../desktop/ui/export_flow.py" line="225"/>
         <source>已导出审阅汇总（%1 份报告）：</source>
         <translation>Review summary exported (%1 reports): </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="225"/>
+        <location filename="../../desktop/ui/export_flow.py" line="229"/>
         <source>正在汇总…</source>
         <translation>Summarising…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="233"/>
+        <location filename="../../desktop/ui/export_flow.py" line="237"/>
         <source>批注包</source>
         <translation>annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="235"/>
-        <location filename="../../desktop/ui/export_flow.py" line="243"/>
+        <location filename="../../desktop/ui/export_flow.py" line="239"/>
+        <location filename="../../desktop/ui/export_flow.py" line="247"/>
         <source>导出批注包</source>
         <translation>Export Annotation Package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="237"/>
+        <location filename="../../desktop/ui/export_flow.py" line="241"/>
         <source>ReviewDesk 批注包 (*.rdpkg)</source>
         <translation>ReviewDesk annotation packages (*.rdpkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="244"/>
+        <location filename="../../desktop/ui/export_flow.py" line="248"/>
         <source>是否把原始报告文件一并放入批注包？
 对方资料库中没有这些报告时，可以随批注一起导入。</source>
         <translation>Put the original report files in the package too?
 A colleague whose library lacks these reports can then import them with the annotations.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="265"/>
+        <location filename="../../desktop/ui/export_flow.py" line="269"/>
         <source>已导出 %1 条批注：</source>
         <translation>%1 annotations exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="269"/>
+        <location filename="../../desktop/ui/export_flow.py" line="273"/>
         <source>正在导出批注包…</source>
         <translation>Exporting the annotation package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="276"/>
+        <location filename="../../desktop/ui/export_flow.py" line="280"/>
         <source>导入批注包</source>
         <translation>Import Annotation Package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="278"/>
+        <location filename="../../desktop/ui/export_flow.py" line="282"/>
         <source>ReviewDesk 批注包 (*.rdpkg);;所有文件 (*)</source>
         <translation>ReviewDesk annotation packages (*.rdpkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="292"/>
+        <location filename="../../desktop/ui/export_flow.py" line="296"/>
         <source>正在导入批注包…</source>
         <translation>Importing the annotation package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="300"/>
+        <location filename="../../desktop/ui/export_flow.py" line="304"/>
         <source>新增 %1 条，更新 %2 条，未变 %3 条，冲突 %4 条，待对应报告 %5 条。</source>
         <translation>%1 added, %2 updated, %3 unchanged, %4 in conflict, %5 waiting for their report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="310"/>
+        <location filename="../../desktop/ui/export_flow.py" line="314"/>
         <source>随包导入报告 %1 份。</source>
         <translation> %1 reports imported from the package.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="320"/>
+        <location filename="../../desktop/ui/export_flow.py" line="324"/>
         <source>有批注在两边都被修改过。现在处理冲突吗？</source>
         <translation>Some annotations were edited on both sides. Resolve the conflicts now?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="323"/>
-        <location filename="../../desktop/ui/export_flow.py" line="329"/>
+        <location filename="../../desktop/ui/export_flow.py" line="327"/>
+        <location filename="../../desktop/ui/export_flow.py" line="333"/>
         <source>批注包已导入</source>
         <translation>Annotation Package Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="331"/>
+        <location filename="../../desktop/ui/export_flow.py" line="335"/>
         <source>批注包已导入：</source>
         <translation>Annotation package imported: </translation>
     </message>
@@ -1326,80 +1356,103 @@ The library was not changed.</translation>
     </message>
 </context>
 <context>
+    <name>HelpDialogs</name>
+    <message>
+        <location filename="../../desktop/ui/help_dialogs.py" line="42"/>
+        <source>使用指南</source>
+        <translation>User Guide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_dialogs.py" line="74"/>
+        <source>键盘快捷键</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_dialogs.py" line="80"/>
+        <source>命令</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_dialogs.py" line="81"/>
+        <source>快捷键</source>
+        <translation>Shortcut</translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="31"/>
+        <location filename="../../desktop/ui/import_flow.py" line="32"/>
         <source>报告文件 (*.docx *.pdf *.txt *.html *.htm *.doc);;所有文件 (*)</source>
         <translation>Report files (*.docx *.pdf *.txt *.html *.htm *.doc);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="57"/>
+        <location filename="../../desktop/ui/import_flow.py" line="58"/>
         <source>正在导入报告…</source>
         <translation>Importing reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="58"/>
+        <location filename="../../desktop/ui/import_flow.py" line="59"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="63"/>
-        <location filename="../../desktop/ui/import_flow.py" line="78"/>
+        <location filename="../../desktop/ui/import_flow.py" line="64"/>
+        <location filename="../../desktop/ui/import_flow.py" line="79"/>
         <source>导入报告</source>
         <translation>Import Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="89"/>
+        <location filename="../../desktop/ui/import_flow.py" line="90"/>
         <source>导入文件夹中的报告</source>
         <translation>Import Reports from a Folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="117"/>
+        <location filename="../../desktop/ui/import_flow.py" line="118"/>
         <source>正在导入：</source>
         <translation>Importing: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="137"/>
+        <location filename="../../desktop/ui/import_flow.py" line="138"/>
         <source>导入未完成</source>
         <translation>Import not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="150"/>
+        <location filename="../../desktop/ui/import_flow.py" line="151"/>
         <source>导入结果</source>
         <translation>Import Results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="154"/>
+        <location filename="../../desktop/ui/import_flow.py" line="155"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="155"/>
+        <location filename="../../desktop/ui/import_flow.py" line="156"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="156"/>
+        <location filename="../../desktop/ui/import_flow.py" line="157"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="163"/>
+        <location filename="../../desktop/ui/import_flow.py" line="164"/>
         <source>已存在</source>
         <translation>Already in library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="166"/>
+        <location filename="../../desktop/ui/import_flow.py" line="167"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="168"/>
+        <location filename="../../desktop/ui/import_flow.py" line="169"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="192"/>
+        <location filename="../../desktop/ui/import_flow.py" line="193"/>
         <source>已导入 %1 份，已存在 %2 份，未导入 %3 份。</source>
         <translation>%1 imported, %2 already in the library, %3 not imported.</translation>
     </message>
@@ -1736,52 +1789,58 @@ Close anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95"/>
+        <location filename="../../desktop/ui/main_window.py" line="97"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="103"/>
         <source>筛选：单位、年度、标题…</source>
         <translation>Filter: agency, year, title…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>与上年比较</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236"/>
+        <location filename="../../desktop/ui/main_window.py" line="245"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>年度概览</source>
         <translation>Season overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/ui/main_window.py" line="420"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="416"/>
+        <location filename="../../desktop/ui/main_window.py" line="428"/>
+        <source>zh_CN</source>
+        <comment>the user guide&apos;s language</comment>
+        <translation>en</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="438"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -2193,27 +2252,27 @@ Close anyway?</translation>
 <context>
     <name>RecentLibrariesMenu</name>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="49"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="45"/>
         <source>打开或新建资料库</source>
         <translation>Open or Create a Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="51"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="47"/>
         <source>ReviewDesk 资料库 (*.sqlite);;所有文件 (*)</source>
         <translation>ReviewDesk libraries (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="62"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="58"/>
         <source>最近的资料库(&amp;R)</source>
         <translation>&amp;Recent Libraries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="77"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="73"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="81"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="77"/>
         <source>清除列表</source>
         <translation>Clear List</translation>
     </message>
@@ -2359,9 +2418,19 @@ Close anyway?</translation>
 <context>
     <name>ReportTextView</name>
     <message>
-        <location filename="../../desktop/ui/report_text.py" line="52"/>
+        <location filename="../../desktop/ui/report_text.py" line="66"/>
         <source>在左侧选择一份报告，或把报告文件拖到窗口中导入。</source>
         <translation>Choose a report on the left, or drop report files onto the window to import them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_text.py" line="96"/>
+        <source>复制(&amp;C)</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_text.py" line="103"/>
+        <source>全选(&amp;A)</source>
+        <translation>Select &amp;All</translation>
     </message>
 </context>
 <context>
@@ -2439,6 +2508,29 @@ Close anyway?</translation>
     </message>
 </context>
 <context>
+    <name>ReviewerDialog</name>
+    <message>
+        <location filename="../../desktop/ui/reviewer_dialog.py" line="15"/>
+        <source>审阅人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reviewer_dialog.py" line="18"/>
+        <source>请输入您的姓名。它会记录在您的批注、审阅状态和审查意见上；以后可在“设置”中修改。</source>
+        <translation>Please enter your name. It is recorded on your annotations, review status and review memos; you can change it later in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reviewer_dialog.py" line="27"/>
+        <source>例如：张三</source>
+        <translation>e.g. Zhang San</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reviewer_dialog.py" line="32"/>
+        <source>以后再说</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../../desktop/ui/search_panel.py" line="31"/>
@@ -2464,32 +2556,32 @@ Close anyway?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="24"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="26"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="31"/>
         <source>记录在每条批注上，例如：张三</source>
         <translation>Recorded on every annotation, e.g. Zhang San</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="43"/>
         <source>审阅人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="44"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="46"/>
         <source>更改语言后重新启动生效。</source>
         <translation>A language change takes effect after restarting.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="48"/>
         <source>正文字号</source>
         <translation>Text size</translation>
     </message>
@@ -2521,38 +2613,38 @@ Close anyway?</translation>
     <name>TeamMode</name>
     <message>
         <location filename="../../desktop/ui/team_mode.py" line="77"/>
-        <location filename="../../desktop/ui/team_mode.py" line="100"/>
-        <location filename="../../desktop/ui/team_mode.py" line="114"/>
+        <location filename="../../desktop/ui/team_mode.py" line="102"/>
+        <location filename="../../desktop/ui/team_mode.py" line="116"/>
         <source>您的账号是审阅人：导入和删除报告需要组长账号</source>
         <translation>Your account is a reviewer&apos;s: importing and deleting reports needs a lead&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="87"/>
+        <location filename="../../desktop/ui/team_mode.py" line="89"/>
         <source>组长</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="88"/>
+        <location filename="../../desktop/ui/team_mode.py" line="90"/>
         <source>审阅人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="89"/>
+        <location filename="../../desktop/ui/team_mode.py" line="91"/>
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="91"/>
+        <location filename="../../desktop/ui/team_mode.py" line="93"/>
         <source>团队资料库 · %1 · %2</source>
         <translation>Team library · %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="117"/>
+        <location filename="../../desktop/ui/team_mode.py" line="119"/>
         <source>删除所选的 %1 份报告？原始文件、章节和指标一并删除；批注保留，重新导入同一文件后恢复。</source>
         <translation>Delete the %1 selected reports? Their original files, sections and figures go too; their annotations stay and come back when the same file is imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_mode.py" line="121"/>
+        <location filename="../../desktop/ui/team_mode.py" line="123"/>
         <source>删除报告</source>
         <translation>Delete Reports</translation>
     </message>
