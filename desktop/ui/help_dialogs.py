@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -55,12 +55,24 @@ def command_name(text: str) -> str:
     return re.sub(r"\(&\w\)", "", text).replace("&", "").removesuffix("…").strip()
 
 
+_DEDICATED = {Qt.Key.Key_Open, Qt.Key.Key_Undo, Qt.Key.Key_Redo, Qt.Key.Key_Find, Qt.Key.Key_Copy}
+_DEDICATED |= {Qt.Key.Key_Paste, Qt.Key.Key_Cut, Qt.Key.Key_Help}
+
+
+def _dedicated_key(sequence: QKeySequence) -> bool:
+    """Keys of special keyboards (Open, Undo, F14…) that standard bindings add on X11: not worth listing."""
+    key = sequence[0].key()  # type: ignore[index]
+    return key in _DEDICATED or Qt.Key.Key_F13.value <= key.value <= Qt.Key.Key_F35.value
+
+
 def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
     """(command, keys) for every action with a shortcut, in menu order, keys as this system shows them."""
     rows = []
     for action in actions:
         keys = [
-            k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()
+            k.toString(QKeySequence.SequenceFormat.NativeText)
+            for k in action.shortcuts()
+            if not k.isEmpty() and not _dedicated_key(k)
         ]
         if keys:
             rows.append((command_name(action.text()), "  /  ".join(keys)))

@@ -30,6 +30,9 @@ class SettingsDialog(QDialog):
         self.reviewer.setPlaceholderText(
             QCoreApplication.translate("SettingsDialog", "记录在每条批注上，例如：张三")
         )
+        # Wide enough for the hint in either language (a clipped hint reads as a different one).
+        hint_width = self.reviewer.fontMetrics().horizontalAdvance(self.reviewer.placeholderText())
+        self.reviewer.setMinimumWidth(hint_width + 32)
         self.language = QComboBox(self)
         self.language.setObjectName("language")
         for key, label in LANGUAGES:

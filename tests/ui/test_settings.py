@@ -138,6 +138,8 @@ def test_settings_dialog_saves_the_reviewer_and_every_child_fits(qtbot: QtBot, t
         if child.isVisible() and child.parentWidget() is dialog:
             assert inside.contains(child.geometry()), child.objectName()
             assert child.width() >= child.minimumSizeHint().width(), child.objectName()
+    hint = dialog.reviewer.fontMetrics().horizontalAdvance(dialog.reviewer.placeholderText())
+    assert dialog.reviewer.width() > hint  # the hint shows whole
     dialog.reviewer.setText("  王五 ")
     dialog.font_size.setValue(18)
     dialog.save()
