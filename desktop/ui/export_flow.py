@@ -32,6 +32,8 @@ class ExportFlow(QObject):
         super().__init__(window)
         self.window = window
         self.show_results = True
+        self.done_box: QMessageBox | None = None
+        """The last 导出完成 message (with 打开所在文件夹)."""
         """Tests turn this off: an import's summary box would wait for a click."""
         self._busy: QProgressDialog | None = None
 
@@ -51,7 +53,15 @@ class ExportFlow(QObject):
         self.window.settings.put(EXPORT_DIR, str(Path(target).parent))
         return Path(target)
 
-    def _run(self, kind: str, label: str, work: Callable[[Any], Any], done: Callable[[Any], str]) -> None:
+    def _run(
+        self,
+        kind: str,
+        label: str,
+        work: Callable[[Any], Any],
+        done: Callable[[Any], str],
+        target: Path | None = None,
+    ) -> None:
+        """``target``: the file written, offered with 打开所在文件夹 once it is there."""
         busy = QProgressDialog(label, "", 0, 0, self.window)
         busy.setWindowTitle("ReviewDesk")
         busy.setCancelButton(None)  # these jobs take seconds and write one file
@@ -61,7 +71,12 @@ class ExportFlow(QObject):
 
         def finished(result: object) -> None:
             busy.close()
-            self.window.statusBar().showMessage(done(result), 10000)
+            message = done(result)
+            self.window.statusBar().showMessage(message, 10000)
+            if target is not None and self.show_results:
+                from desktop.ui.export_done import show_export_done
+
+                self.done_box = show_export_done(self.window, message, target)
             self.finished.emit(kind, result)
 
         def failed(error: BaseException, trace: str) -> None:
@@ -193,6 +208,7 @@ class ExportFlow(QObject):
             QCoreApplication.translate("ExportFlow", "正在生成审查意见…"),
             work,
             lambda path: QCoreApplication.translate("ExportFlow", "已导出审查意见：") + str(path),
+            target,
         )
 
     # Summary -----------------------------------------------------------------------------
@@ -226,7 +242,7 @@ class ExportFlow(QObject):
                 "%1", str(rows)
             ) + str(target)
 
-        self._run("summary", QCoreApplication.translate("ExportFlow", "正在汇总…"), work, done)
+        self._run("summary", QCoreApplication.translate("ExportFlow", "正在汇总…"), work, done, target)
 
     # Annotation packages -----------------------------------------------------------------
 
@@ -270,7 +286,7 @@ class ExportFlow(QObject):
                 "%1", str(stats.annotations)
             ) + str(target)
 
-        self._run("package", QCoreApplication.translate("ExportFlow", "正在导出批注包…"), work, done)
+        self._run("package", QCoreApplication.translate("ExportFlow", "正在导出批注包…"), work, done, target)
 
     def choose_import_package(self) -> None:
         if self.window.library is None:
