@@ -476,6 +476,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.import_flow.allow_close():  # an import runs: continue it, or stop it and quit
+            event.ignore()
+            return
         self.report_view.review.flush()
         if not confirm_unsaved_review(self):
             event.ignore()
