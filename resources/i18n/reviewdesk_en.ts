@@ -1005,180 +1005,188 @@ Changes made after the backup are not in it; the current library file is kept un
     </message>
 </context>
 <context>
+    <name>ExportDone</name>
+    <message>
+        <location filename="../../desktop/ui/export_done.py" line="24"/>
+        <source>打开所在文件夹</source>
+        <translation>Open Folder</translation>
+    </message>
+</context>
+<context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="73"/>
-        <location filename="../../desktop/ui/export_flow.py" line="126"/>
+        <location filename="../../desktop/ui/export_flow.py" line="88"/>
+        <location filename="../../desktop/ui/export_flow.py" line="141"/>
         <source>未能完成</source>
         <translation>Could Not Finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="96"/>
+        <location filename="../../desktop/ui/export_flow.py" line="111"/>
         <source>导出原始文件</source>
         <translation>Export Original File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="98"/>
+        <location filename="../../desktop/ui/export_flow.py" line="113"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="103"/>
+        <location filename="../../desktop/ui/export_flow.py" line="118"/>
         <source>已导出原始文件：</source>
         <translation>Original file exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="112"/>
+        <location filename="../../desktop/ui/export_flow.py" line="127"/>
         <source>请先选择一份报告。</source>
         <translation>Choose a report first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="169"/>
+        <location filename="../../desktop/ui/export_flow.py" line="184"/>
         <source>年度报告审查意见</source>
         <translation> annual report review memo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="155"/>
-        <location filename="../../desktop/ui/export_flow.py" line="171"/>
+        <location filename="../../desktop/ui/export_flow.py" line="170"/>
+        <location filename="../../desktop/ui/export_flow.py" line="186"/>
         <source>导出审查意见</source>
         <translation>Export Review Memo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="135"/>
+        <location filename="../../desktop/ui/export_flow.py" line="150"/>
         <source>报告单位尚未确认（识别为“%1”），审查意见中不写单位名称。请先在“更正报告信息”中确认报告单位。</source>
         <translation>The issuing agency is not confirmed (recognised as “%1”), so the memo does not name it. Confirm the agency first in Correct Report Metadata.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="142"/>
+        <location filename="../../desktop/ui/export_flow.py" line="157"/>
         <source>有 %1 项数据的归类存疑且未经确认，未写入审查意见的数据对比表。</source>
         <translation>%1 figures whose meaning is doubtful and unconfirmed are left out of the memo&apos;s figures table.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="147"/>
+        <location filename="../../desktop/ui/export_flow.py" line="162"/>
         <source>尚未填写总体审查结论。</source>
         <translation>No overall conclusion has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="156"/>
+        <location filename="../../desktop/ui/export_flow.py" line="171"/>
         <source>导出前请注意：</source>
         <translation>Before exporting, please note:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="162"/>
+        <location filename="../../desktop/ui/export_flow.py" line="177"/>
         <source>仍然导出</source>
         <translation>Export Anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="173"/>
+        <location filename="../../desktop/ui/export_flow.py" line="188"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="193"/>
+        <location filename="../../desktop/ui/export_flow.py" line="208"/>
         <source>正在生成审查意见…</source>
         <translation>Writing the review memo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="195"/>
+        <location filename="../../desktop/ui/export_flow.py" line="210"/>
         <source>已导出审查意见：</source>
         <translation>Review memo exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="203"/>
+        <location filename="../../desktop/ui/export_flow.py" line="219"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 表格（UTF-8） (*.csv)</source>
         <translation>Excel workbooks (*.xlsx);;CSV tables, UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="205"/>
+        <location filename="../../desktop/ui/export_flow.py" line="221"/>
         <source>导出审阅汇总</source>
         <translation>Export Review Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="206"/>
+        <location filename="../../desktop/ui/export_flow.py" line="222"/>
         <source>审阅汇总</source>
         <translation>review summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="225"/>
+        <location filename="../../desktop/ui/export_flow.py" line="241"/>
         <source>已导出审阅汇总（%1 份报告）：</source>
         <translation>Review summary exported (%1 reports): </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="229"/>
+        <location filename="../../desktop/ui/export_flow.py" line="245"/>
         <source>正在汇总…</source>
         <translation>Summarising…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="237"/>
+        <location filename="../../desktop/ui/export_flow.py" line="253"/>
         <source>批注包</source>
         <translation>annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="239"/>
-        <location filename="../../desktop/ui/export_flow.py" line="247"/>
+        <location filename="../../desktop/ui/export_flow.py" line="255"/>
+        <location filename="../../desktop/ui/export_flow.py" line="263"/>
         <source>导出批注包</source>
         <translation>Export Annotation Package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="241"/>
+        <location filename="../../desktop/ui/export_flow.py" line="257"/>
         <source>ReviewDesk 批注包 (*.rdpkg)</source>
         <translation>ReviewDesk annotation packages (*.rdpkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="248"/>
+        <location filename="../../desktop/ui/export_flow.py" line="264"/>
         <source>是否把原始报告文件一并放入批注包？
 对方资料库中没有这些报告时，可以随批注一起导入。</source>
         <translation>Put the original report files in the package too?
 A colleague whose library lacks these reports can then import them with the annotations.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="269"/>
+        <location filename="../../desktop/ui/export_flow.py" line="285"/>
         <source>已导出 %1 条批注：</source>
         <translation>%1 annotations exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="273"/>
+        <location filename="../../desktop/ui/export_flow.py" line="289"/>
         <source>正在导出批注包…</source>
         <translation>Exporting the annotation package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="280"/>
+        <location filename="../../desktop/ui/export_flow.py" line="296"/>
         <source>导入批注包</source>
         <translation>Import Annotation Package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="282"/>
+        <location filename="../../desktop/ui/export_flow.py" line="298"/>
         <source>ReviewDesk 批注包 (*.rdpkg);;所有文件 (*)</source>
         <translation>ReviewDesk annotation packages (*.rdpkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="296"/>
+        <location filename="../../desktop/ui/export_flow.py" line="312"/>
         <source>正在导入批注包…</source>
         <translation>Importing the annotation package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="304"/>
+        <location filename="../../desktop/ui/export_flow.py" line="320"/>
         <source>新增 %1 条，更新 %2 条，未变 %3 条，冲突 %4 条，待对应报告 %5 条。</source>
         <translation>%1 added, %2 updated, %3 unchanged, %4 in conflict, %5 waiting for their report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="314"/>
+        <location filename="../../desktop/ui/export_flow.py" line="330"/>
         <source>随包导入报告 %1 份。</source>
         <translation> %1 reports imported from the package.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="324"/>
+        <location filename="../../desktop/ui/export_flow.py" line="340"/>
         <source>有批注在两边都被修改过。现在处理冲突吗？</source>
         <translation>Some annotations were edited on both sides. Resolve the conflicts now?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="327"/>
-        <location filename="../../desktop/ui/export_flow.py" line="333"/>
+        <location filename="../../desktop/ui/export_flow.py" line="343"/>
+        <location filename="../../desktop/ui/export_flow.py" line="349"/>
         <source>批注包已导入</source>
         <translation>Annotation Package Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="335"/>
+        <location filename="../../desktop/ui/export_flow.py" line="351"/>
         <source>批注包已导入：</source>
         <translation>Annotation package imported: </translation>
     </message>
@@ -1363,17 +1371,17 @@ The library was not changed.</translation>
         <translation>User Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialogs.py" line="74"/>
+        <location filename="../../desktop/ui/help_dialogs.py" line="86"/>
         <source>键盘快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialogs.py" line="80"/>
+        <location filename="../../desktop/ui/help_dialogs.py" line="92"/>
         <source>命令</source>
         <translation>Command</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialogs.py" line="81"/>
+        <location filename="../../desktop/ui/help_dialogs.py" line="93"/>
         <source>快捷键</source>
         <translation>Shortcut</translation>
     </message>
@@ -1381,78 +1389,98 @@ The library was not changed.</translation>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="32"/>
+        <location filename="../../desktop/ui/import_flow.py" line="33"/>
         <source>报告文件 (*.docx *.pdf *.txt *.html *.htm *.doc);;所有文件 (*)</source>
         <translation>Report files (*.docx *.pdf *.txt *.html *.htm *.doc);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="58"/>
+        <location filename="../../desktop/ui/import_flow.py" line="64"/>
         <source>正在导入报告…</source>
         <translation>Importing reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="59"/>
+        <location filename="../../desktop/ui/import_flow.py" line="65"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="64"/>
-        <location filename="../../desktop/ui/import_flow.py" line="79"/>
+        <location filename="../../desktop/ui/import_flow.py" line="70"/>
+        <location filename="../../desktop/ui/import_flow.py" line="86"/>
         <source>导入报告</source>
         <translation>Import Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="90"/>
+        <location filename="../../desktop/ui/import_flow.py" line="97"/>
         <source>导入文件夹中的报告</source>
         <translation>Import Reports from a Folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="118"/>
+        <location filename="../../desktop/ui/import_flow.py" line="125"/>
         <source>正在导入：</source>
         <translation>Importing: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="138"/>
+        <location filename="../../desktop/ui/import_flow.py" line="143"/>
+        <source>正在导入</source>
+        <translation>Importing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_flow.py" line="144"/>
+        <source>报告仍在导入。已导入的报告都已保存；停止后，尚未导入的文件不会导入。</source>
+        <translation>Reports are still being imported. The reports imported so far are saved; if you stop, the remaining files are not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_flow.py" line="152"/>
+        <source>继续导入</source>
+        <translation>Continue Importing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_flow.py" line="156"/>
+        <source>停止并退出</source>
+        <translation>Stop and Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_flow.py" line="196"/>
         <source>导入未完成</source>
         <translation>Import not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="151"/>
+        <location filename="../../desktop/ui/import_flow.py" line="209"/>
         <source>导入结果</source>
         <translation>Import Results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="155"/>
+        <location filename="../../desktop/ui/import_flow.py" line="213"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="156"/>
+        <location filename="../../desktop/ui/import_flow.py" line="214"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="157"/>
+        <location filename="../../desktop/ui/import_flow.py" line="215"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="164"/>
+        <location filename="../../desktop/ui/import_flow.py" line="222"/>
         <source>已存在</source>
         <translation>Already in library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="167"/>
+        <location filename="../../desktop/ui/import_flow.py" line="225"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="169"/>
+        <location filename="../../desktop/ui/import_flow.py" line="227"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="193"/>
+        <location filename="../../desktop/ui/import_flow.py" line="251"/>
         <source>已导入 %1 份，已存在 %2 份，未导入 %3 份。</source>
         <translation>%1 imported, %2 already in the library, %3 not imported.</translation>
     </message>
@@ -2566,22 +2594,22 @@ Close anyway?</translation>
         <translation>Recorded on every annotation, e.g. Zhang San</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="46"/>
         <source>审阅人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="47"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="49"/>
         <source>更改语言后重新启动生效。</source>
         <translation>A language change takes effect after restarting.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="51"/>
         <source>正文字号</source>
         <translation>Text size</translation>
     </message>
