@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QHelpEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
@@ -72,6 +72,10 @@ def test_comment_in_list_hover_shows_it_count_updates_and_ctrl_y_redoes(
     # The comment is in the list's text, not only in a tooltip.
     item = panel.tree.topLevelItem(0)
     assert "只列现象，未分析原因。" in item.text(2)
+    width = panel.tree.header().sectionSize(2) - 10
+    flags = Qt.TextFlag.TextWordWrap.value
+    needed = panel.tree.fontMetrics().boundingRect(QRect(0, 0, width, 10000), flags, item.text(2)).height()
+    assert panel.tree.visualItemRect(item).height() >= needed  # the row shows the comment whole
 
     # The library's count follows at once (no F5).
     def count() -> int:
