@@ -399,6 +399,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.settings_dialog import SettingsDialog
 
         if SettingsDialog(self.settings, self).exec():
+            self._reviewer_changed()
             self.font_size = self.settings.get(FONT_SIZE)
             self._apply_font_size()
 
@@ -449,6 +450,12 @@ class MainWindow(QMainWindow):
         from desktop.ui.reviewer_dialog import ask_reviewer_once
 
         self.reviewer_dialog = ask_reviewer_once(self.settings, self)
+        if self.reviewer_dialog is not None:
+            self.reviewer_dialog.finished.connect(self._reviewer_changed)
+
+    def _reviewer_changed(self) -> None:
+        """A name given now signs the review of the report already open, too."""
+        self.report_view.review.reviewer = self.settings.reviewer()
 
     # Layout ------------------------------------------------------------------------------
 

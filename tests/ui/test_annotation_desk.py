@@ -71,6 +71,7 @@ def test_comment_in_list_hover_shows_it_count_updates_and_ctrl_y_redoes(
 
     # The comment is in the list's text, not only in a tooltip.
     item = panel.tree.topLevelItem(0)
+    assert item is not None
     assert "只列现象，未分析原因。" in item.text(2)
     width = panel.tree.header().sectionSize(2) - 10
     flags = Qt.TextFlag.TextWordWrap.value

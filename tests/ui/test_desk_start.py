@@ -59,6 +59,7 @@ def test_the_reviewer_is_asked_once_and_the_name_is_kept(qtbot: QtBot, tmp_path:
     dialog.name.setText(" 某某街道办事处 赵六 ")
     dialog.accept()
     assert settings.reviewer() == "某某街道办事处 赵六"
+    assert window.report_view.review.reviewer == "某某街道办事处 赵六"
     assert settings.get(REVIEWER_ASKED)
     window.ask_reviewer_once()
     assert window.reviewer_dialog is None

@@ -38,8 +38,9 @@ def test_the_done_message_opens_the_export_folder(qtbot: QtBot, library: Library
     box = window.exports.done_box
     assert box is not None and box.isVisible() and str(target) in box.text()
     button = box.findChild(QPushButton, "openFolderButton")
+    assert button is not None
     handler = FileUrls()
-    QDesktopServices.setUrlHandler("file", handler, "show")
+    QDesktopServices.setUrlHandler("file", handler, b"show")
     try:
         button.click()
     finally:

@@ -30,7 +30,9 @@ def answer_close_question(window: MainWindow, button: str) -> None:
         if box is None:
             QTimer.singleShot(20, click)
             return
-        box.findChild(QPushButton, button).click()
+        found = box.findChild(QPushButton, button)
+        assert found is not None
+        found.click()
 
     QTimer.singleShot(0, click)
 
