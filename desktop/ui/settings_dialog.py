@@ -33,6 +33,7 @@ class SettingsDialog(QDialog):
         # Wide enough for the hint in either language (a clipped hint reads as a different one).
         hint_width = self.reviewer.fontMetrics().horizontalAdvance(self.reviewer.placeholderText())
         self.reviewer.setMinimumWidth(hint_width + 32)
+        self.setMinimumWidth(440)
         self.language = QComboBox(self)
         self.language.setObjectName("language")
         for key, label in LANGUAGES:
