@@ -1,13 +1,14 @@
 """Remembering the window: geometry, toolbars, splitters and column widths, by name in the settings.
 
 A geometry saved on a screen with another scale factor (150 % on a laptop, 100 % on a monitor) is
-restored at the same physical size and then kept inside the screen's available area, so the window
-never opens larger than the screen or with its title bar out of reach.
+restored at the same physical size (but not below the first-start size) and then kept inside the
+screen's available area: the window never opens larger than the screen or with its title bar out
+of reach.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 
 from desktop.ui.settings import WINDOW_GEOMETRY, WINDOW_SCALE, WINDOW_STATE, AppSettings, layout_setting
@@ -52,6 +53,8 @@ def fit_to_screen(window: QMainWindow, saved_scale: float) -> None:
         # Same physical size: a 1200-pixel window saved at 150 % covered 1800 device pixels.
         factor = saved_scale / scale
         frame.setSize(frame.size() * factor)
+        # Never smaller than the first-start size (a window saved at 100 % opened at 200 % would halve).
+        frame.setSize(frame.size().expandedTo(QSize(*DEFAULT_SIZE)))
     frame = clamp_rect(frame, available)
     window.resize(frame.size())
     window.move(frame.topLeft())

@@ -145,3 +145,21 @@ def test_settings_dialog_saves_the_reviewer_and_every_child_fits(qtbot: QtBot, t
     dialog.save()
     assert settings.reviewer() == "王五"
     assert settings.get(FONT_SIZE) == 18
+
+
+def test_a_window_saved_at_a_smaller_scale_does_not_shrink_below_the_first_start_size(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    saved = QMainWindow()
+    qtbot.addWidget(saved)
+    screen = saved.screen().availableGeometry()
+    saved.setGeometry(screen.x(), screen.y(), min(1000, screen.width()), min(700, screen.height()))
+    settings = settings_file(tmp_path)
+    settings.put(WINDOW_GEOMETRY, saved.saveGeometry())
+    settings.put(WINDOW_SCALE, saved.screen().devicePixelRatio() / 2)
+    restored = QMainWindow()
+    qtbot.addWidget(restored)
+    restore_layout(restored, settings, {}, {})
+    frame = restored.geometry()
+    assert frame.width() >= min(1200, screen.width()) and frame.height() >= min(760, screen.height())
+    assert screen.contains(frame)
