@@ -40,7 +40,7 @@ def test_the_done_message_opens_the_export_folder(qtbot: QtBot, library: Library
     button = box.findChild(QPushButton, "openFolderButton")
     assert button is not None
     handler = FileUrls()
-    QDesktopServices.setUrlHandler("file", handler, b"show")
+    QDesktopServices.setUrlHandler("file", handler, "show")  # type: ignore[arg-type]
     try:
         button.click()
     finally:
