@@ -19,6 +19,8 @@ class ActionSpec:
     shortcut: QKeySequence.StandardKey | str | None = None
     tip: str = ""
     checkable: bool = False
+    more: tuple[str, ...] = ()
+    """Further shortcuts, after the standard key (Ctrl+Y redoes on every system, not only Windows)."""
 
 
 def action_specs() -> list[ActionSpec]:
@@ -57,8 +59,9 @@ def action_specs() -> list[ActionSpec]:
         ActionSpec(
             "redo",
             QCoreApplication.translate("Actions", "重做(&R)"),
-            "Ctrl+Shift+Z",
+            QKeySequence.StandardKey.Redo,
             QCoreApplication.translate("Actions", "重做撤销的批注操作"),
+            more=("Ctrl+Y", "Ctrl+Shift+Z"),
         ),
         ActionSpec(
             "add_annotation",
@@ -274,6 +277,18 @@ def action_specs() -> list[ActionSpec]:
             QCoreApplication.translate("Actions", "只显示报告正文；按 Esc 或 F11 退出"),
             True,
         ),
+        ActionSpec(
+            "user_guide",
+            QCoreApplication.translate("Actions", "使用指南(&G)"),
+            QKeySequence.StandardKey.HelpContents,
+            QCoreApplication.translate("Actions", "阅读随软件附带的使用指南（无需联网）"),
+        ),
+        ActionSpec(
+            "shortcuts",
+            QCoreApplication.translate("Actions", "键盘快捷键(&K)"),
+            None,
+            QCoreApplication.translate("Actions", "列出全部菜单命令的快捷键"),
+        ),
         ActionSpec("about", QCoreApplication.translate("Actions", "关于 ReviewDesk(&A)"), None),
     ]
 
@@ -348,7 +363,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "zoom_out",
         ),
     ),
-    (QT_TRANSLATE_NOOP("Actions", "帮助(&H)"), ("about",)),
+    (QT_TRANSLATE_NOOP("Actions", "帮助(&H)"), ("user_guide", "shortcuts", None, "about")),
 )
 """Menu bar: titles and action names; ``None`` is a separator, ``@name`` a submenu or actions the
 window supplies (recent libraries, the comparison view's stepping actions)."""
@@ -405,7 +420,15 @@ def create_actions(parent: QObject, handlers: dict[str, Callable[[], object]]) -
         action = QAction(spec.text, parent)
         action.setObjectName(f"action_{spec.name}")
         if spec.shortcut is not None:
-            action.setShortcut(QKeySequence(spec.shortcut))
+            keys = (
+                QKeySequence.keyBindings(spec.shortcut)
+                if isinstance(spec.shortcut, QKeySequence.StandardKey)
+                else [QKeySequence(spec.shortcut)]
+            )
+            for extra in spec.more:
+                if QKeySequence(extra) not in keys:
+                    keys.append(QKeySequence(extra))
+            action.setShortcuts(keys)
         if spec.tip:
             action.setStatusTip(spec.tip)
         action.setCheckable(spec.checkable)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -67,12 +67,18 @@ class AnnotationDialog(QDialog):
         )
         self.comment = QPlainTextEdit(values.get("comment", ""), self)
         self.comment.setObjectName("commentEdit")
+        # Tab moves to the buttons (a comment has no use for tab characters); Ctrl+Enter saves.
+        self.comment.setTabChangesFocus(True)
+        self.comment.installEventFilter(self)
         self.comment.setPlaceholderText(QCoreApplication.translate("AnnotationDialog", "写下问题和修改建议…"))
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("AnnotationDialog", "类别"), self.category)
         form.addRow(QCoreApplication.translate("AnnotationDialog", "严重程度"), self.severity)
         if editing:
             form.addRow(QCoreApplication.translate("AnnotationDialog", "状态"), self.status)
+        else:
+            # A new annotation is always 未处理: the box stays out of the layout and out of sight.
+            self.status.hide()
         form.addRow(QCoreApplication.translate("AnnotationDialog", "意见"), self.comment)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -84,7 +90,21 @@ class AnnotationDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.editing = editing
+        self.quote_label = quote_label
+        self.comment.setFocus()
         self.resize(520, 360)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.comment
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def values(self) -> dict[str, Any]:
         result = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -73,6 +73,8 @@ class AnnotationsPanel(QWidget):
         fit_titles(header)
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header.sectionResized.connect(self._column_resized)
         self.tree.itemClicked.connect(self._activated)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self._emit(self.edit_requested, item))
         buttons = QHBoxLayout()
@@ -157,6 +159,24 @@ class AnnotationsPanel(QWidget):
                 item.setData(0, SpanRole, [view.start, view.end])
             else:
                 item.setForeground(2, QBrush(QColor("#b3261e")))
+        self._fit_rows()
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 2:
+            self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its quote and comment wrapped in the column: the comment is read here,
+        not only in a tooltip (the view itself sizes wrapped rows for one line of quote)."""
+        width = max(40, self.tree.header().sectionSize(2) - 10)
+        metrics = self.tree.fontMetrics()
+        flags = Qt.TextFlag.TextWordWrap.value | Qt.AlignmentFlag.AlignLeft.value
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            if item is None:
+                continue
+            needed = metrics.boundingRect(QRect(0, 0, width, 100000), flags, item.text(2)).height()
+            item.setSizeHint(2, QSize(width, needed + 8))
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         span = item.data(0, SpanRole)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -79,9 +79,12 @@ def launch(argv: list[str]) -> tuple[QApplication, MainWindow]:
     """
     args = parse_gui_args(argv)
     app = create_application(argv)
-    settings = QSettings()
+    from desktop.ui.settings import LANGUAGE, AppSettings
+
+    settings = AppSettings()
+    settings.upgrade()
     # The interface is Chinese unless the reviewer chose English in the settings.
-    language = args.lang or str(settings.value("ui/language", "zh_CN"))
+    language = args.lang or settings.get(LANGUAGE)
     install_translator(app, "zh_CN" if language.startswith("zh") else language)
     from desktop.ui.main_window import MainWindow
     from desktop.ui.recent_libraries import last_library
@@ -90,7 +93,11 @@ def launch(argv: list[str]) -> tuple[QApplication, MainWindow]:
     window = MainWindow(settings, TaskRunner())
     location = args.library or last_library(settings)
     offer_samples = not args.no_samples
-    window.first_painted.connect(lambda: start_library(window, location, offer_samples))
+    # A library named on the command line is for this run: it joins neither the recent list nor the
+    # library opened at the next start.
+    remember = args.library is None
+    window.first_painted.connect(lambda: start_library(window, location, offer_samples, remember))
+    window.first_painted.connect(window.ask_reviewer_once)
     window.show()
     return app, window
 
@@ -121,8 +128,9 @@ def run_gui(argv: list[str]) -> int:
 
 def _last_library() -> str | None:
     from desktop.ui.recent_libraries import last_library
+    from desktop.ui.settings import AppSettings
 
-    return last_library(QSettings())
+    return last_library(AppSettings())
 
 
 def claim_library(location: str | None) -> LibraryLock | bool | None:
@@ -149,7 +157,9 @@ def claim_library(location: str | None) -> LibraryLock | bool | None:
     return None
 
 
-def start_library(window: object, location: str | None, offer_samples: bool = True) -> None:
+def start_library(
+    window: object, location: str | None, offer_samples: bool = True, remember: bool = True
+) -> None:
     """Open the library off the GUI thread (migrations may run); import samples on first start."""
     from desktop.ui.main_window import MainWindow
 
@@ -177,7 +187,7 @@ def start_library(window: object, location: str | None, offer_samples: bool = Tr
         from db.session import Library
 
         assert isinstance(library, Library)
-        window.set_library(library)
+        window.set_library(library, remember=remember)
         if first_start and offer_samples:
             window.import_samples(quiet=True)
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.columns import fit_titles
 from desktop.ui.comparison_models import BACKGROUNDS, INKS, ChangeListModel, YearOverYearModel, op_label
+from desktop.ui.comparison_options import ComparisonOptions
 from desktop.ui.comparison_panes import DiffPane, ScrollSync, pane_runs
 from desktop.ui.comparison_reasons import no_prior_text
 from desktop.ui.labels import counted, kind_label, label
@@ -66,6 +67,8 @@ class ComparisonView(QWidget):
         self.stack.addWidget(self._build_content())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        self.options_bar = ComparisonOptions(self)
+        layout.addWidget(self.options_bar)
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
         self.set_font_size(13)

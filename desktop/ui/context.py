@@ -47,7 +47,7 @@ class AppContext(QObject):
     @property
     def reviewer(self) -> str | None:
         """The reviewer's name as set in the settings (None: not given)."""
-        return str(self.settings.value("reviewer/name", "")) or None
+        return str(self.settings.value("reviewer/name", "")).strip() or None
 
     def show_status(self, text: str, msecs: int = 5000) -> None:
         self.status_message.emit(text, msecs)

@@ -37,6 +37,8 @@ class FileFlow(QObject):
         super().__init__(context)
         self.context = context
         self.show_results = True
+        self.done_box: QMessageBox | None = None
+        """The last export's done message (with 打开所在文件夹), kept for tests."""
         """Tests turn this off: an import's summary box would wait for a click."""
         self._busy: QProgressDialog | None = None
 
@@ -61,8 +63,10 @@ class FileFlow(QObject):
         work: Callable[[Any], Any],
         done: Callable[[Any], str],
         serial: bool = False,
+        target: Path | None = None,
     ) -> None:
-        """``serial``: after the writes asked for before (e.g. the conclusion just typed)."""
+        """``serial``: after the writes asked for before (e.g. the conclusion just typed); ``target``:
+        the file written, offered with 打开所在文件夹 once it is there."""
         busy = QProgressDialog(label, "", 0, 0, self.context.parent_widget)
         busy.setWindowTitle("ReviewDesk")
         busy.setCancelButton(None)  # these jobs take seconds and write one file
@@ -72,7 +76,12 @@ class FileFlow(QObject):
 
         def finished(result: object) -> None:
             busy.close()
-            self.context.show_status(done(result), 10000)
+            message = done(result)
+            self.context.show_status(message, 10000)
+            if target is not None and self.show_results:
+                from desktop.ui.export_done import show_export_done
+
+                self.done_box = show_export_done(self.context.parent_widget, message, target)
             self.finished.emit(kind, result)
 
         def failed(error: BaseException, trace: str) -> None:
@@ -217,6 +226,7 @@ class ExportFlow(FileFlow):
             work,
             lambda path: QCoreApplication.translate("ExportFlow", "已导出审查意见：") + str(path),
             serial=True,
+            target=target,
         )
 
     # Summary -----------------------------------------------------------------------------
@@ -250,7 +260,7 @@ class ExportFlow(FileFlow):
                 "%1", str(rows)
             ) + str(target)
 
-        self._run("summary", QCoreApplication.translate("ExportFlow", "正在汇总…"), work, done)
+        self._run("summary", QCoreApplication.translate("ExportFlow", "正在汇总…"), work, done, target=target)
 
     # Annotation packages -----------------------------------------------------------------
 
@@ -294,4 +304,6 @@ class ExportFlow(FileFlow):
                 "%1", str(stats.annotations)
             ) + str(target)
 
-        self._run("package", QCoreApplication.translate("ExportFlow", "正在导出批注包…"), work, done)
+        self._run(
+            "package", QCoreApplication.translate("ExportFlow", "正在导出批注包…"), work, done, target=target
+        )

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
+    QMessageBox,
     QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.import_messages import outcome_notes, refusal_text
 from desktop.ui.labels import QT_TRANSLATE_NOOP
-from desktop.ui.tasks import TaskContext, TaskRunner
+from desktop.ui.settings import IMPORT_DIR
+from desktop.ui.tasks import Task, TaskContext, TaskRunner
 
 if TYPE_CHECKING:
     from db.session import Library
@@ -46,6 +48,11 @@ class ImportFlow(QObject):
         self.dialog: QProgressDialog | None = None
         self.show_summary = True
         self._summary_for_this_job = True
+        self._task: Task | None = None
+        self._quit_after = False
+        """The reviewer chose 停止并退出: the window closes once the stopped import has said what it did."""
+        self.close_question: QMessageBox | None = None
+        self.summary: ImportSummaryDialog | None = None
 
     def start(self, library: Library, paths: list[Path], summary: bool = True) -> bool:
         """Import ``paths`` in the background; ``summary`` shows the per-file results afterwards."""
@@ -68,12 +75,14 @@ class ImportFlow(QObject):
         self.dialog = dialog
         self._summary_for_this_job = summary
         task = self._runner.run(self._work(library, files), self._done, self._failed)
+        # A runner that works inline (tests) has finished the job already: nothing is running then.
+        self._task = task if task.running else None
         task.progress.connect(self._progress)
         dialog.canceled.connect(task.cancel)
         return True
 
     def choose_files(self, window: MainWindow) -> None:
-        start = str(window.settings.value("import/last_dir", str(Path.home())))
+        start = window.settings.get(IMPORT_DIR) or str(Path.home())
         names, _ = QFileDialog.getOpenFileNames(
             window,
             QCoreApplication.translate("ImportFlow", "导入报告"),
@@ -81,16 +90,16 @@ class ImportFlow(QObject):
             QCoreApplication.translate("ImportFlow", FILE_FILTER),
         )
         if names:
-            window.settings.setValue("import/last_dir", str(Path(names[0]).parent))
+            window.settings.put(IMPORT_DIR, str(Path(names[0]).parent))
             window.import_paths([Path(n) for n in names])
 
     def choose_folder(self, window: MainWindow) -> None:
-        start = str(window.settings.value("import/last_dir", str(Path.home())))
+        start = window.settings.get(IMPORT_DIR) or str(Path.home())
         folder = QFileDialog.getExistingDirectory(
             window, QCoreApplication.translate("ImportFlow", "导入文件夹中的报告"), start
         )
         if folder:
-            window.settings.setValue("import/last_dir", folder)
+            window.settings.put(IMPORT_DIR, folder)
             window.import_paths([Path(folder)])
 
     @staticmethod
@@ -117,6 +126,50 @@ class ImportFlow(QObject):
             if name:
                 self.dialog.setLabelText(QCoreApplication.translate("ImportFlow", "正在导入：") + name)
 
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def allow_close(self) -> bool:
+        """Asked by the window before it closes: during an import, continue it or stop it and quit.
+
+        Stopping keeps the reports already stored; the summary of what was imported shows, and the
+        window closes when the reviewer has read it.
+        """
+        if not self.busy:
+            return True
+        if self._quit_after:
+            return False  # already stopping: the summary comes, then the window closes
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("ImportFlow", "正在导入"),
+            QCoreApplication.translate(
+                "ImportFlow", "报告仍在导入。已导入的报告都已保存；停止后，尚未导入的文件不会导入。"
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self._parent,
+        )
+        box.setObjectName("importCloseQuestion")
+        keep = box.addButton(
+            QCoreApplication.translate("ImportFlow", "继续导入"), QMessageBox.ButtonRole.RejectRole
+        )
+        keep.setObjectName("continueImport")
+        stop = box.addButton(
+            QCoreApplication.translate("ImportFlow", "停止并退出"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        stop.setObjectName("stopImport")
+        box.setDefaultButton(keep)
+        self.close_question = box
+        box.exec()
+        self.close_question = None
+        if box.clickedButton() is not stop:
+            return False
+        if self._task is None:  # it finished while the question was open
+            return True
+        self._quit_after = True
+        self._task.cancel()
+        return False
+
     def _close_dialog(self) -> None:
         if self.dialog is not None:
             self.dialog.reset()
@@ -124,12 +177,19 @@ class ImportFlow(QObject):
             self.dialog = None
 
     def _done(self, outcomes: list[ImportOutcome]) -> None:
+        self._task = None
         self._close_dialog()
         self.finished.emit(outcomes)
-        if self.show_summary and self._summary_for_this_job and outcomes:
-            ImportSummaryDialog(outcomes, self._parent).open()
+        quitting, self._quit_after = self._quit_after, False
+        if quitting or (self.show_summary and self._summary_for_this_job and outcomes):
+            self.summary = ImportSummaryDialog(outcomes, self._parent)
+            if quitting:
+                self.summary.finished.connect(lambda _result: self._parent.close())
+            self.summary.open()
 
     def _failed(self, error: BaseException, _trace: str) -> None:
+        self._task = None
+        self._quit_after = False
         self._close_dialog()
         self.finished.emit([])
         from desktop.ui.storage_errors import show_storage_error, storage_message

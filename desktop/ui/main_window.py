@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -51,6 +52,7 @@ from desktop.ui.reading_room import ReadingRoom
 from desktop.ui.recent_libraries import RecentLibrariesMenu, choose_library, remember_library
 from desktop.ui.report_view import ReportView
 from desktop.ui.search_panel import SearchPanel
+from desktop.ui.settings import FONT_SIZE, LAST_REPORT_ID, LAST_REPORT_LIBRARY, AppSettings
 from desktop.ui.stale_flow import StaleReanalysis
 from desktop.ui.stored_commands import UndoOperations
 from desktop.ui.tasks import TaskRunner
@@ -78,7 +80,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings, runner: TaskRunner) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.settings = settings
+        self.settings = AppSettings.of(settings)
         self.runner = runner
         # What controllers receive instead of this window: library, runner, change bus, undo stack.
         self.context = AppContext(settings, runner, self)
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         self._opening: int | None = None
         self.setWindowTitle(app_title())
         self.setAcceptDrops(True)
+        self._pending_select: int | None = None
         self.model = LibraryModel(self)
         from desktop.core.annotations.taxonomy import default_taxonomy
 
@@ -113,12 +116,12 @@ class MainWindow(QMainWindow):
         self._connect_undo()
         self._build_versions()
         self.identity = IdentityFlow(self.context, self.report_view)
+        self.comparison_view.options_bar.other_baseline_requested.connect(lambda: self.identity.choose_prior())
         self.import_flow = ImportFlow(runner, self)
         self.import_flow.finished.connect(self._imported)
-        self.font_size = int(str(settings.value("view/font_size", 13)))
+        self.font_size = self.settings.get(FONT_SIZE)
         self._apply_font_size()
         self._restore_layout()
-        self._pending_select: int | None = None
         self._painted = False
         self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "就绪"))
 
@@ -219,6 +222,8 @@ class MainWindow(QMainWindow):
             "toggle_side": lambda: self.reading.toggle("side"),
             "reading_mode": lambda: self.reading.toggle_reading_mode(),
             "about": self.about,
+            "user_guide": self.show_user_guide,
+            "shortcuts": self.show_shortcuts,
             "show_comparison": lambda: self.comparison.show(),
             "show_report": lambda: self.workspace.setCurrentWidget(self.report_view),
             "show_overview": self.show_overview,
@@ -328,13 +333,18 @@ class MainWindow(QMainWindow):
         if (changes.reports or changes.links) and changes.concerns(report_id) and report_id is not None:
             self.open_report(report_id)
 
-    def set_library(self, library: Library) -> None:
+    def set_library(self, library: Library, remember: bool = True) -> None:
+        """``remember``: the library joins the recent list (not a library named for one run)."""
         from db.paths import library_location
 
         self.library = library
         self.search.library = library
         location = library_location(library.url)
-        remember_library(self.settings, location)
+        if remember:
+            remember_library(self.settings, location)
+        if self._pending_select is None and self.settings.get(LAST_REPORT_LIBRARY) == location:
+            # The report open when the window last closed on this library opens again.
+            self._pending_select = self.settings.get(LAST_REPORT_ID) or None
         self.setWindowTitle(f"{app_title()} — {location}")
         self.care.library_set(library)
         self.refresh()
@@ -541,7 +551,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.settings_dialog import SettingsDialog
 
         if SettingsDialog(self.settings, self).exec():
-            self.font_size = int(str(self.settings.value("view/font_size", self.font_size)))
+            self.font_size = self.settings.get(FONT_SIZE)
             self._apply_font_size()
 
     def _apply_font_size(self) -> None:
@@ -549,9 +559,9 @@ class MainWindow(QMainWindow):
         self.comparison_view.set_font_size(self.font_size)
 
     def zoom(self, step: int) -> None:
-        self.font_size = max(8, min(32, self.font_size + step))
+        self.font_size = FONT_SIZE.convert(self.font_size + step)
         self._apply_font_size()
-        self.settings.setValue("view/font_size", self.font_size)
+        self.settings.put(FONT_SIZE, self.font_size)
 
     def about(self) -> None:
         text = QCoreApplication.translate(
@@ -563,8 +573,36 @@ class MainWindow(QMainWindow):
             f"<b>{APP_NAME_ZH}（{APP_NAME}）</b> {__version__}<br>{text}",
         )
 
+    def show_user_guide(self) -> None:
+        from desktop.ui.help_dialogs import UserGuideDialog
+        from desktop.ui.settings import LANGUAGE
+
+        language = QCoreApplication.translate("MainWindow", "zh_CN", "the user guide's language")
+        UserGuideDialog(language or self.settings.get(LANGUAGE), self).exec()
+
+    def show_shortcuts(self) -> None:
+        from desktop.ui.help_dialogs import ShortcutsDialog
+
+        actions = [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions()]
+        ShortcutsDialog(list(dict.fromkeys(actions)), self).exec()
+
     def _background_error(self, error: BaseException, _trace: str) -> None:
         QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "出错了"), str(error))
+
+    def _remember_report(self) -> None:
+        from db.paths import library_location
+
+        if self.library is None:
+            return
+        self.settings.put(LAST_REPORT_LIBRARY, library_location(self.library.url))
+        self.settings.put(LAST_REPORT_ID, self.report_view.report_id or 0)
+
+    def ask_reviewer_once(self) -> None:
+        from desktop.ui.reviewer_dialog import ask_reviewer_once
+
+        # The panels read the name from the settings at each save, so a name given now signs the
+        # review of the report already open too.
+        self.reviewer_dialog = ask_reviewer_once(self.settings, self)
 
     # Layout ------------------------------------------------------------------------------
 
@@ -595,6 +633,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.import_flow.allow_close():  # an import runs: continue it, or stop it and quit
+            event.ignore()
+            return
         from desktop.ui.operations import settle
 
         self.report_view.review.flush()
@@ -606,4 +647,5 @@ class MainWindow(QMainWindow):
         self.care.shutdown()
         self.reading.before_saving()
         save_layout(self, self.settings, *self._remembered())
+        self._remember_report()
         super().closeEvent(event)

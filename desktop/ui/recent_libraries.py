@@ -6,29 +6,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from db.paths import is_server_location, without_password
-
-KEY = "library/recent"
-LIMIT = 8
+from desktop.ui.settings import RECENT_LIBRARIES, AppSettings
 
 
-def recent_libraries(settings: QSettings) -> list[str]:
-    value = settings.value(KEY, [])
-    if isinstance(value, str):  # QSettings returns a lone string for a one-item list on some back ends
-        return [value]
-    return [str(item) for item in value if item] if isinstance(value, list) else []
+def recent_libraries(settings: AppSettings) -> list[str]:
+    entries: tuple[str, ...] = settings.get(RECENT_LIBRARIES)
+    return list(entries)
 
 
-def remember_library(settings: QSettings, location: str) -> None:
+def remember_library(settings: AppSettings, location: str) -> None:
     location = without_password(location) if is_server_location(location) else location
     entries = [location, *(item for item in recent_libraries(settings) if item != location)]
-    settings.setValue(KEY, entries[:LIMIT])
+    settings.put(RECENT_LIBRARIES, tuple(entries))
 
 
-def last_library(settings: QSettings) -> str | None:
+def last_library(settings: AppSettings) -> str | None:
     """The library to reopen at start: the last one used, while its file still exists."""
     entries = recent_libraries(settings)
     if entries and (is_server_location(entries[0]) or Path(entries[0]).is_file()):
@@ -54,7 +50,7 @@ def choose_library(parent: QWidget, current: str, switch: Callable[[str], None])
 class RecentLibrariesMenu(QMenu):
     """Rebuilt each time it opens, so it always matches the settings (another window may have changed them)."""
 
-    def __init__(self, settings: QSettings, open_library: Callable[[str], None], parent: QWidget) -> None:
+    def __init__(self, settings: AppSettings, open_library: Callable[[str], None], parent: QWidget) -> None:
         super().__init__(QCoreApplication.translate("RecentLibrariesMenu", "最近的资料库(&R)"), parent)
         self.setObjectName("recentLibrariesMenu")
         self.settings = settings
@@ -77,4 +73,4 @@ class RecentLibrariesMenu(QMenu):
         self.addAction(QCoreApplication.translate("RecentLibrariesMenu", "清除列表"), self.clear_entries)
 
     def clear_entries(self) -> None:
-        self.settings.remove(KEY)
+        self.settings.reset(RECENT_LIBRARIES)

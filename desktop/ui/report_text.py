@@ -9,9 +9,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QFont,
+    QHelpEvent,
+    QKeySequence,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from desktop.ui.report_header import KIND_LABELS, header_html
 from desktop.ui.text_layers import highlight_layers
@@ -45,6 +55,9 @@ class ReportTextView(QWidget):
         self._detail: ReportDetail | None = None
         self._annotation_spans: list[tuple[int, int, str]] = []
         self._focus: list[QTextEdit.ExtraSelection] = []
+        self._notes: list[tuple[int, int, str]] = []
+        self._add_text_actions()
+        self.text.viewport().installEventFilter(self)
         self.show_original = False
         self.set_font_size(13)
         self.clear()
@@ -53,6 +66,7 @@ class ReportTextView(QWidget):
         self._detail = None
         self._focus = []
         self._annotation_spans = []
+        self._notes = []
         hint = QCoreApplication.translate(
             "ReportTextView", "在左侧选择一份报告，或把报告文件拖到窗口中导入。"
         )
@@ -80,6 +94,45 @@ class ReportTextView(QWidget):
         self.show_original = original
         self._render()
         self.mode_changed.emit(original)
+
+    def _add_text_actions(self) -> None:
+        """Copy and select-all head the text's context menu (the window adds its own actions after)."""
+        copy = QAction(QCoreApplication.translate("ReportTextView", "复制(&C)"), self.text)
+        copy.setObjectName("copyText")
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        copy.setEnabled(False)
+        copy.triggered.connect(self.text.copy)
+        self.text.copyAvailable.connect(copy.setEnabled)
+        select_all = QAction(QCoreApplication.translate("ReportTextView", "全选(&A)"), self.text)
+        select_all.setObjectName("selectAllText")
+        select_all.setShortcut(QKeySequence.StandardKey.SelectAll)
+        select_all.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        select_all.triggered.connect(self.text.selectAll)
+        separator = QAction(self.text)
+        separator.setSeparator(True)
+        self.text.addActions([copy, select_all, separator])
+
+    def set_annotation_notes(self, notes: list[tuple[int, int, str]]) -> None:
+        """What hovering an annotated passage shows: ``(start, end, text)`` in cleaned-text offsets."""
+        self._notes = notes
+
+    def notes_at(self, position: int) -> list[str]:
+        if self.show_original:
+            return []
+        return [text for start, end, text in self._notes if start <= position < end]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.text.viewport() and event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            notes = self.notes_at(self.text.cursorForPosition(event.pos()).position())
+            if notes:
+                QToolTip.showText(event.globalPos(), "\n\n".join(notes), self.text.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().eventFilter(watched, event)
 
     def set_annotation_spans(self, spans: list[tuple[int, int, str]]) -> None:
         """Annotated passages, tinted with their category colour (cleaned text only)."""

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.ui.annotations_panel import AnnotationsPanel
 from desktop.ui.find_bar import FindBar
-from desktop.ui.labels import counted
+from desktop.ui.labels import counted, label
 from desktop.ui.metrics_panel import MetricsPanel
 from desktop.ui.outline_panel import OutlinePanel
 from desktop.ui.report_text import ReportTextView
@@ -83,6 +83,7 @@ class ReportView(QWidget):
             (v.start, v.end, v.color or "#999999") for v in views if v.start is not None and v.end is not None
         ]
         self.body.set_annotation_spans(spans)
+        self.body.set_annotation_notes(annotation_notes(views))  # shown when hovering a passage
         self.side.setTabText(
             1,
             counted(QCoreApplication.translate("ReportView", "批注"), len(views))
@@ -94,3 +95,16 @@ class ReportView(QWidget):
         self.body.show_report(detail)
         self.outline.show_sections(detail.sections, detail.missing_sections)
         self.metrics.show_metrics(metrics)
+
+
+def annotation_notes(views: list[AnnotationView]) -> list[tuple[int, int, str]]:
+    """Each anchored annotation as the text shown when hovering its passage."""
+    notes = []
+    for view in views:
+        if view.start is None or view.end is None:
+            continue
+        heading = f"{label(view.category_label)} · {label(view.severity_label)} · {label(view.status_label)}"
+        author = view.author or QCoreApplication.translate("AnnotationController", "（未署名）")
+        body = view.comment or QCoreApplication.translate("AnnotationController", "（无意见）")
+        notes.append((view.start, view.end, f"{heading}\n{body}\n—— {author}"))
+    return notes

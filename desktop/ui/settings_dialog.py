@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,29 +14,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.settings import FONT_SIZE, LANGUAGE, REVIEWER_ASKED, REVIEWER_NAME, AppSettings
+
 LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(QCoreApplication.translate("SettingsDialog", "设置"))
         self.settings = settings
-        self.reviewer = QLineEdit(str(settings.value("reviewer/name", "")), self)
+        self.reviewer = QLineEdit(settings.get(REVIEWER_NAME), self)
         self.reviewer.setObjectName("reviewerName")
         self.reviewer.setPlaceholderText(
             QCoreApplication.translate("SettingsDialog", "记录在每条批注上，例如：张三")
         )
+        # Wide enough for the hint in either language (a clipped hint reads as a different one).
+        hint_width = self.reviewer.fontMetrics().horizontalAdvance(self.reviewer.placeholderText())
+        self.reviewer.setMinimumWidth(hint_width + 32)
+        self.setMinimumWidth(440)
         self.language = QComboBox(self)
         self.language.setObjectName("language")
         for key, label in LANGUAGES:
             self.language.addItem(label, key)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.value("ui/language", "zh_CN"))))
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.get(LANGUAGE))))
         self.font_size = QSpinBox(self)
         self.font_size.setObjectName("fontSize")
-        self.font_size.setRange(8, 32)
-        self.font_size.setValue(int(str(settings.value("view/font_size", 13))))
+        self.font_size.setRange(FONT_SIZE.minimum, FONT_SIZE.maximum)
+        self.font_size.setValue(settings.get(FONT_SIZE))
         form = QFormLayout(self)
         form.addRow(QCoreApplication.translate("SettingsDialog", "审阅人"), self.reviewer)
         form.addRow(QCoreApplication.translate("SettingsDialog", "界面语言"), self.language)
@@ -52,7 +58,8 @@ class SettingsDialog(QDialog):
         form.addRow(buttons)
 
     def save(self) -> None:
-        self.settings.setValue("reviewer/name", self.reviewer.text().strip())
-        self.settings.setValue("ui/language", self.language.currentData())
-        self.settings.setValue("view/font_size", self.font_size.value())
+        self.settings.put(REVIEWER_NAME, self.reviewer.text().strip())
+        self.settings.put(REVIEWER_ASKED, True)
+        self.settings.put(LANGUAGE, str(self.language.currentData()))
+        self.settings.put(FONT_SIZE, self.font_size.value())
         self.accept()

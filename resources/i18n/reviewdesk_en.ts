@@ -4,432 +4,452 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="29"/>
+        <location filename="../../desktop/ui/actions.py" line="31"/>
         <source>导入报告(&amp;I)…</source>
         <translation>&amp;Import Reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="31"/>
+        <location filename="../../desktop/ui/actions.py" line="33"/>
         <source>导入一个或多个报告文件</source>
         <translation>Import one or more report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="35"/>
+        <location filename="../../desktop/ui/actions.py" line="37"/>
         <source>导入文件夹(&amp;F)…</source>
         <translation>Import &amp;Folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="37"/>
+        <location filename="../../desktop/ui/actions.py" line="39"/>
         <source>导入文件夹中的全部报告</source>
         <translation>Import every report in a folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="41"/>
+        <location filename="../../desktop/ui/actions.py" line="43"/>
         <source>导入示例报告(&amp;S)</source>
         <translation>Import &amp;Sample Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="43"/>
+        <location filename="../../desktop/ui/actions.py" line="45"/>
         <source>导入随软件附带的示例报告</source>
         <translation>Import the sample reports that come with ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="47"/>
+        <location filename="../../desktop/ui/actions.py" line="49"/>
         <source>导出原始文件(&amp;E)…</source>
         <translation>&amp;Export Original File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="49"/>
+        <location filename="../../desktop/ui/actions.py" line="51"/>
         <source>把所选报告的原始文件另存到磁盘</source>
         <translation>Save the selected report&apos;s original file to disk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="53"/>
+        <location filename="../../desktop/ui/actions.py" line="55"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="55"/>
+        <location filename="../../desktop/ui/actions.py" line="57"/>
         <source>撤销上一步批注操作</source>
         <translation>Undo the last annotation change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="59"/>
+        <location filename="../../desktop/ui/actions.py" line="61"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="61"/>
+        <location filename="../../desktop/ui/actions.py" line="63"/>
         <source>重做撤销的批注操作</source>
         <translation>Redo the undone annotation change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="65"/>
+        <location filename="../../desktop/ui/actions.py" line="68"/>
         <source>添加批注(&amp;A)…</source>
         <translation>&amp;Add Annotation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="67"/>
+        <location filename="../../desktop/ui/actions.py" line="70"/>
         <source>为选中的文字添加批注</source>
         <translation>Annotate the selected text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="71"/>
+        <location filename="../../desktop/ui/actions.py" line="74"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="73"/>
+        <location filename="../../desktop/ui/actions.py" line="76"/>
         <source>审阅人姓名、界面语言、字号</source>
         <translation>Reviewer name, interface language, text size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="77"/>
+        <location filename="../../desktop/ui/actions.py" line="80"/>
         <source>更正报告信息(&amp;M)…</source>
         <translation>Correct Report &amp;Metadata…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="79"/>
+        <location filename="../../desktop/ui/actions.py" line="82"/>
         <source>更正报告单位、年度、日期或标题</source>
         <translation>Correct the report&apos;s agency, year, dates or title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="83"/>
+        <location filename="../../desktop/ui/actions.py" line="86"/>
         <source>选择上年报告(&amp;Y)…</source>
         <translation>Choose prior-&amp;year report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="85"/>
+        <location filename="../../desktop/ui/actions.py" line="88"/>
         <source>指定与本报告比较的上一年度报告</source>
         <translation>Choose the previous year&apos;s report this report is compared with</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="89"/>
+        <location filename="../../desktop/ui/actions.py" line="92"/>
         <source>版本关系(&amp;V)…</source>
         <translation>&amp;Versions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="91"/>
+        <location filename="../../desktop/ui/actions.py" line="94"/>
         <source>确认同一报告的新旧版本，或撤销“已被取代”</source>
         <translation>Confirm earlier versions of this report, or undo a superseding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="95"/>
+        <location filename="../../desktop/ui/actions.py" line="98"/>
         <source>打开资料库(&amp;L)…</source>
         <translation>Open &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="97"/>
+        <location filename="../../desktop/ui/actions.py" line="100"/>
         <source>打开或新建另一个资料库文件</source>
         <translation>Open or create another library file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="130"/>
+        <location filename="../../desktop/ui/actions.py" line="133"/>
         <source>连接团队资料库(&amp;T)…</source>
         <translation>Connect to &amp;Team Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="132"/>
+        <location filename="../../desktop/ui/actions.py" line="135"/>
         <source>打开本单位服务器上的共享资料库，与其他审阅人一起审阅</source>
         <translation>Open the shared library on your office&apos;s server and review together with other reviewers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="136"/>
+        <location filename="../../desktop/ui/actions.py" line="139"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="138"/>
+        <location filename="../../desktop/ui/actions.py" line="141"/>
         <source>退出 ReviewDesk</source>
         <translation>Quit ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="142"/>
+        <location filename="../../desktop/ui/actions.py" line="145"/>
         <source>显示原文(&amp;O)</source>
         <translation>Show &amp;Original</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="144"/>
+        <location filename="../../desktop/ui/actions.py" line="147"/>
         <source>在清理后文本与原文之间切换</source>
         <translation>Switch between the cleaned text and the original</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="149"/>
+        <location filename="../../desktop/ui/actions.py" line="152"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="151"/>
+        <location filename="../../desktop/ui/actions.py" line="154"/>
         <source>重新读取资料库</source>
         <translation>Reload the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="154"/>
+        <location filename="../../desktop/ui/actions.py" line="157"/>
         <source>放大字体</source>
         <translation>Larger Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="157"/>
+        <location filename="../../desktop/ui/actions.py" line="160"/>
         <source>缩小字体</source>
         <translation>Smaller Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="101"/>
+        <location filename="../../desktop/ui/actions.py" line="104"/>
         <source>移到回收站(&amp;D)</source>
         <translation>Move to &amp;Bin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="103"/>
+        <location filename="../../desktop/ui/actions.py" line="106"/>
         <source>把所选报告移到回收站（可撤销；原件和批注保留，可从回收站恢复）</source>
         <translation>Move the selected reports to the bin (undoable; originals and annotations are kept and can be restored from the bin)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="109"/>
+        <location filename="../../desktop/ui/actions.py" line="112"/>
         <source>回收站(&amp;B)…</source>
         <translation>&amp;Bin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="111"/>
+        <location filename="../../desktop/ui/actions.py" line="114"/>
         <source>查看移到回收站的报告，恢复或永久删除</source>
         <translation>See the reports in the bin, restore them or delete them for good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="115"/>
+        <location filename="../../desktop/ui/actions.py" line="118"/>
         <source>撤销评审迁移(&amp;K)</source>
         <translation>Undo Carried Revie&amp;w</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="117"/>
+        <location filename="../../desktop/ui/actions.py" line="120"/>
         <source>把转移到当前报告（新版本）的批注、审阅状态和结论移回旧版本</source>
         <translation>Move the annotations, review status and conclusion carried to this report (the new version) back to the earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="123"/>
+        <location filename="../../desktop/ui/actions.py" line="126"/>
         <source>显示被取代的旧版本(&amp;H)</source>
         <translation>Show Super&amp;seded Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="125"/>
+        <location filename="../../desktop/ui/actions.py" line="128"/>
         <source>在报告列表中显示或隐藏已被新版本取代的报告</source>
         <translation>Show or hide reports replaced by a newer version in the library list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="161"/>
+        <location filename="../../desktop/ui/actions.py" line="164"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="163"/>
+        <location filename="../../desktop/ui/actions.py" line="166"/>
         <source>在打开的报告（或比较的两份报告）中查找文字</source>
         <translation>Find text in the open report (or in either report of a comparison)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="167"/>
+        <location filename="../../desktop/ui/actions.py" line="170"/>
         <source>查找下一个(&amp;N)</source>
         <translation>Find &amp;Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="169"/>
+        <location filename="../../desktop/ui/actions.py" line="172"/>
         <source>跳到下一处匹配，到末尾后从开头继续</source>
         <translation>Go to the next match, continuing from the top after the last</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="173"/>
+        <location filename="../../desktop/ui/actions.py" line="176"/>
         <source>查找上一个(&amp;P)</source>
         <translation>Find &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="175"/>
+        <location filename="../../desktop/ui/actions.py" line="178"/>
         <source>跳到上一处匹配，到开头后从末尾继续</source>
         <translation>Go to the previous match, continuing from the bottom before the first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="179"/>
+        <location filename="../../desktop/ui/actions.py" line="182"/>
         <source>筛选资料库(&amp;L)…</source>
         <translation>Filter &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="181"/>
+        <location filename="../../desktop/ui/actions.py" line="184"/>
         <source>按单位、年度或标题筛选报告列表</source>
         <translation>Filter the report list by agency, year or title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="185"/>
+        <location filename="../../desktop/ui/actions.py" line="188"/>
         <source>全文搜索(&amp;S)</source>
         <translation>Full-Text &amp;Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="187"/>
+        <location filename="../../desktop/ui/actions.py" line="190"/>
         <source>在全部报告中搜索文字</source>
         <translation>Search the text of all reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="191"/>
+        <location filename="../../desktop/ui/actions.py" line="194"/>
         <source>与上年比较(&amp;C)</source>
         <translation>&amp;Compare with Last Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="193"/>
+        <location filename="../../desktop/ui/actions.py" line="196"/>
         <source>并排查看本报告与该单位上一年度报告的差异</source>
         <translation>Show this report beside the agency&apos;s report of the year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="197"/>
+        <location filename="../../desktop/ui/actions.py" line="200"/>
         <source>报告正文(&amp;B)</source>
         <translation>Report &amp;Body</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="199"/>
+        <location filename="../../desktop/ui/actions.py" line="202"/>
         <source>回到报告正文、指标和批注</source>
         <translation>Back to the report text, figures and annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="203"/>
+        <location filename="../../desktop/ui/actions.py" line="206"/>
         <source>年度概览(&amp;Y)</source>
         <translation>Season &amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="205"/>
+        <location filename="../../desktop/ui/actions.py" line="208"/>
         <source>一年全部报告的按时、齐全、问题和照搬往年情况及图表</source>
         <translation>One year&apos;s reports at a glance: on time, complete, findings, copied from last year, with charts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="209"/>
+        <location filename="../../desktop/ui/actions.py" line="212"/>
         <source>导出审查意见(&amp;M)…</source>
         <translation>Export Review &amp;Memo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="211"/>
+        <location filename="../../desktop/ui/actions.py" line="214"/>
         <source>把所选报告的审查意见导出为公文格式的 Word 文档</source>
         <translation>Export the selected report&apos;s review memo as an official-format Word document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="215"/>
+        <location filename="../../desktop/ui/actions.py" line="218"/>
         <source>导出审阅汇总(&amp;U)…</source>
         <translation>Export Review S&amp;ummary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="217"/>
+        <location filename="../../desktop/ui/actions.py" line="220"/>
         <source>把全部报告的审阅情况汇总为 Excel 或 CSV 表格</source>
         <translation>Summarise the review of every report as an Excel or CSV table</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="221"/>
+        <location filename="../../desktop/ui/actions.py" line="224"/>
         <source>导出批注包(&amp;P)…</source>
         <translation>Export Annotation &amp;Package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="223"/>
+        <location filename="../../desktop/ui/actions.py" line="226"/>
         <source>把所选报告的批注打包，交给其他审阅人导入</source>
         <translation>Package the selected reports&apos; annotations for another reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="227"/>
+        <location filename="../../desktop/ui/actions.py" line="230"/>
         <source>导入批注包(&amp;K)…</source>
         <translation>Import Annotation Pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="229"/>
+        <location filename="../../desktop/ui/actions.py" line="232"/>
         <source>导入其他审阅人导出的批注包，按批注合并</source>
         <translation>Import another reviewer&apos;s annotation package, merging annotation by annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="233"/>
+        <location filename="../../desktop/ui/actions.py" line="236"/>
         <source>处理批注冲突(&amp;X)…</source>
         <translation>Resolve Annotation Conflicts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="235"/>
+        <location filename="../../desktop/ui/actions.py" line="238"/>
         <source>两边都修改过的批注：选择保留哪一版</source>
         <translation>Annotations edited on both sides: choose which version to keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="239"/>
+        <location filename="../../desktop/ui/actions.py" line="242"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="241"/>
+        <location filename="../../desktop/ui/actions.py" line="244"/>
         <source>查看资料库的备份，立即备份，或用备份恢复资料库</source>
         <translation>See the library&apos;s backups, back up now, or restore the library from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="245"/>
+        <location filename="../../desktop/ui/actions.py" line="248"/>
         <source>立即备份(&amp;K)</source>
         <translation>Bac&amp;k Up Now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="247"/>
+        <location filename="../../desktop/ui/actions.py" line="250"/>
         <source>把资料库备份到旁边的备份文件夹（经完整性检查）</source>
         <translation>Back up the library to the backup folder beside it (integrity-checked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="251"/>
+        <location filename="../../desktop/ui/actions.py" line="254"/>
         <source>报告列表(&amp;L)</source>
         <translation>Report &amp;List</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="253"/>
+        <location filename="../../desktop/ui/actions.py" line="256"/>
         <source>显示或隐藏左侧的报告列表和全文搜索</source>
         <translation>Show or hide the report list and full-text search on the left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="258"/>
+        <location filename="../../desktop/ui/actions.py" line="261"/>
         <source>目录(&amp;T)</source>
         <translation>Ou&amp;tline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="260"/>
+        <location filename="../../desktop/ui/actions.py" line="263"/>
         <source>显示或隐藏报告正文左侧的目录</source>
         <translation>Show or hide the outline beside the report text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="265"/>
+        <location filename="../../desktop/ui/actions.py" line="268"/>
         <source>指标与批注面板(&amp;P)</source>
         <translation>Figures and Annotations &amp;Panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="267"/>
+        <location filename="../../desktop/ui/actions.py" line="270"/>
         <source>显示或隐藏报告正文右侧的指标、批注、提示和审阅面板</source>
         <translation>Show or hide the figures, annotations, findings and review panel beside the report text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="272"/>
+        <location filename="../../desktop/ui/actions.py" line="275"/>
         <source>专注阅读(&amp;F)</source>
         <translation>&amp;Focus Reading</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="274"/>
+        <location filename="../../desktop/ui/actions.py" line="277"/>
         <source>只显示报告正文；按 Esc 或 F11 退出</source>
         <translation>Show only the report text; Esc or F11 leaves</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="277"/>
+        <location filename="../../desktop/ui/actions.py" line="282"/>
+        <source>使用指南(&amp;G)</source>
+        <translation>User &amp;Guide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="284"/>
+        <source>阅读随软件附带的使用指南（无需联网）</source>
+        <translation>Read the user guide that comes with the program (no network needed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="288"/>
+        <source>键盘快捷键(&amp;K)</source>
+        <translation>&amp;Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="290"/>
+        <source>列出全部菜单命令的快捷键</source>
+        <translation>List the shortcuts of every menu command</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="292"/>
         <source>关于 ReviewDesk(&amp;A)</source>
         <translation>&amp;About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="283"/>
+        <location filename="../../desktop/ui/actions.py" line="298"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="309"/>
+        <location filename="../../desktop/ui/actions.py" line="324"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="331"/>
+        <location filename="../../desktop/ui/actions.py" line="346"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="351"/>
+        <location filename="../../desktop/ui/actions.py" line="366"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="386"/>
+        <location filename="../../desktop/ui/actions.py" line="401"/>
         <source>主工具栏</source>
         <translation>Main Toolbar</translation>
     </message>
@@ -464,6 +484,16 @@
         <source>批注已被修改</source>
         <translation>Annotation Changed</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/report_view.py" line="107"/>
+        <source>（未署名）</source>
+        <translation>(unsigned)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_view.py" line="108"/>
+        <source>（无意见）</source>
+        <translation>(no comment)</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationDialog</name>
@@ -478,27 +508,27 @@
         <translation>Add Annotation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/annotation_dialog.py" line="73"/>
         <source>写下问题和修改建议…</source>
         <translation>Describe the problem and what should change…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/annotation_dialog.py" line="75"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/annotation_dialog.py" line="76"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/annotation_dialog.py" line="78"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/annotation_dialog.py" line="82"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
@@ -541,27 +571,27 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="80"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="82"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="82"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="84"/>
         <source>已处理/未处理</source>
         <translation>Resolved/Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="87"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="89"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="122"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="124"/>
         <source>（未署名）</source>
         <translation>(unsigned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_panel.py" line="146"/>
+        <location filename="../../desktop/ui/annotations_panel.py" line="148"/>
         <source>〔原文已找不到〕</source>
         <translation>[passage no longer found]</translation>
     </message>
@@ -569,12 +599,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="142"/>
+        <location filename="../../desktop/ui/app.py" line="150"/>
         <source>该资料库已在另一个 ReviewDesk 窗口中打开，已切换到那个窗口。</source>
         <translation>This library is already open in another ReviewDesk window; switched to that window.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="196"/>
+        <location filename="../../desktop/ui/app.py" line="206"/>
         <source>无法打开资料库</source>
         <translation>Cannot open the library</translation>
     </message>
@@ -755,14 +785,77 @@ Changes made after the backup are not in it; the current library file is kept un
 <context>
     <name>ComparisonController</name>
     <message>
-        <location filename="../../desktop/ui/comparison_controller.py" line="64"/>
+        <location filename="../../desktop/ui/comparison_controller.py" line="89"/>
+        <source>已记录比较对象</source>
+        <translation>Baseline saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_controller.py" line="132"/>
         <source>正在比较…</source>
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_controller.py" line="84"/>
+        <location filename="../../desktop/ui/comparison_controller.py" line="158"/>
         <source>无法比较：</source>
         <translation>Cannot compare: </translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonOptions</name>
+    <message>
+        <location filename="../../desktop/ui/comparison_options.py" line="33"/>
+        <source>比较对象：</source>
+        <translation>Compare with:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_options.py" line="47"/>
+        <source>其他报告…</source>
+        <translation>Other Report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_options.py" line="49"/>
+        <source>从资料库的全部报告中选择比较对象</source>
+        <translation>Choose the baseline from every report in the library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_options.py" line="52"/>
+        <source>忽略年份变化</source>
+        <translation>Ignore years</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_options.py" line="59"/>
+        <source>忽略空白和分段</source>
+        <translation>Ignore spacing/splits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_options.py" line="62"/>
+        <source>只是换行、分段或空白不同的文字不算改动</source>
+        <translation>Text that differs only in line breaks, paragraphs or whitespace is not a change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_options.py" line="107"/>
+        <source>自动（上一年度）</source>
+        <translation>Automatic (last year)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_options.py" line="113"/>
+        <source>自动：同一单位上一年度的报告</source>
+        <translation>Automatic: the agency&apos;s report of the year before</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_options.py" line="116"/>
+        <source>（单位未识别）</source>
+        <translation>(agency not recognised)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_options.py" line="119"/>
+        <source>%1年度</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_options.py" line="129"/>
+        <source>不与任何报告比较</source>
+        <translation>Compare with none</translation>
     </message>
 </context>
 <context>
@@ -834,21 +927,21 @@ Changes made after the backup are not in it; the current library file is kept un
     </message>
     <message>
         <location filename="../../desktop/ui/comparison_models.py" line="206"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="241"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="244"/>
         <source>上年</source>
         <translation>Last year</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/comparison_models.py" line="207"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="230"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="244"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="233"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="247"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/comparison_models.py" line="208"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="156"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="253"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="159"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="256"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
@@ -878,128 +971,128 @@ Changes made after the backup are not in it; the current library file is kept un
         <translation>No change, or neither direction is better for this figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="78"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="81"/>
         <source>下一处变化(&amp;N)</source>
         <translation>&amp;Next Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="83"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="86"/>
         <source>跳到下一处与上年不同的文字</source>
         <translation>Go to the next passage that differs from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="87"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="90"/>
         <source>上一处变化(&amp;P)</source>
         <translation>&amp;Previous Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="92"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="95"/>
         <source>跳到上一处与上年不同的文字</source>
         <translation>Go to the previous passage that differs from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="112"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="115"/>
         <source>上一处</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="113"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="116"/>
         <source>下一处</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="157"/>
-        <location filename="../../desktop/ui/comparison_view.py" line="256"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="160"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="259"/>
         <source>同比指标</source>
         <translation>Year-on-year figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="186"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="189"/>
         <source>选择一份报告，查看它与上一年度报告的比较。</source>
         <translation>Choose a report to compare it with the year before.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="204"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="207"/>
         <source>资料库中已没有这份报告。</source>
         <translation>This report is no longer in the library.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="232"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="235"/>
         <source>导入该单位上一年度的报告后，这里会逐处对照两年的报告。</source>
         <translation>Import the agency&apos;s report of the year before to compare the two here, passage by passage.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="306"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="309"/>
         <source>没有文字变化</source>
         <translation>No changes in the text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="312"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="315"/>
         <source>共 %1 处变化</source>
         <translation>%1 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="316"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="319"/>
         <source>第 %1 / %2 处</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="327"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="330"/>
         <source>沿用上年</source>
         <translation>Carried over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="330"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="333"/>
         <source>套话（不计）</source>
         <translation>Boilerplate (not counted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="336"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="339"/>
         <source>图例：</source>
         <translation>Legend: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="342"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="345"/>
         <source>（未识别单位）</source>
         <translation>(agency unknown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="346"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="349"/>
         <source>%1 %2年度</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="355"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="358"/>
         <source>“%1”部分有 %2% 的句子与上年报告相同或几乎相同（照搬往年%3）</source>
         <translation>“%1”: %2% of its sentences are the same or nearly the same as last year&apos;s (carried over%3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="362"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="365"/>
         <source>，不计 %1 句套话</source>
         <translation>; %1 boilerplate sentences not counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="374"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="377"/>
         <source>报告称%1同比变化 %2%，但上年报告为 %3、本年为 %4，实际变化 %5%（统计口径或截止时间可能不同）。</source>
         <translation>The report states %1 changed by %2% year on year, but last year&apos;s report gives %3 and this year&apos;s %4: a change of %5% (the scope or cut-off date may differ).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="390"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="393"/>
         <source>&lt;b&gt;上年&lt;/b&gt;：%1&#x3000;⟷&#x3000;&lt;b&gt;本年&lt;/b&gt;：%2</source>
         <translation>&lt;b&gt;Last year&lt;/b&gt;: %1&#x3000;⟷&#x3000;&lt;b&gt;This year&lt;/b&gt;: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="396"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="399"/>
         <source>沿用上年文字：</source>
         <translation>Carried over from last year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="408"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="411"/>
         <source>（%1/%2 句%3）</source>
         <translation> (%1/%2 sentences%3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comparison_view.py" line="403"/>
+        <location filename="../../desktop/ui/comparison_view.py" line="406"/>
         <source>，不计 %1 句套话；计入套话为 %2%</source>
         <translation>, %1 boilerplate sentences not counted; %2% with them</translation>
     </message>
@@ -1042,6 +1135,16 @@ Changes made after the backup are not in it; the current library file is kept un
         <location filename="../../desktop/ui/comparison_reasons.py" line="49"/>
         <source>资料库中没有该单位上一年度的报告，无法比较。</source>
         <translation>The library holds no report of this agency for the year before, so there is nothing to compare.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_options.py" line="39"/>
+        <source>与哪份报告比较；选择会被记录，重新分析或重新导入后仍然有效</source>
+        <translation>The report to compare with; your choice is stored and survives re-analysis and re-import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comparison_options.py" line="55"/>
+        <source>只改了年份（2023→2024、本年度/上一年度）的句子算作沿用上年，不算改动</source>
+        <translation>A sentence whose only change is its year (2023→2024, this year/last year) counts as carried over, not as a change</translation>
     </message>
 </context>
 <context>
@@ -1235,139 +1338,147 @@ Changes made after the backup are not in it; the current library file is kept un
     </message>
 </context>
 <context>
+    <name>ExportDone</name>
+    <message>
+        <location filename="../../desktop/ui/export_done.py" line="24"/>
+        <source>打开所在文件夹</source>
+        <translation>Open Folder</translation>
+    </message>
+</context>
+<context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="85"/>
-        <location filename="../../desktop/ui/export_flow.py" line="148"/>
+        <location filename="../../desktop/ui/export_flow.py" line="94"/>
+        <location filename="../../desktop/ui/export_flow.py" line="157"/>
         <source>未能完成</source>
         <translation>Could Not Finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="119"/>
+        <location filename="../../desktop/ui/export_flow.py" line="128"/>
         <source>导出原始文件</source>
         <translation>Export Original File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="121"/>
+        <location filename="../../desktop/ui/export_flow.py" line="130"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="126"/>
+        <location filename="../../desktop/ui/export_flow.py" line="135"/>
         <source>已导出原始文件：</source>
         <translation>Original file exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="134"/>
+        <location filename="../../desktop/ui/export_flow.py" line="143"/>
         <source>请先选择一份报告。</source>
         <translation>Choose a report first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="192"/>
+        <location filename="../../desktop/ui/export_flow.py" line="201"/>
         <source>年度报告审查意见</source>
         <translation> annual report review memo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="178"/>
-        <location filename="../../desktop/ui/export_flow.py" line="194"/>
+        <location filename="../../desktop/ui/export_flow.py" line="187"/>
+        <location filename="../../desktop/ui/export_flow.py" line="203"/>
         <source>导出审查意见</source>
         <translation>Export Review Memo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="158"/>
+        <location filename="../../desktop/ui/export_flow.py" line="167"/>
         <source>报告单位尚未确认（识别为“%1”），审查意见中不写单位名称。请先在“更正报告信息”中确认报告单位。</source>
         <translation>The issuing agency is not confirmed (recognised as “%1”), so the memo does not name it. Confirm the agency first in Correct Report Metadata.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="165"/>
+        <location filename="../../desktop/ui/export_flow.py" line="174"/>
         <source>有 %1 项数据的归类存疑且未经确认，未写入审查意见的数据对比表。</source>
         <translation>%1 figures whose meaning is doubtful and unconfirmed are left out of the memo&apos;s figures table.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="170"/>
+        <location filename="../../desktop/ui/export_flow.py" line="179"/>
         <source>尚未填写总体审查结论。</source>
         <translation>No overall conclusion has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="179"/>
+        <location filename="../../desktop/ui/export_flow.py" line="188"/>
         <source>导出前请注意：</source>
         <translation>Before exporting, please note:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="185"/>
+        <location filename="../../desktop/ui/export_flow.py" line="194"/>
         <source>仍然导出</source>
         <translation>Export Anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="196"/>
+        <location filename="../../desktop/ui/export_flow.py" line="205"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="216"/>
+        <location filename="../../desktop/ui/export_flow.py" line="225"/>
         <source>正在生成审查意见…</source>
         <translation>Writing the review memo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="218"/>
+        <location filename="../../desktop/ui/export_flow.py" line="227"/>
         <source>已导出审查意见：</source>
         <translation>Review memo exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="227"/>
+        <location filename="../../desktop/ui/export_flow.py" line="237"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 表格（UTF-8） (*.csv)</source>
         <translation>Excel workbooks (*.xlsx);;CSV tables, UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="229"/>
+        <location filename="../../desktop/ui/export_flow.py" line="239"/>
         <source>导出审阅汇总</source>
         <translation>Export Review Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="230"/>
+        <location filename="../../desktop/ui/export_flow.py" line="240"/>
         <source>审阅汇总</source>
         <translation>review summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="249"/>
+        <location filename="../../desktop/ui/export_flow.py" line="259"/>
         <source>已导出审阅汇总（%1 份报告）：</source>
         <translation>Review summary exported (%1 reports): </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="253"/>
+        <location filename="../../desktop/ui/export_flow.py" line="263"/>
         <source>正在汇总…</source>
         <translation>Summarising…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="261"/>
+        <location filename="../../desktop/ui/export_flow.py" line="271"/>
         <source>批注包</source>
         <translation>annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="263"/>
-        <location filename="../../desktop/ui/export_flow.py" line="271"/>
+        <location filename="../../desktop/ui/export_flow.py" line="273"/>
+        <location filename="../../desktop/ui/export_flow.py" line="281"/>
         <source>导出批注包</source>
         <translation>Export Annotation Package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="265"/>
+        <location filename="../../desktop/ui/export_flow.py" line="275"/>
         <source>ReviewDesk 批注包 (*.rdpkg)</source>
         <translation>ReviewDesk annotation packages (*.rdpkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="272"/>
+        <location filename="../../desktop/ui/export_flow.py" line="282"/>
         <source>是否把原始报告文件一并放入批注包？
 对方资料库中没有这些报告时，可以随批注一起导入。</source>
         <translation>Put the original report files in the package too?
 A colleague whose library lacks these reports can then import them with the annotations.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="293"/>
+        <location filename="../../desktop/ui/export_flow.py" line="303"/>
         <source>已导出 %1 条批注：</source>
         <translation>%1 annotations exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_flow.py" line="297"/>
+        <location filename="../../desktop/ui/export_flow.py" line="308"/>
         <source>正在导出批注包…</source>
         <translation>Exporting the annotation package…</translation>
     </message>
@@ -1644,80 +1755,123 @@ The library was not changed.</translation>
     </message>
 </context>
 <context>
+    <name>HelpDialogs</name>
+    <message>
+        <location filename="../../desktop/ui/help_dialogs.py" line="42"/>
+        <source>使用指南</source>
+        <translation>User Guide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_dialogs.py" line="86"/>
+        <source>键盘快捷键</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_dialogs.py" line="92"/>
+        <source>命令</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_dialogs.py" line="93"/>
+        <source>快捷键</source>
+        <translation>Shortcut</translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="32"/>
+        <location filename="../../desktop/ui/import_flow.py" line="34"/>
         <source>报告文件 (*.docx *.pdf *.txt *.html *.htm *.doc);;所有文件 (*)</source>
         <translation>Report files (*.docx *.pdf *.txt *.html *.htm *.doc);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="58"/>
+        <location filename="../../desktop/ui/import_flow.py" line="65"/>
         <source>正在导入报告…</source>
         <translation>Importing reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="59"/>
+        <location filename="../../desktop/ui/import_flow.py" line="66"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="64"/>
-        <location filename="../../desktop/ui/import_flow.py" line="79"/>
+        <location filename="../../desktop/ui/import_flow.py" line="71"/>
+        <location filename="../../desktop/ui/import_flow.py" line="88"/>
         <source>导入报告</source>
         <translation>Import Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="90"/>
+        <location filename="../../desktop/ui/import_flow.py" line="99"/>
         <source>导入文件夹中的报告</source>
         <translation>Import Reports from a Folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="118"/>
+        <location filename="../../desktop/ui/import_flow.py" line="127"/>
         <source>正在导入：</source>
         <translation>Importing: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="138"/>
+        <location filename="../../desktop/ui/import_flow.py" line="145"/>
+        <source>正在导入</source>
+        <translation>Importing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_flow.py" line="146"/>
+        <source>报告仍在导入。已导入的报告都已保存；停止后，尚未导入的文件不会导入。</source>
+        <translation>Reports are still being imported. The reports imported so far are saved; if you stop, the remaining files are not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_flow.py" line="154"/>
+        <source>继续导入</source>
+        <translation>Continue Importing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_flow.py" line="158"/>
+        <source>停止并退出</source>
+        <translation>Stop and Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_flow.py" line="198"/>
         <source>导入未完成</source>
         <translation>Import not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="151"/>
+        <location filename="../../desktop/ui/import_flow.py" line="211"/>
         <source>导入结果</source>
         <translation>Import Results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="155"/>
+        <location filename="../../desktop/ui/import_flow.py" line="215"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="156"/>
+        <location filename="../../desktop/ui/import_flow.py" line="216"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="157"/>
+        <location filename="../../desktop/ui/import_flow.py" line="217"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="164"/>
+        <location filename="../../desktop/ui/import_flow.py" line="224"/>
         <source>已存在</source>
         <translation>Already in library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="167"/>
+        <location filename="../../desktop/ui/import_flow.py" line="227"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="169"/>
+        <location filename="../../desktop/ui/import_flow.py" line="229"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="194"/>
+        <location filename="../../desktop/ui/import_flow.py" line="254"/>
         <source>已导入 %1 份，已存在 %2 份，未导入 %3 份。</source>
         <translation>%1 imported, %2 already in the library, %3 not imported.</translation>
     </message>
@@ -2601,57 +2755,63 @@ Close anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123"/>
+        <location filename="../../desktop/ui/main_window.py" line="126"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="70"/>
+        <location filename="../../desktop/ui/main_window.py" line="72"/>
         <source>法治报告审阅台</source>
         <translation>ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>与上年比较</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="281"/>
         <source>您的账号是审阅人：删除报告需要组长账号</source>
         <translation>Your account is a reviewer&apos;s: deleting reports needs the lead&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="490"/>
+        <location filename="../../desktop/ui/main_window.py" line="500"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="525"/>
+        <location filename="../../desktop/ui/main_window.py" line="535"/>
         <source>年度概览</source>
         <translation>Season overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="557"/>
+        <location filename="../../desktop/ui/main_window.py" line="567"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="562"/>
+        <location filename="../../desktop/ui/main_window.py" line="572"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="567"/>
+        <location filename="../../desktop/ui/main_window.py" line="580"/>
+        <source>zh_CN</source>
+        <comment>the user guide&apos;s language</comment>
+        <translation>en</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="590"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -3081,27 +3241,27 @@ Close anyway?</translation>
 <context>
     <name>RecentLibrariesMenu</name>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="45"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="41"/>
         <source>打开或新建资料库</source>
         <translation>Open or Create a Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="47"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="43"/>
         <source>ReviewDesk 资料库 (*.sqlite);;所有文件 (*)</source>
         <translation>ReviewDesk libraries (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="58"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="54"/>
         <source>最近的资料库(&amp;R)</source>
         <translation>&amp;Recent Libraries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="73"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="69"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recent_libraries.py" line="77"/>
+        <location filename="../../desktop/ui/recent_libraries.py" line="73"/>
         <source>清除列表</source>
         <translation>Clear List</translation>
     </message>
@@ -3247,9 +3407,19 @@ Close anyway?</translation>
 <context>
     <name>ReportTextView</name>
     <message>
-        <location filename="../../desktop/ui/report_text.py" line="56"/>
+        <location filename="../../desktop/ui/report_text.py" line="70"/>
         <source>在左侧选择一份报告，或把报告文件拖到窗口中导入。</source>
         <translation>Choose a report on the left, or drop report files onto the window to import them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_text.py" line="100"/>
+        <source>复制(&amp;C)</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_text.py" line="107"/>
+        <source>全选(&amp;A)</source>
+        <translation>Select &amp;All</translation>
     </message>
 </context>
 <context>
@@ -3261,8 +3431,8 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_view.py" line="35"/>
-        <location filename="../../desktop/ui/report_view.py" line="88"/>
-        <location filename="../../desktop/ui/report_view.py" line="90"/>
+        <location filename="../../desktop/ui/report_view.py" line="89"/>
+        <location filename="../../desktop/ui/report_view.py" line="91"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
@@ -3328,6 +3498,29 @@ Close anyway?</translation>
     </message>
 </context>
 <context>
+    <name>ReviewerDialog</name>
+    <message>
+        <location filename="../../desktop/ui/reviewer_dialog.py" line="15"/>
+        <source>审阅人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reviewer_dialog.py" line="18"/>
+        <source>请输入您的姓名。它会记录在您的批注、审阅状态和审查意见上；以后可在“设置”中修改。</source>
+        <translation>Please enter your name. It is recorded on your annotations, review status and review memos; you can change it later in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reviewer_dialog.py" line="27"/>
+        <source>例如：张三</source>
+        <translation>e.g. Zhang San</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reviewer_dialog.py" line="32"/>
+        <source>以后再说</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../../desktop/ui/search_panel.py" line="31"/>
@@ -3353,32 +3546,32 @@ Close anyway?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="24"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="26"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="31"/>
         <source>记录在每条批注上，例如：张三</source>
         <translation>Recorded on every annotation, e.g. Zhang San</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="47"/>
         <source>审阅人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="48"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="50"/>
         <source>更改语言后重新启动生效。</source>
         <translation>A language change takes effect after restarting.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
         <source>正文字号</source>
         <translation>Text size</translation>
     </message>

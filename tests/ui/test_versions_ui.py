@@ -161,3 +161,64 @@ def test_a_carried_review_is_undone_from_the_edit_menu(
             select(func.count(models.Annotation.id)).where(models.Annotation.report_id == old.report_id)
         )
     assert moved_back == 1
+
+
+def test_comparison_options_choose_the_baseline_and_what_counts_as_a_change(
+    qtbot: QtBot, library: Library, tmp_path: Path
+) -> None:
+    from desktop.core.baseline import AUTO
+    from desktop.core.library import get_report
+    from desktop.core.prior_year import prior_choice
+    from tests.helpers import sample
+
+    window = _window(qtbot, library, tmp_path)
+    prior, current = (
+        o.report_id
+        for o in import_and_wait(qtbot, window, [sample("shili_2023.docx"), sample("shili_2024.docx")])
+    )
+    qtbot.waitUntil(lambda: window.model.row_of(current or 0) >= 0, timeout=10000)
+    window.select_report(current or 0)
+    qtbot.waitUntil(lambda: window.report_view.report_id == current)
+    window.comparison.show()
+    view = window.comparison_view
+    qtbot.waitUntil(lambda: window.comparison.compared_id == current, timeout=30000)
+    assert view.options_bar.isVisible() and view.stack.currentIndex() == 1
+    choices = [view.options_bar.baseline.itemData(i) for i in range(view.options_bar.baseline.count())]
+    assert choices == [AUTO, prior, None] and view.options_bar.baseline.currentData() == AUTO
+    assert f"#{prior}" in view.options_bar.baseline.itemText(0)
+    with_years_ignored = view.changes.rowCount()
+    # Counting year-only changes: more changes are listed, and the choice is remembered.
+    view.options_bar.ignore_years.setChecked(False)
+    assert window.comparison.compared_id is None
+    qtbot.waitUntil(lambda: window.comparison.compared_id == current, timeout=30000)
+    assert view.changes.rowCount() > with_years_ignored
+    assert str(window.settings.value("comparison/ignore_years")).lower() == "false"
+    # Compare with nothing: stored as the reviewer's decision, the view says there is no comparison.
+    view.options_bar.baseline.setCurrentIndex(2)
+    view.options_bar.baseline.activated.emit(2)
+    qtbot.waitUntil(
+        lambda: window.comparison.compared_id == current and view.stack.currentIndex() == 0,
+        timeout=30000,
+    )
+    assert view.options_bar.baseline.currentData() is None and view.options_bar.isVisible()
+    with library.sessions() as session:
+        report = get_report(session, current or 0)
+        assert report is not None and prior_choice(session, report) == (None, "none")
+    # Back to automatic pairing.
+    view.options_bar.baseline.setCurrentIndex(0)
+    view.options_bar.baseline.activated.emit(0)
+    qtbot.waitUntil(
+        lambda: window.comparison.compared_id == current and view.stack.currentIndex() == 1, timeout=30000
+    )
+    with library.sessions() as session:
+        report = get_report(session, current or 0)
+        assert report is not None
+        found, reason = prior_choice(session, report)
+        assert found is not None and found.id == prior and reason == "same_issuer"
+    again = MainWindow(window.settings, TaskRunner())
+    qtbot.addWidget(again)
+    assert (
+        not again.comparison_view.options_bar.ignore_years.isChecked()
+        and again.comparison_view.options_bar.ignore_splits.isChecked()
+    )
+    assert not again.comparison.options.ignore_years
