@@ -151,7 +151,7 @@ def claim_library(location: str | None) -> LibraryLock | bool | None:
             + "\n"
         )
         return None
-    from desktop.ui.library_care import other_window_message
+    from desktop.ui.single_instance import other_window_message
 
     QMessageBox.critical(None, "ReviewDesk", other_window_message(lock))
     return None

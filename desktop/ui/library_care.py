@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.ui.single_instance import LibraryLock, ask_holder_to_raise, library_file
+from desktop.ui.single_instance import LibraryLock, ask_holder_to_raise, library_file, other_window_message
 from desktop.ui.storage_errors import show_storage_error
 
 if TYPE_CHECKING:
@@ -324,28 +324,6 @@ class LibraryCare(QObject):
 
         box.buttonClicked.connect(answered)
         box.open()
-
-
-def other_window_message(lock: LibraryLock) -> str:
-    pid, host = lock.holder()
-    who = (
-        QCoreApplication.translate("LibraryCare", "进程 %1，计算机 %2")
-        .replace("%1", str(pid))
-        .replace("%2", host or "?")
-    )
-    return (
-        QCoreApplication.translate(
-            "LibraryCare", "资料库“%1”已在另一个 ReviewDesk 窗口中打开（%2），但无法切换到那个窗口。"
-        )
-        .replace("%1", str(lock.library))
-        .replace("%2", who)
-        + QCoreApplication.translate(
-            "LibraryCare", "为免两个窗口互相覆盖审阅结论，这里不再打开它。请先关闭另一个窗口再试。"
-        )
-        + QCoreApplication.translate(
-            "LibraryCare", "如果确定没有其他窗口在使用它（例如另一台电脑已关机），可以删除锁文件“%1”后重试。"
-        ).replace("%1", str(lock.path))
-    )
 
 
 def confirm_unsaved_review(window: MainWindow) -> bool:

@@ -116,7 +116,9 @@ class MainWindow(QMainWindow):
         self._connect_undo()
         self._build_versions()
         self.identity = IdentityFlow(self.context, self.report_view)
-        self.comparison_view.options_bar.other_baseline_requested.connect(lambda: self.identity.choose_prior())
+        self.comparison_view.options_bar.other_baseline_requested.connect(
+            lambda: self.identity.choose_prior()
+        )
         self.import_flow = ImportFlow(runner, self)
         self.import_flow.finished.connect(self._imported)
         self.font_size = self.settings.get(FONT_SIZE)

@@ -125,7 +125,10 @@ class MetricsPanel(QWidget):
     def _show_summary(self, result: ReportMetrics) -> None:
         doubtful = result.doubtful
         sector = result.sector
-        packs = QCoreApplication.translate("MetricsPanel", "、").join(label(p.label) for p in sector.packs)
+        # A pack named as the issuer's type (应急管理 for an 应急管理局) goes without saying.
+        packs = QCoreApplication.translate("MetricsPanel", "、").join(
+            label(p.label) for p in sector.packs if p.label != sector.issuer_type
+        )
         parts = []
         if sector:
             kind = (

@@ -27,8 +27,12 @@ class SearchPanel(QWidget):
         self.library: Library | None = None
         self.query = QLineEdit(self)
         self.query.setObjectName("searchQuery")
-        self.query.setPlaceholderText(
-            QCoreApplication.translate("SearchPanel", "全文搜索（如：安全生产 “行政复议”），回车开始")
+        # Short enough for a narrow library panel; the example is in the tooltip.
+        self.query.setPlaceholderText(QCoreApplication.translate("SearchPanel", "全文搜索，回车开始"))
+        self.query.setToolTip(
+            QCoreApplication.translate(
+                "SearchPanel", "在全部报告中搜索词语；加引号搜索整个短语，如：安全生产 “行政复议”"
+            )
         )
         self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(self.run)

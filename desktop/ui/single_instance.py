@@ -13,7 +13,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from db.locking import lock_path
@@ -122,3 +122,25 @@ def library_file(location: str | Path) -> Path | None:
 
     url = library_url(location)
     return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+
+
+def other_window_message(lock: LibraryLock) -> str:
+    pid, host = lock.holder()
+    who = (
+        QCoreApplication.translate("LibraryCare", "进程 %1，计算机 %2")
+        .replace("%1", str(pid))
+        .replace("%2", host or "?")
+    )
+    return (
+        QCoreApplication.translate(
+            "LibraryCare", "资料库“%1”已在另一个 ReviewDesk 窗口中打开（%2），但无法切换到那个窗口。"
+        )
+        .replace("%1", str(lock.library))
+        .replace("%2", who)
+        + QCoreApplication.translate(
+            "LibraryCare", "为免两个窗口互相覆盖审阅结论，这里不再打开它。请先关闭另一个窗口再试。"
+        )
+        + QCoreApplication.translate(
+            "LibraryCare", "如果确定没有其他窗口在使用它（例如另一台电脑已关机），可以删除锁文件“%1”后重试。"
+        ).replace("%1", str(lock.path))
+    )

@@ -2627,32 +2627,32 @@ The newest backup is “%2”. Restore it? The damaged file is kept under a new 
         <translation>Restore Newest Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="332"/>
+        <location filename="../../desktop/ui/single_instance.py" line="130"/>
         <source>进程 %1，计算机 %2</source>
         <translation>process %1, computer %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="337"/>
+        <location filename="../../desktop/ui/single_instance.py" line="135"/>
         <source>资料库“%1”已在另一个 ReviewDesk 窗口中打开（%2），但无法切换到那个窗口。</source>
         <translation>The library “%1” is open in another ReviewDesk window (%2), which could not be brought forward. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="342"/>
+        <location filename="../../desktop/ui/single_instance.py" line="140"/>
         <source>为免两个窗口互相覆盖审阅结论，这里不再打开它。请先关闭另一个窗口再试。</source>
         <translation>So that two windows cannot overwrite each other&apos;s review conclusions, it is not opened here. Close the other window first and try again. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="345"/>
+        <location filename="../../desktop/ui/single_instance.py" line="143"/>
         <source>如果确定没有其他窗口在使用它（例如另一台电脑已关机），可以删除锁文件“%1”后重试。</source>
         <translation>If you are sure no other window uses it (for example the other computer is off), delete the lock file “%1” and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="359"/>
+        <location filename="../../desktop/ui/library_care.py" line="337"/>
         <source>有未保存的审阅结论</source>
         <translation>Unsaved review conclusions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="360"/>
+        <location filename="../../desktop/ui/library_care.py" line="338"/>
         <source>%1 份报告的审阅状态或结论未能存入资料库（见审阅面板中的红字）。现在关闭，这些修改将丢失。
 
 仍要关闭吗？</source>
@@ -2755,7 +2755,7 @@ Close anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126"/>
+        <location filename="../../desktop/ui/main_window.py" line="128"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
@@ -2765,53 +2765,53 @@ Close anyway?</translation>
         <translation>ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <source>与上年比较</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="283"/>
         <source>您的账号是审阅人：删除报告需要组长账号</source>
         <translation>Your account is a reviewer&apos;s: deleting reports needs the lead&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/ui/main_window.py" line="378"/>
         <source>资料库中共有 %1 份报告</source>
         <translation>%1 reports in the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="500"/>
+        <location filename="../../desktop/ui/main_window.py" line="502"/>
         <source>没有找到可导入的报告文件（.docx .pdf .txt .html .doc）</source>
         <translation>No report files to import were found (.docx .pdf .txt .html .doc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="535"/>
+        <location filename="../../desktop/ui/main_window.py" line="537"/>
         <source>年度概览</source>
         <translation>Season overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="567"/>
+        <location filename="../../desktop/ui/main_window.py" line="569"/>
         <source>离线审阅法治政府建设年度报告。所有数据保存在本机，不连接网络。</source>
         <translation>Offline review of annual reports on building rule-of-law government. All data stays on this computer; nothing goes over the network.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="572"/>
+        <location filename="../../desktop/ui/main_window.py" line="574"/>
         <source>关于 ReviewDesk</source>
         <translation>About ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="580"/>
+        <location filename="../../desktop/ui/main_window.py" line="582"/>
         <source>zh_CN</source>
         <comment>the user guide&apos;s language</comment>
         <translation>en</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="590"/>
+        <location filename="../../desktop/ui/main_window.py" line="592"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -3524,21 +3524,26 @@ Close anyway?</translation>
     <name>SearchPanel</name>
     <message>
         <location filename="../../desktop/ui/search_panel.py" line="31"/>
-        <source>全文搜索（如：安全生产 “行政复议”），回车开始</source>
-        <translation>Full-text search (words, or a “quoted phrase”), press Enter</translation>
+        <source>全文搜索，回车开始</source>
+        <translation>Search all reports (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="51"/>
+        <location filename="../../desktop/ui/search_panel.py" line="33"/>
+        <source>在全部报告中搜索词语；加引号搜索整个短语，如：安全生产 “行政复议”</source>
+        <translation>Search every report for words; put a phrase in quotes to find it whole</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="55"/>
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="69"/>
+        <location filename="../../desktop/ui/search_panel.py" line="73"/>
         <source>找到 %1 份报告</source>
         <translation>%1 reports found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="71"/>
+        <location filename="../../desktop/ui/search_panel.py" line="75"/>
         <source>没有找到匹配的报告</source>
         <translation>No matching reports</translation>
     </message>

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from db import models
@@ -58,26 +58,22 @@ def test_english_main_window_with_a_report_open_is_translated_and_not_clipped(
     qtbot.waitUntil(lambda: window.report_view.report_id is not None, timeout=10000)
     data = _report_data(library)
     problems: dict[str, list[str]] = {}
-    side = window.report_view.side
-    for tab in range(side.count()):
-        side.setCurrentIndex(tab)
-        qtbot.wait(300)
-        for seen in untranslated(window, data):
-            problems.setdefault("untranslated", []).append(f"{seen.where}: {seen.text}")
-        for seen in clipped(window):
-            problems.setdefault("clipped", []).append(f"{side.tabText(tab)} {seen.where}: {seen.text}")
+
+    def visit(tabs: QTabWidget, where: str) -> None:
+        for tab in range(tabs.count()):
+            tabs.setCurrentIndex(tab)
+            qtbot.wait(300)
+            for seen in untranslated(window, data):
+                problems.setdefault("untranslated", []).append(f"{where} {seen.where}: {seen.text}")
+            for seen in clipped(window):
+                problems.setdefault("clipped", []).append(
+                    f"{where} {tabs.tabText(tab)} {seen.where}: {seen.text}"
+                )
+
+    visit(window.report_view.side, "report")
     window.actions_by_name["show_comparison"].trigger()
     qtbot.waitUntil(lambda: window.comparison.compared_id is not None, timeout=20000)
-    tabs = window.comparison_view.tabs
-    for tab in range(tabs.count()):
-        tabs.setCurrentIndex(tab)
-        qtbot.wait(300)
-        for seen in untranslated(window, data):
-            problems.setdefault("untranslated", []).append(f"comparison {seen.where}: {seen.text}")
-        for seen in clipped(window):
-            problems.setdefault("clipped", []).append(
-                f"comparison {tabs.tabText(tab)} {seen.where}: {seen.text}"
-            )
+    visit(window.comparison_view.tabs, "comparison")
     for key in problems:
         problems[key] = sorted(set(problems[key]))
     assert not problems, "\n".join(f"{k}: {v}" for k, vs in problems.items() for v in vs)
@@ -117,3 +113,36 @@ def _without(text: str, data: list[str]) -> str:
     for piece in sorted({d for d in data if d}, key=len, reverse=True):
         text = text.replace(piece, "")
     return text
+
+
+def test_english_dialogs_are_translated_and_not_clipped(qtbot: QtBot, english: None, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop.core.annotations.taxonomy import load_taxonomy
+    from desktop.ui.annotation_dialog import AnnotationDialog
+    from desktop.ui.help_dialogs import ShortcutsDialog, UserGuideDialog
+    from desktop.ui.settings import AppSettings
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    settings = AppSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings, TaskRunner())
+    qtbot.addWidget(window)
+    quote = "全年全市共发生生产安全事故23起"
+    dialogs = [
+        SettingsDialog(settings),
+        AnnotationDialog(load_taxonomy(), quote),
+        AnnotationDialog(load_taxonomy(), quote, {"category": "other", "severity": "serious", "comment": ""}),
+        ShortcutsDialog(list(window.actions_by_name.values())),
+        UserGuideDialog("en"),
+    ]
+    problems = []
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.wait(50)
+        problems += [
+            f"untranslated {dialog.objectName()} {s.where}: {s.text}"
+            for s in untranslated(dialog, [quote, "简体中文"])  # a language is offered under its own name
+        ]
+        problems += [f"clipped {dialog.objectName()} {s.where}: {s.text}" for s in clipped(dialog)]
+    assert not problems, "\n".join(problems)

@@ -11,24 +11,7 @@ from pytestqt.qtbot import QtBot
 from db.session import Library
 from desktop.ui.main_window import MainWindow
 from tests.helpers import sample
-
-
-def make_window(qtbot: QtBot, library: Library, settings_path: Path) -> MainWindow:
-    """A window whose imports run in the background, as they do for the reviewer (closing can
-    happen while one runs)."""
-    from PySide6.QtCore import QSettings
-
-    from desktop.ui.tasks import TaskRunner
-
-    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
-    settings.setValue("reviewer/asked", True)
-    window = MainWindow(settings, TaskRunner())
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.library_loaded, timeout=10000):
-        window.set_library(library)
-    window.import_flow.show_summary = False
-    window.show()
-    return window
+from tests.ui.test_versions_ui import background_window
 
 
 def many_reports(folder: Path, count: int) -> list[Path]:
@@ -55,7 +38,7 @@ def answer_close_question(window: MainWindow, button: str) -> None:
 
 
 def test_stop_and_quit_shows_the_summary_then_closes(qtbot: QtBot, library: Library, tmp_path: Path) -> None:
-    window = make_window(qtbot, library, tmp_path / "s.ini")
+    window = background_window(qtbot, library, tmp_path)
     files = many_reports(tmp_path, 30)
     assert window.import_paths(files)
     answer_close_question(window, "stopImport")
@@ -70,7 +53,7 @@ def test_stop_and_quit_shows_the_summary_then_closes(qtbot: QtBot, library: Libr
 
 
 def test_continue_keeps_the_window_and_the_import(qtbot: QtBot, library: Library, tmp_path: Path) -> None:
-    window = make_window(qtbot, library, tmp_path / "s.ini")
+    window = background_window(qtbot, library, tmp_path)
     files = many_reports(tmp_path, 6)
     with qtbot.waitSignal(window.import_flow.finished, timeout=60000) as blocker:
         assert window.import_paths(files)

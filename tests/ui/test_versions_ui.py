@@ -18,8 +18,11 @@ from tests.helpers import sample
 from tests.ui.test_main_window import import_and_wait
 
 
-def _window(qtbot: QtBot, library: Library, tmp_path: Path) -> MainWindow:
+def background_window(qtbot: QtBot, library: Library, tmp_path: Path) -> MainWindow:
+    """A window whose work runs in the background, as it does for the reviewer (undo, the bin and
+    imports complete after the call that started them); the reviewer's name was asked before."""
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("reviewer/asked", True)
     window = MainWindow(settings, TaskRunner())
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.library_loaded, timeout=10000):
@@ -32,7 +35,7 @@ def _window(qtbot: QtBot, library: Library, tmp_path: Path) -> MainWindow:
 def test_a_report_moved_to_the_bin_comes_back_with_undo_and_from_the_bin(
     qtbot: QtBot, library: Library, tmp_path: Path
 ) -> None:
-    window = _window(qtbot, library, tmp_path)
+    window = background_window(qtbot, library, tmp_path)
     outcomes = import_and_wait(qtbot, window, [sample("shili_2023.docx"), sample("shili_2024.docx")])
     first = outcomes[0].report_id
     qtbot.waitUntil(lambda: window.model.row_of(first) >= 0, timeout=10000)
@@ -70,7 +73,7 @@ def test_a_report_moved_to_the_bin_comes_back_with_undo_and_from_the_bin(
 def test_del_outside_the_library_list_does_not_touch_the_library(
     qtbot: QtBot, library: Library, tmp_path: Path
 ) -> None:
-    window = _window(qtbot, library, tmp_path)
+    window = background_window(qtbot, library, tmp_path)
     import_and_wait(qtbot, window, [sample("shili_2024.docx")])
     window.table.selectRow(0)
     qtbot.waitUntil(lambda: window.report_view.report_id is not None)
@@ -86,7 +89,7 @@ def test_del_outside_the_library_list_does_not_touch_the_library(
 def test_earlier_versions_are_hidden_and_shown_and_the_choice_is_remembered(
     qtbot: QtBot, library: Library, tmp_path: Path
 ) -> None:
-    window = _window(qtbot, library, tmp_path)
+    window = background_window(qtbot, library, tmp_path)
     import_and_wait(qtbot, window, [sample("shili_2024.txt"), sample("shili_2024.docx")])
     assert window.model.rowCount() == 2  # one current, one superseded (shown greyed)
     toggle = window.actions_by_name["show_superseded"]
@@ -94,7 +97,7 @@ def test_earlier_versions_are_hidden_and_shown_and_the_choice_is_remembered(
     toggle.setChecked(False)
     assert window.model.rowCount() == 1 and window.model.report_at(0).current  # type: ignore[union-attr]
     assert window.settings.value("library/show_superseded", type=bool) is False
-    again = _window(qtbot, library, tmp_path)
+    again = background_window(qtbot, library, tmp_path)
     assert not again.actions_by_name["show_superseded"].isChecked() and again.model.rowCount() == 1
 
 
@@ -135,7 +138,7 @@ def test_a_carried_review_is_undone_from_the_edit_menu(
     from desktop.core.annotations import create_annotation
     from desktop.core.library import get_report
 
-    window = _window(qtbot, library, tmp_path)
+    window = background_window(qtbot, library, tmp_path)
     [old] = import_and_wait(qtbot, window, [sample("shili_2024.txt")])
     with library.sessions.begin() as session:
         report = get_report(session, old.report_id, with_text=True)
@@ -171,7 +174,7 @@ def test_comparison_options_choose_the_baseline_and_what_counts_as_a_change(
     from desktop.core.prior_year import prior_choice
     from tests.helpers import sample
 
-    window = _window(qtbot, library, tmp_path)
+    window = background_window(qtbot, library, tmp_path)
     prior, current = (
         o.report_id
         for o in import_and_wait(qtbot, window, [sample("shili_2023.docx"), sample("shili_2024.docx")])
