@@ -110,16 +110,25 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException, str], None] | None = None,
         serial: bool = False,
     ) -> Task:
-        task = Task(work, self)
+        task = self._task(work, on_done, on_error)
         self._active.add(task)
-        if on_done is not None:
-            task.done.connect(on_done)
-        if on_error is not None:
-            task.error.connect(on_error)
         task.done.connect(lambda _result, t=task: self._active.discard(t))
         task.error.connect(lambda _e, _t, t=task: self._active.discard(t))
         task.running = True
         (self.serial_pool if serial else self.pool).start(task._runnable)
+        return task
+
+    def _task(
+        self,
+        work: Callable[[TaskContext], Any],
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException, str], None] | None,
+    ) -> Task:
+        task = Task(work, self)
+        if on_done is not None:
+            task.done.connect(on_done)
+        if on_error is not None:
+            task.error.connect(on_error)
         return task
 
     @property
@@ -141,11 +150,7 @@ class InlineRunner(TaskRunner):
         on_error: Callable[[BaseException, str], None] | None = None,
         serial: bool = False,
     ) -> Task:
-        task = Task(work, self)
-        if on_done is not None:
-            task.done.connect(on_done)
-        if on_error is not None:
-            task.error.connect(on_error)
+        task = self._task(work, on_done, on_error)
         task.running = True
         task._runnable.run()  # its signals are direct here: the callbacks ran when this returns
         task.deleteLater()
