@@ -255,7 +255,8 @@ EOF
 chmod 0644 "$STAGE/DEBIAN/control" "$STAGE/DEBIAN/md5sums"
 
 # --- 4. build ---------------------------------------------------------------------------------
-# xz, not zstd: the dpkg of Debian 10-based UOS/Kylin cannot unpack zstd members.
+# xz, not zstd: the dpkg of Debian 10-based UOS/Kylin cannot unpack zstd members. Level 9: a
+# package copied to many offline workstations is worth the extra build time (about 1.3 MB smaller).
 mkdir -p dist
-dpkg-deb --root-owner-group -Zxz --build "$STAGE" "$DEB"
+dpkg-deb --root-owner-group -Zxz -z9 --build "$STAGE" "$DEB"
 echo "built $DEB ($(du -h "$DEB" | cut -f1), glibc >= ${GLIBC_MIN})"
