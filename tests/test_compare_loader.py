@@ -21,9 +21,8 @@ def data(library: Library) -> ComparisonData:
 
 def test_loader_returns_both_texts_and_labels(library: Library, data: ComparisonData) -> None:
     assert data.prior_id is not None and data.prior_id != data.report_id
-    assert (
-        data.prior_label == "示例市应急管理局 2023年度" and data.current_label == "示例市应急管理局 2024年度"
-    )
+    assert (data.prior_agency, data.prior_year) == ("示例市应急管理局", 2023)
+    assert (data.current_agency, data.current_year) == ("示例市应急管理局", 2024)
     assert data.current_text.startswith("示例市应急管理局关于2024年") and data.prior_text
     assert data.comparison is not None and data.comparison.current_length == len(data.current_text)
     assert load_comparison(library, 9999) is None

@@ -20,7 +20,7 @@ from desktop.ui.comparison_view import ComparisonView
 if TYPE_CHECKING:
     from desktop.core.baseline import Baselines, Choice
     from desktop.core.compare import CompareOptions
-    from desktop.ui.comparison_loader import ComparisonData
+    from desktop.core.compare.loader import ComparisonData
     from desktop.ui.context import AppContext
     from desktop.ui.report_view import ReportView
 
@@ -133,7 +133,7 @@ class ComparisonController(QObject):
 
         def work(_context: Any) -> tuple[ComparisonData | None, Baselines | None]:
             from desktop.core.baseline import baselines
-            from desktop.ui.comparison_loader import load_comparison
+            from desktop.core.compare.loader import load_comparison
 
             with library.sessions() as session:
                 choices = baselines(session, report_id)

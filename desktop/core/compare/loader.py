@@ -22,14 +22,13 @@ class ComparisonData:
     """The comparison with its figures and checks, or the reason there is none."""
     prior_text: str
     current_text: str
-    prior_label: str
-    current_label: str
     prior_title: str
     current_title: str
-    prior_agency: str = ""
-    prior_year: int | None = None
-    current_agency: str = ""
-    current_year: int | None = None
+    prior_agency: str
+    """The prior report's agency and year (the window writes them in its own language)."""
+    prior_year: int | None
+    current_agency: str
+    current_year: int | None
 
     @property
     def comparison(self) -> Comparison | None:
@@ -38,11 +37,6 @@ class ComparisonData:
     @property
     def reason(self) -> NoPrior | None:
         return self.compared.reason
-
-
-def report_label(report: models.Report) -> str:
-    agency = report.agency or "（未识别单位）"
-    return f"{agency} {report.year}年度" if report.year else agency
 
 
 def load_comparison(
@@ -69,8 +63,6 @@ def load_comparison(
             compared=compared,
             prior_text=prior.clean_text if prior is not None else "",
             current_text=current.clean_text,
-            prior_label=report_label(prior) if prior is not None else "",
-            current_label=report_label(current),
             prior_title=(prior.title or "") if prior is not None else "",
             current_title=current.title or "",
             prior_agency=(prior.agency or "") if prior is not None else "",
